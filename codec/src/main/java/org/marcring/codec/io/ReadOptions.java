@@ -1,0 +1,113 @@
+package org.marcring.codec.io;
+
+/**
+ * How records are read: decoding mode, character coding and the limits that keep memory bounded.
+ * Immutable; the {@code with…} methods return a changed copy.
+ *
+ * <pre>{@code
+ * ReadOptions options = ReadOptions.defaults().withMode(DecodeMode.STRICT);
+ * }</pre>
+ */
+public final class ReadOptions {
+    /** Default largest record accepted: 16 MiB (ISO 2709 allows 99,999 bytes; real files exceed it). */
+    public static final int DEFAULT_MAX_RECORD_BYTES = 16 << 20;
+    /** Default most fields in one record. */
+    public static final int DEFAULT_MAX_FIELDS = 100_000;
+
+    private static final ReadOptions DEFAULTS = new ReadOptions(DecodeMode.PERMISSIVE, CharacterCoding.AUTO,
+            DEFAULT_MAX_RECORD_BYTES, DEFAULT_MAX_FIELDS, false);
+
+    private final DecodeMode mode;
+    private final CharacterCoding characterCoding;
+    private final int maxRecordBytes;
+    private final int maxFields;
+    private final boolean normalizeNfc;
+
+    private ReadOptions(DecodeMode mode, CharacterCoding characterCoding, int maxRecordBytes, int maxFields,
+                        boolean normalizeNfc) {
+        this.mode = mode;
+        this.characterCoding = characterCoding;
+        this.maxRecordBytes = maxRecordBytes;
+        this.maxFields = maxFields;
+        this.normalizeNfc = normalizeNfc;
+    }
+
+    /** Permissive, character coding by leader/09, 16 MiB records at most. */
+    public static ReadOptions defaults() {
+        return DEFAULTS;
+    }
+
+    /** Strict defaults: as {@link #defaults()} but any fault throws. */
+    public static ReadOptions strict() {
+        return DEFAULTS.withMode(DecodeMode.STRICT);
+    }
+
+    /** Strict or permissive. */
+    public DecodeMode mode() {
+        return mode;
+    }
+
+    /** Whether the mode is {@link DecodeMode#STRICT}. */
+    public boolean isStrict() {
+        return mode == DecodeMode.STRICT;
+    }
+
+    /** Which character set turns bytes into text. */
+    public CharacterCoding characterCoding() {
+        return characterCoding;
+    }
+
+    /** Largest record, in bytes, that is read; a larger one is rejected. */
+    public int maxRecordBytes() {
+        return maxRecordBytes;
+    }
+
+    /** Most fields one record may have; a record with more is rejected. */
+    public int maxFields() {
+        return maxFields;
+    }
+
+    /** Whether text decoded from MARC-8 is composed to Unicode NFC (default: decomposed, as LC converts). */
+    public boolean normalizeNfc() {
+        return normalizeNfc;
+    }
+
+    /** A copy with another mode. */
+    public ReadOptions withMode(DecodeMode mode) {
+        return new ReadOptions(java.util.Objects.requireNonNull(mode), characterCoding, maxRecordBytes, maxFields,
+                normalizeNfc);
+    }
+
+    /** A copy with another character coding. */
+    public ReadOptions withCharacterCoding(CharacterCoding coding) {
+        return new ReadOptions(mode, java.util.Objects.requireNonNull(coding), maxRecordBytes, maxFields,
+                normalizeNfc);
+    }
+
+    /** A copy with another record size limit (at least 64 bytes). */
+    public ReadOptions withMaxRecordBytes(int bytes) {
+        if (bytes < 64) {
+            throw new IllegalArgumentException("maxRecordBytes must be at least 64: " + bytes);
+        }
+        return new ReadOptions(mode, characterCoding, bytes, maxFields, normalizeNfc);
+    }
+
+    /** A copy with another field count limit (at least 1). */
+    public ReadOptions withMaxFields(int fields) {
+        if (fields < 1) {
+            throw new IllegalArgumentException("maxFields must be at least 1: " + fields);
+        }
+        return new ReadOptions(mode, characterCoding, maxRecordBytes, fields, normalizeNfc);
+    }
+
+    /** A copy that composes MARC-8 text to NFC (or not). */
+    public ReadOptions withNormalizeNfc(boolean nfc) {
+        return new ReadOptions(mode, characterCoding, maxRecordBytes, maxFields, nfc);
+    }
+
+    @Override
+    public String toString() {
+        return "ReadOptions[" + mode + ", " + characterCoding + ", maxRecordBytes=" + maxRecordBytes
+                + ", maxFields=" + maxFields + (normalizeNfc ? ", NFC" : "") + "]";
+    }
+}
