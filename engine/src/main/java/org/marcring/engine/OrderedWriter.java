@@ -84,7 +84,12 @@ final class OrderedWriter implements EventHandler<RecordSlot> {
                 buffer.append(header);
             }
             if (slot.kind == RecordSlot.END) {
-                finish(slot, sequence);
+                finish(slot);
+                return;
+            }
+            if (slot.kind == RecordSlot.FLUSH) {
+                drain();
+                lastDrainNanos = System.nanoTime();
                 return;
             }
             emit(slot);
@@ -148,8 +153,9 @@ final class OrderedWriter implements EventHandler<RecordSlot> {
         return new RejectedRecord(slot.ordinal(), slot.byteOffset(), slot.copyOfRaw(), slot.stage, reason, e);
     }
 
-    /** The end slot: all {@code records} records (sequences 0 to records - 1) have been handled. */
-    private void finish(RecordSlot end, long records) throws Exception {
+    /** The slot after the last record: every record published before it has been handled. */
+    private void finish(RecordSlot end) throws Exception {
+        long records = end.recordCount;
         if (end.failure != null) {
             throw new EngineException("reading the input failed after " + records + " records: "
                     + end.failure.getMessage(), end.failure, null);

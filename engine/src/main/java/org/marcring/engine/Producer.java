@@ -84,7 +84,7 @@ final class Producer implements Runnable {
         } catch (RuntimeException e) {
             position = -1;
         }
-        slot.markEnd(failure, position);
+        slot.markEnd(failure, position, claimed); // sequences 0 .. claimed - 1 are the records
         slot.publishNanos = System.nanoTime();
         publish(claimed - 1);
         ring.publish(claimed);

@@ -23,6 +23,8 @@ public final class RecordSlot {
     static final int RECORD = 0;
     /** The slot after the last record: the input is exhausted (or failed, see {@link #failure}). */
     static final int END = 1;
+    /** Not a record: the writer drains and flushes its output when it reaches this slot. */
+    static final int FLUSH = 2;
 
     /** What the parser did with the slot. */
     static final int PENDING = 0;
@@ -48,6 +50,10 @@ public final class RecordSlot {
     Throwable failure;
     /** In an {@link #END} slot: the number of input bytes consumed. */
     long endPosition;
+    /** In an {@link #END} slot: the number of records published before it. */
+    long recordCount;
+    /** For a {@link ParallelWriter}: the record handed over to be encoded. */
+    MarcRecord input;
 
     // ---- written by the parser thread that owns the slot
     int outcome;
@@ -143,11 +149,13 @@ public final class RecordSlot {
     }
 
     /** Makes this the slot after the last record. */
-    void markEnd(Throwable failure, long position) {
+    void markEnd(Throwable failure, long position, long records) {
         this.kind = END;
         this.failure = failure;
         this.endPosition = position;
+        this.recordCount = records;
         this.rawLength = 0;
+        this.input = null;
     }
 
     /** Clears what a previous pass left, before the source fills the slot again. */
