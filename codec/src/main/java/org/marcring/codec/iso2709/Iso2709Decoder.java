@@ -143,8 +143,8 @@ public final class Iso2709Decoder {
         for (int e = 0, p = off + LEADER; e < entries; e++, p += ENTRY) {
             String tag = Tags.of(b, p);
             problems.tag = tag;
-            int flen = digits(b, p + 3, 4);
-            int fstart = digits(b, p + 7, 5);
+            int flen = ByteScan.digits4(b, p + 3);
+            int fstart = ByteScan.digits5(b, p + 7);
             int s;
             int fend;                                      // exclusive, before the field terminator
             if (flen < 0 || fstart < 0) {
@@ -222,9 +222,9 @@ public final class Iso2709Decoder {
         while (p < end) {
             // b[p] is a subfield delimiter
             int codePos = p + 1;
-            int next = codePos;
-            while (next < end && b[next] != RecordFramer.SD) {
-                next++;
+            int next = codePos >= end ? end : ByteScan.indexOf(b, codePos, end, RecordFramer.SD);
+            if (next < 0) {
+                next = end;
             }
             if (codePos >= next) {
                 problems.report(Severity.WARNING, tag, p - problems.recordStart, "empty subfield (delimiter without code) dropped");
@@ -240,7 +240,6 @@ public final class Iso2709Decoder {
             p = next;
         }
         List<Subfield> list = freeze(subs, n);
-        Arrays.fill(subs, 0, n, null);
         return new DataField(tag, i1, i2, list);
     }
 
@@ -321,24 +320,7 @@ public final class Iso2709Decoder {
     }
 
     private static int indexOf(byte[] b, int from, int to, byte value) {
-        for (int i = from; i < to; i++) {
-            if (b[i] == value) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static int digits(byte[] b, int p, int n) {
-        int v = 0;
-        for (int i = p; i < p + n; i++) {
-            int d = b[i] - '0';
-            if (d < 0 || d > 9) {
-                return -1;
-            }
-            v = v * 10 + d;
-        }
-        return v;
+        return ByteScan.indexOf(b, from, to, value);
     }
 
     /**
