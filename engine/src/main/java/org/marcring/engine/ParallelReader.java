@@ -46,6 +46,7 @@ public final class ParallelReader implements MarcReader {
     private final EngineThreads threads = new EngineThreads();
     private final Backoff backoff;
     private final Taker taker = new Taker();
+    private final Thread io;
     private Consumer<MarcFormatException> rejectHandler;
     private MarcRecord next;
     private MarcFormatException pendingReject;
@@ -76,7 +77,8 @@ public final class ParallelReader implements MarcReader {
         this.poller = ring.newPoller(this.parsers.sequences());
         ring.addGatingSequences(poller.getSequence());
         this.parsers.addThreads(threads);
-        threads.add("marcring-io", new Producer(ring, source, control, backoff, PipelineBuilder.DEFAULT_PUBLISH_BATCH));
+        this.io = threads.add("marcring-io",
+                new Producer(ring, source, control, backoff, PipelineBuilder.DEFAULT_PUBLISH_BATCH));
         threads.startAll();
     }
 
@@ -237,6 +239,7 @@ public final class ParallelReader implements MarcReader {
         try {
             source.close();
         } finally {
+            EngineThreads.interrupt(io); // in case it is stuck in a read that closing does not end
             threads.joinAll();
         }
     }

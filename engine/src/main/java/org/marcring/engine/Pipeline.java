@@ -152,7 +152,7 @@ public final class Pipeline implements AutoCloseable {
         EngineThreads t = new EngineThreads();
         parsers.addThreads(t);
         t.add("marcring-writer", writerProcessor);
-        t.add("marcring-io", producer);
+        Thread io = t.add("marcring-io", producer);
         threads = t;
         t.startAll();
 
@@ -167,7 +167,10 @@ public final class Pipeline implements AutoCloseable {
         parsers.halt();
         writerProcessor.halt();
         if (control.failure() != null) {
-            closeQuietly(src); // unblocks a read the I/O thread may be stuck in
+            // unblock a read the I/O thread may be stuck in: closing works for most inputs, interrupting
+            // for the rest (a pipe, a FileChannel)
+            closeQuietly(src);
+            EngineThreads.interrupt(io);
         }
         boolean allEnded = t.joinAll();
         closeQuietly(src);

@@ -357,6 +357,54 @@ class PipelineFaultTest {
         });
     }
 
+    @Test
+    void closeUnblocksAnInputThatNeverDelivers() {
+        assertTimeoutPreemptively(LIMIT, () -> {
+            java.io.PipedOutputStream feeder = new java.io.PipedOutputStream();
+            java.io.PipedInputStream in = new java.io.PipedInputStream(feeder, 1 << 16);
+            byte[] one = Fixtures.numberedRecords(1).get(0);
+            feeder.write(one); // one record, then silence: the I/O thread blocks in read()
+            List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+            Pipeline pipeline = Pipeline.builder().source(in).parsers(2).ringSize(8).publishBatch(1)
+                    .sink(r -> seen.add(r.controlNumber())).build();
+            Thread closer = new Thread(() -> {
+                sleep(300);
+                pipeline.close();
+            });
+            closer.start();
+            long t0 = System.nanoTime();
+            EngineException e = assertThrows(EngineException.class, pipeline::run);
+            closer.join();
+            assertInstanceOf(CancellationException.class, e.getCause());
+            assertTrue(System.nanoTime() - t0 < 5_000_000_000L, "stopped promptly");
+            assertEquals(List.of("0"), seen, "the record before the silence was delivered");
+            Fixtures.assertNoEngineThreads();
+            feeder.close();
+        });
+    }
+
+    @Test
+    void progressListenerSeesTheFinalCounts() {
+        assertTimeoutPreemptively(LIMIT, () -> {
+            List<byte[]> records = new ArrayList<>(Fixtures.numberedRecords(1000));
+            records.set(500, Fixtures.undecodable(records.get(500)));
+            byte[] input = Fixtures.concat(records);
+            List<Progress> progress = new ArrayList<>();
+            PipelineResult r = Pipeline.builder().source(new ByteArrayInputStream(input)).parsers(2)
+                    .sink(new ByteArrayOutputStream(), Iso2709Encoder::new).errorPolicy(ErrorPolicy.skip())
+                    .progress(progress::add).build().run();
+            Progress last = progress.get(progress.size() - 1);
+            assertEquals(1000, last.recordsDone());
+            assertEquals(999, last.recordsWritten());
+            assertEquals(1, last.recordsRejected());
+            assertEquals(input.length, last.bytesIn());
+            for (int i = 1; i < progress.size(); i++) {
+                assertTrue(progress.get(i).recordsDone() >= progress.get(i - 1).recordsDone());
+            }
+            assertEquals(999, r.recordsWritten());
+        });
+    }
+
     static void sleep(long millis) {
         try {
             Thread.sleep(millis);
