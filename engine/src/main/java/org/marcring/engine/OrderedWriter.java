@@ -162,7 +162,7 @@ final class OrderedWriter implements EventHandler<RecordSlot> {
         }
         read = records;
         if (records != written + filtered + rejected) {
-            throw new IllegalStateException("engine bug: read " + records + " records but written " + written
+            throw new CountMismatch("engine bug: read " + records + " records but written " + written
                     + " + filtered " + filtered + " + rejected " + rejected + " = " + (written + filtered + rejected));
         }
         if (end.endPosition >= 0) {
@@ -207,6 +207,15 @@ final class OrderedWriter implements EventHandler<RecordSlot> {
             } catch (Exception | Error ignored) {
                 // the run has failed already; its exception is what the caller sees
             }
+        }
+    }
+
+    /** Records read do not add up to records written, filtered and rejected: a bug of the engine. */
+    static final class CountMismatch extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        CountMismatch(String message) {
+            super(message);
         }
     }
 

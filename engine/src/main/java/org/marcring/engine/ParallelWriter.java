@@ -96,8 +96,9 @@ public final class ParallelWriter implements MarcWriter {
         RecordEncoder frame = encoders.get();
         this.writer = new OrderedWriter(out, null, frame.header(), frame.separator(), frame.footer(), policy, null,
                 new Recorder(3), control, startNanos);
-        this.writerProcessor = new BatchEventProcessorBuilder().build(ring, ring.newBarrier(this.encoders.sequences()),
-                writer);
+        this.writerProcessor = new BatchEventProcessorBuilder()
+                .setMaxBatchSize(ParserStage.batchLimit(ring.getBufferSize()))
+                .build(ring, ring.newBarrier(this.encoders.sequences()), writer);
         writerProcessor.setExceptionHandler(new StopOnException(control));
         ring.addGatingSequences(writerProcessor.getSequence());
         this.encoders.addThreads(threads);

@@ -41,9 +41,19 @@ final class ParserStage {
                 }
             }
             ParserHandler handler = new ParserHandler(i, count, shift, parsers.get(), transform, encoder, control);
-            processors[i] = new BatchEventProcessorBuilder().build(ring, barrier, handler);
+            processors[i] = new BatchEventProcessorBuilder().setMaxBatchSize(batchLimit(ring.getBufferSize()))
+                    .build(ring, barrier, handler);
             processors[i].setExceptionHandler(new StopOnException(control));
         }
+    }
+
+    /**
+     * Most slots a handler takes before it publishes its progress: a handler's sequence moves only at the
+     * end of its batch, so an unlimited batch (the Disruptor's default) makes the stages run in lock-step
+     * over the whole ring instead of overlapping.
+     */
+    static int batchLimit(int ringSize) {
+        return Math.max(1, Math.min(64, ringSize / 4));
     }
 
     /** The handlers' sequences, for gating the next stage on them. */

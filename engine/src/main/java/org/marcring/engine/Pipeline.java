@@ -101,7 +101,8 @@ public final class Pipeline implements AutoCloseable {
      *
      * @return what was done; {@link PipelineResult#isBalanced()} holds
      * @throws EngineException       if the run failed or was cancelled, with the counts so far
-     * @throws IllegalStateException if the pipeline ran before, or if the engine lost count of a record
+     * @throws IllegalStateException if the pipeline ran before, or if the engine lost count of a record (a bug;
+     *                               no output is committed then)
      */
     public PipelineResult run() {
         if (!started.compareAndSet(false, true)) {
@@ -157,6 +158,7 @@ public final class Pipeline implements AutoCloseable {
         }
         Recorder latency = writer.latency();
         BatchEventProcessor<RecordSlot> writerProcessor = new BatchEventProcessorBuilder()
+                .setMaxBatchSize(ParserStage.batchLimit(ring.getBufferSize()))
                 .build(ring, ring.newBarrier(parsers.sequences()), writer);
         writerProcessor.setExceptionHandler(new StopOnException(control));
         ring.addGatingSequences(writerProcessor.getSequence());
@@ -196,6 +198,9 @@ public final class Pipeline implements AutoCloseable {
         PipelineResult result = new PipelineResult(read, writer.written(), writer.filtered(), writer.rejected(),
                 writer.bytesIn(), writer.bytesOut(), System.nanoTime() - t0, latencyOf(latency),
                 failure == null && writer.committed());
+        if (failure instanceof OrderedWriter.CountMismatch) {
+            throw new IllegalStateException(failure.getMessage() + " (" + result + ")", failure);
+        }
         if (failure != null) {
             String why = failure instanceof CancellationException ? "the pipeline was cancelled: "
                     : failure instanceof EngineException ? "" : "the pipeline failed: ";

@@ -22,6 +22,73 @@ import org.marcring.codec.iso2709.Iso2709Reader;
 /** 100,000 records (the corpus' realistic file, 50 times): the engine writes the sequential loop's bytes. */
 class PipelineLargeFileTest {
 
+    /** The I/O thread allocates nothing per record once every slot has held a record. */
+    @Test
+    void theIoThreadDoesNotAllocatePerRecord(@TempDir Path dir) throws Exception {
+        Path file = Fixtures.replicated(dir, 20); // 40,000 records
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+            MeasuringSource source = new MeasuringSource(
+                    Iso2709Source.open(file, org.marcring.codec.io.ReadOptions.defaults()), 5_000);
+            PipelineResult r = Pipeline.builder().source(source).parsers(2).ringSize(256)
+                    .sink(OutputStream.nullOutputStream(), Iso2709Encoder::new).build().run();
+            assertEquals(40_000, r.recordsRead());
+            long perRecordTimes1000 = source.allocated() * 1000 / 35_000;
+            System.out.println("I/O thread: " + source.allocated() + " bytes allocated over 35,000 records");
+            assertTrue(source.allocated() < 64 * 1024, "the I/O thread allocated " + source.allocated()
+                    + " bytes over 35,000 records (" + perRecordTimes1000 / 1000.0 + " per record)");
+        });
+    }
+
+    /** Counts the bytes the I/O thread allocates between the {@code from}-th record and the end. */
+    static final class MeasuringSource implements RecordSource {
+        private final RecordSource delegate;
+        private final long from;
+        private long records;
+        private long start = -1;
+        private long end = -1;
+
+        MeasuringSource(RecordSource delegate, long from) {
+            this.delegate = delegate;
+            this.from = from;
+        }
+
+        private static long allocatedByThisThread() {
+            return ((com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean())
+                    .getCurrentThreadAllocatedBytes();
+        }
+
+        long allocated() {
+            return end - start;
+        }
+
+        @Override
+        public boolean next(RecordSlot slot) {
+            if (records++ == from) {
+                start = allocatedByThisThread();
+            }
+            boolean more = delegate.next(slot);
+            if (!more) {
+                end = allocatedByThisThread();
+            }
+            return more;
+        }
+
+        @Override
+        public long position() {
+            return delegate.position();
+        }
+
+        @Override
+        public RecordParser newParser() {
+            return delegate.newParser();
+        }
+
+        @Override
+        public void close() {
+            delegate.close();
+        }
+    }
+
     @Test
     void hundredThousandRecordsByteIdenticalToTheSequentialLoop(@TempDir Path dir) throws Exception {
         Path file = Fixtures.replicated(dir, 50);
