@@ -111,6 +111,11 @@ final class ByteInput implements AutoCloseable {
         }
     }
 
+    /** Whether a read may wait indefinitely: anything but a file. */
+    boolean mayBlock() {
+        return !(channel instanceof java.nio.channels.FileChannel);
+    }
+
     @Override
     public void close() {
         try {

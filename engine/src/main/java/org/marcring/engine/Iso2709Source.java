@@ -2,6 +2,7 @@ package org.marcring.engine;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.FileChannel;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -21,9 +22,11 @@ public final class Iso2709Source implements RecordSource {
     private final ReadOptions options;
     private final AutoCloseable input;
     private final RawRecord view = new RawRecord();
+    private final boolean mayBlock;
 
-    private Iso2709Source(RecordFramer framer, AutoCloseable input, ReadOptions options) {
+    private Iso2709Source(RecordFramer framer, AutoCloseable input, ReadOptions options, boolean mayBlock) {
         this.options = Objects.requireNonNull(options, "options");
+        this.mayBlock = mayBlock;
         this.framer = framer.maxRecordBytes(options.maxRecordBytes());
         this.input = input;
     }
@@ -31,28 +34,28 @@ public final class Iso2709Source implements RecordSource {
     /** A source over a file. */
     public static Iso2709Source open(Path file, ReadOptions options) throws IOException {
         RecordFramer framer = RecordFramer.open(file);
-        return new Iso2709Source(framer, framer, options);
+        return new Iso2709Source(framer, framer, options, false);
     }
 
     /** A source over a stream; closing the source closes the stream. */
     public static Iso2709Source of(InputStream in, ReadOptions options) {
-        return new Iso2709Source(RecordFramer.of(in), in, options);
+        return new Iso2709Source(RecordFramer.of(in), in, options, true);
     }
 
     /** A source over a channel; closing the source closes the channel. */
     public static Iso2709Source of(ReadableByteChannel channel, ReadOptions options) {
-        return new Iso2709Source(RecordFramer.of(channel), channel, options);
+        return new Iso2709Source(RecordFramer.of(channel), channel, options, !(channel instanceof FileChannel));
     }
 
     /** A source over the records in an array (not copied). */
     public static Iso2709Source of(byte[] bytes, ReadOptions options) {
         RecordFramer framer = RecordFramer.of(bytes);
-        return new Iso2709Source(framer, framer, options);
+        return new Iso2709Source(framer, framer, options, false);
     }
 
     /** A source over a framer set up by the caller (chunk size, start offset); closing the source closes it. */
     public static Iso2709Source of(RecordFramer framer, ReadOptions options) {
-        return new Iso2709Source(framer, framer, options);
+        return new Iso2709Source(framer, framer, options, true);
     }
 
     /** The decoding options of this source's parsers. */
@@ -68,6 +71,11 @@ public final class Iso2709Source implements RecordSource {
         slot.copyRaw(view.buffer(), view.offset(), view.length());
         slot.describe(view.ordinal(), view.byteOffset(), view.defects(), view.declaredLength());
         return true;
+    }
+
+    @Override
+    public boolean readsMayBlock() {
+        return mayBlock;
     }
 
     @Override

@@ -78,7 +78,7 @@ public final class ParallelReader implements MarcReader {
         ring.addGatingSequences(poller.getSequence());
         this.parsers.addThreads(threads);
         this.io = threads.add("marcring-io",
-                new Producer(ring, source, control, backoff, PipelineBuilder.DEFAULT_PUBLISH_BATCH));
+                new Producer(ring, source, control, backoff, 0));
         threads.startAll();
     }
 

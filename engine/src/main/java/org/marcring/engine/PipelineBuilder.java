@@ -37,7 +37,7 @@ public final class PipelineBuilder {
     public static final int DEFAULT_RING_SIZE = 1024;
     /** Default stripe block: each parser takes 8 consecutive slots at a time. */
     public static final int DEFAULT_STRIPE = 8;
-    /** Default producer publish batch: 32 records. */
+    /** Default producer publish batch for files and arrays: 32 records. */
     public static final int DEFAULT_PUBLISH_BATCH = 32;
 
     Path sourcePath;
@@ -48,7 +48,7 @@ public final class PipelineBuilder {
     int parsers = Runtime.getRuntime().availableProcessors();
     int ringSize = DEFAULT_RING_SIZE;
     int stripe = DEFAULT_STRIPE;
-    int publishBatch = DEFAULT_PUBLISH_BATCH;
+    int publishBatch; // 0: by the source
     WaitStrategy waitStrategy;
     Function<MarcRecord, MarcRecord> transform;
     Path sinkPath;
@@ -135,7 +135,11 @@ public final class PipelineBuilder {
         return this;
     }
 
-    /** Most records the I/O thread frames before publishing them (default 32). */
+    /**
+     * Most records the I/O thread frames before publishing them. Default: 32 for files and arrays, 1 for
+     * inputs whose reads may block (streams, pipes, sockets; see {@link RecordSource#readsMayBlock()}), so
+     * that no record waits for the next one to arrive.
+     */
     public PipelineBuilder publishBatch(int records) {
         if (records < 1) {
             throw new IllegalArgumentException("publish batch must be positive: " + records);

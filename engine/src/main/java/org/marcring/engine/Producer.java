@@ -29,12 +29,14 @@ final class Producer implements Runnable {
     private long batchStart;
     private volatile long recordsPublished;
 
+    /** @param batch most records per publish, or 0 to let the source decide (1 where its reads may block) */
     Producer(RingBuffer<RecordSlot> ring, RecordSource source, RunControl control, Backoff backoff, int batch) {
         this.ring = ring;
         this.source = source;
         this.control = control;
         this.backoff = backoff;
-        this.batch = batch;
+        this.batch = batch > 0 ? batch
+                : source.readsMayBlock() ? 1 : PipelineBuilder.DEFAULT_PUBLISH_BATCH;
     }
 
     /** Records published so far (the end slot not counted). */

@@ -24,6 +24,15 @@ public interface RecordSource extends AutoCloseable {
     /** Offset in the input of the next byte not yet framed. */
     long position();
 
+    /**
+     * Whether a read may wait for data indefinitely (a pipe, a socket, a terminal), as opposed to a file or an
+     * array. The I/O thread then publishes each record as soon as it is framed, instead of gathering a batch,
+     * so that no record waits for the next one to arrive. Default: {@code true}.
+     */
+    default boolean readsMayBlock() {
+        return true;
+    }
+
     /** A new parser for this source's format; each parser thread gets its own. */
     RecordParser newParser();
 

@@ -192,6 +192,11 @@ public final class TextRecordSource implements RecordSource {
     }
 
     @Override
+    public boolean readsMayBlock() {
+        return input.mayBlock();
+    }
+
+    @Override
     public long position() {
         return input.position();
     }

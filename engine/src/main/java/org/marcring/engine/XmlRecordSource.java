@@ -289,6 +289,11 @@ public final class XmlRecordSource implements RecordSource {
     }
 
     @Override
+    public boolean readsMayBlock() {
+        return input.mayBlock();
+    }
+
+    @Override
     public long position() {
         return input.position();
     }

@@ -164,6 +164,26 @@ class ParallelReaderTest {
     }
 
     @Test
+    void aRecordFromAPipeIsDeliveredBeforeTheNextOneArrives() {
+        assertTimeoutPreemptively(LIMIT, () -> {
+            List<byte[]> records = Fixtures.numberedRecords(3);
+            java.io.PipedOutputStream feeder = new java.io.PipedOutputStream();
+            java.io.PipedInputStream in = new java.io.PipedInputStream(feeder, 1 << 16);
+            try (ParallelReader reader = ParallelReader.of(in)) {
+                for (int i = 0; i < 3; i++) {
+                    feeder.write(records.get(i));
+                    feeder.flush();
+                    assertTrue(reader.hasNext());
+                    assertEquals(Integer.toString(i), reader.next().controlNumber());
+                }
+                feeder.close();
+                assertFalse(reader.hasNext());
+            }
+            Fixtures.assertNoEngineThreads();
+        });
+    }
+
+    @Test
     void bigFileSameRecordsAsSequentialReader() throws IOException {
         var file = Corpus.file(Fixtures.REALISTIC);
         assertTimeoutPreemptively(LIMIT, () -> {
