@@ -71,14 +71,18 @@ public final class ParallelReader implements MarcReader {
         WaitStrategy wait = waitStrategy != null ? waitStrategy : new IdleWaitStrategy();
         this.backoff = wait instanceof IdleWaitStrategy ? ((IdleWaitStrategy) wait).backoff()
                 : new IdleWaitStrategy().backoff();
-        RingBuffer<RecordSlot> ring = RingBuffer.createSingleProducer(RecordSlot::new, ringSize, wait);
-        this.parsers = new ParserStage(ring, parsers, PipelineBuilder.DEFAULT_STRIPE, source::newParser, null,
-                null, control);
-        this.poller = ring.newPoller(this.parsers.sequences());
-        ring.addGatingSequences(poller.getSequence());
-        this.parsers.addThreads(threads);
-        this.io = threads.add("marcring-io",
-                new Producer(ring, source, control, backoff, 0));
+        try {
+            RingBuffer<RecordSlot> ring = RingBuffer.createSingleProducer(RecordSlot::new, ringSize, wait);
+            this.parsers = new ParserStage(ring, parsers, PipelineBuilder.DEFAULT_STRIPE, source::newParser, null,
+                    null, control);
+            this.poller = ring.newPoller(this.parsers.sequences());
+            ring.addGatingSequences(poller.getSequence());
+            this.parsers.addThreads(threads);
+            this.io = threads.add("marcring-io", new Producer(ring, source, control, backoff, 0));
+        } catch (RuntimeException | Error e) {
+            source.close();
+            throw e;
+        }
         threads.startAll();
     }
 

@@ -90,7 +90,11 @@ public final class ParallelWriter implements MarcWriter {
         this.stream = stream;
         this.out = fileOut != null ? fileOut : new StreamOutput(Objects.requireNonNull(stream, "out"));
         this.ring = RingBuffer.createSingleProducer(RecordSlot::new, ringSize, new IdleWaitStrategy());
-        RecordParser handOver = slot -> slot.input;
+        RecordParser handOver = slot -> {
+            MarcRecord r = slot.input;
+            slot.input = null; // the ring holds no record longer than needed
+            return r;
+        };
         this.encoders = new ParserStage(ring, parsers, PipelineBuilder.DEFAULT_STRIPE, () -> handOver, null,
                 encoders, control);
         RecordEncoder frame = encoders.get();
