@@ -405,6 +405,30 @@ class PipelineFaultTest {
         });
     }
 
+    @Test
+    void theDisruptorsWaitStrategiesWorkAndStopToo() {
+        assertTimeoutPreemptively(Duration.ofSeconds(40), () -> {
+            byte[] input = Fixtures.concat(Fixtures.numberedRecords(2000));
+            List<java.util.function.Supplier<com.lmax.disruptor.WaitStrategy>> strategies = List.of(
+                    com.lmax.disruptor.BlockingWaitStrategy::new, com.lmax.disruptor.LiteBlockingWaitStrategy::new,
+                    com.lmax.disruptor.YieldingWaitStrategy::new, com.lmax.disruptor.SleepingWaitStrategy::new,
+                    IdleWaitStrategy::new);
+            for (var strategy : strategies) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                PipelineResult r = Pipeline.builder().source(new ByteArrayInputStream(input)).parsers(2).ringSize(64)
+                        .waitStrategy(strategy.get()).sink(out, Iso2709Encoder::new).build().run();
+                assertEquals(2000, r.recordsWritten());
+                assertArrayEquals(input, out.toByteArray(), strategy.get().toString());
+
+                // a failing sink stops every thread, whatever the strategy
+                assertThrows(EngineException.class, () -> Pipeline.builder().source(new ByteArrayInputStream(input))
+                        .parsers(2).ringSize(64).waitStrategy(strategy.get())
+                        .sink(new FailingStream(50_000), Iso2709Encoder::new).build().run());
+                Fixtures.assertNoEngineThreads();
+            }
+        });
+    }
+
     static void sleep(long millis) {
         try {
             Thread.sleep(millis);
