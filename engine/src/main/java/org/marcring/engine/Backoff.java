@@ -51,6 +51,11 @@ final class Backoff {
         return counter + 1;
     }
 
+    /** Whether a thread that waited {@code counter} times in a row is parking (past spinning and yielding). */
+    boolean isParking(int counter) {
+        return counter > spins + yields;
+    }
+
     @Override
     public String toString() {
         return "spin " + spins + ", yield " + yields + ", park " + minParkNanos + ".." + maxParkNanos + " ns";

@@ -4,6 +4,7 @@ import com.lmax.disruptor.AlertException;
 import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.Sequence;
 import com.lmax.disruptor.SequenceBarrier;
+import com.lmax.disruptor.TimeoutException;
 import com.lmax.disruptor.WaitStrategy;
 
 /**
@@ -16,6 +17,11 @@ import com.lmax.disruptor.WaitStrategy;
  *
  * <p>No lock, no signalling: a waiting thread notices new work within one park period, so the cost of an
  * idle wake-up bounds latency, not throughput. Stateless and shareable by every handler of a ring.
+ *
+ * <p>A handler that has been idle (parking) for {@value #DEFAULT_IDLE_TIMEOUT_NANOS} ns is told so through
+ * the Disruptor's {@code onTimeout} (the wait throws {@link TimeoutException}, the processor calls the
+ * handler's {@code onTimeout} and waits again): the engine's writer uses it to push out the bytes it gathered
+ * as soon as it runs out of work, and gathers them in large writes while it has work.
  *
  * <p>Chosen by a short measurement (ISO 2709 to ISO 2709, 80,000 records, 1 and 2 parsers, 2 shared
  * cores, wall time and CPU time of the whole run) against the Disruptor's blocking, yielding and sleeping
@@ -30,8 +36,11 @@ public final class IdleWaitStrategy implements WaitStrategy {
     public static final long DEFAULT_MIN_PARK_NANOS = 1_000;
     /** Default longest park. */
     public static final long DEFAULT_MAX_PARK_NANOS = 500_000;
+    /** Default idle time after which a waiting handler is told it is idle: 1 ms. */
+    public static final long DEFAULT_IDLE_TIMEOUT_NANOS = 1_000_000;
 
     private final Backoff backoff;
+    private final long idleTimeoutNanos;
 
     /** The default: 100 spins, 10 yields, then parks from 1 us doubling up to 0.5 ms. */
     public IdleWaitStrategy() {
@@ -46,16 +55,26 @@ public final class IdleWaitStrategy implements WaitStrategy {
      */
     public IdleWaitStrategy(int spins, int yields, long minParkNanos, long maxParkNanos) {
         this.backoff = new Backoff(spins, yields, minParkNanos, maxParkNanos);
+        this.idleTimeoutNanos = DEFAULT_IDLE_TIMEOUT_NANOS;
     }
 
     @Override
     public long waitFor(long sequence, Sequence cursor, Sequence dependentSequence, SequenceBarrier barrier)
-            throws AlertException {
+            throws AlertException, TimeoutException {
         long available;
         int counter = 0;
+        long parkingSince = 0;
         while ((available = dependentSequence.get()) < sequence) {
             barrier.checkAlert();
             counter = backoff.idle(counter);
+            if (backoff.isParking(counter)) {
+                long now = System.nanoTime();
+                if (parkingSince == 0) {
+                    parkingSince = now;
+                } else if (now - parkingSince >= idleTimeoutNanos) {
+                    throw TimeoutException.INSTANCE;
+                }
+            }
         }
         return available;
     }

@@ -14,8 +14,9 @@ import org.marcring.codec.io.ByteArrayBuilder;
  * The writer thread's work, gated on all parsers: takes every slot in input order and emits its output
  * (the encoder's header once, separators between records, the footer at the end), counts written,
  * filtered and rejected records, hands rejects to the {@link ErrorPolicy} in order, and records the
- * publish-to-emit latency. Writes are gathered and drained to the output in 64 KiB chunks, and at the
- * end of a batch when the oldest gathered byte has waited a millisecond.
+ * publish-to-emit latency. Writes are gathered and drained to the output in 64 KiB chunks while there is
+ * work, and as soon as the writer runs out of work ({@link #onTimeout(long)}, from {@link IdleWaitStrategy};
+ * with the Disruptor's own strategies, which have no idle timeout, at 64 KiB and at the end only).
  *
  * <p>At the end slot it checks that every record read is accounted for before committing the output; a
  * mismatch is a bug and fails the run with an {@link IllegalStateException}. When the run stops for any
@@ -24,8 +25,6 @@ import org.marcring.codec.io.ByteArrayBuilder;
  */
 final class OrderedWriter implements EventHandler<RecordSlot> {
     private static final int DRAIN_AT = 1 << 16;
-    /** At a batch end, bytes older than this are drained even when fewer than {@link #DRAIN_AT}. */
-    private static final long DRAIN_AFTER = TimeUnit.MILLISECONDS.toNanos(1);
     private static final long PROGRESS_EVERY = TimeUnit.MILLISECONDS.toNanos(250);
 
     private final ByteOutput out;
@@ -49,7 +48,6 @@ final class OrderedWriter implements EventHandler<RecordSlot> {
     private boolean started;
     private boolean committed;
     private long lastProgress;
-    private long lastDrainNanos;
     private long emitNanos;
 
     /**
@@ -70,7 +68,6 @@ final class OrderedWriter implements EventHandler<RecordSlot> {
         this.control = control;
         this.startNanos = startNanos;
         this.lastProgress = startNanos;
-        this.lastDrainNanos = startNanos;
     }
 
     @Override
@@ -89,14 +86,11 @@ final class OrderedWriter implements EventHandler<RecordSlot> {
             }
             if (slot.kind == RecordSlot.FLUSH) {
                 drain();
-                lastDrainNanos = System.nanoTime();
                 return;
             }
             emit(slot);
-            if (buffer.length() >= DRAIN_AT
-                    || endOfBatch && buffer.length() > 0 && emitNanos - lastDrainNanos >= DRAIN_AFTER) {
+            if (buffer.length() >= DRAIN_AT) {
                 drain();
-                lastDrainNanos = emitNanos;
             }
             if (progress != null && (endOfBatch || (sequence & 255) == 0)) {
                 long now = System.nanoTime();
@@ -194,6 +188,19 @@ final class OrderedWriter implements EventHandler<RecordSlot> {
 
     private Progress snapshot(long now) {
         return new Progress(written + filtered + rejected, written, rejected, bytesIn, now - startNanos);
+    }
+
+    /** The writer has been idle a while: push out what it gathered. */
+    @Override
+    public void onTimeout(long sequence) {
+        if (control.isStopped() || committed || buffer.length() == 0) {
+            return;
+        }
+        try {
+            drain();
+        } catch (Throwable t) {
+            control.fail(t);
+        }
     }
 
     @Override

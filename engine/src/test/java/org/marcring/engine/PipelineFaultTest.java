@@ -384,6 +384,38 @@ class PipelineFaultTest {
     }
 
     @Test
+    void bytesArePushedOutAsSoonAsTheWriterRunsOutOfWork() {
+        assertTimeoutPreemptively(LIMIT, () -> {
+            java.io.PipedOutputStream feeder = new java.io.PipedOutputStream();
+            java.io.PipedInputStream in = new java.io.PipedInputStream(feeder, 1 << 16);
+            List<byte[]> records = Fixtures.numberedRecords(2);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(); // synchronized
+            List<Throwable> errors = java.util.Collections.synchronizedList(new ArrayList<>());
+            Thread runner = new Thread(() -> {
+                try {
+                    Pipeline.builder().source(in).parsers(2).sink(out, Iso2709Encoder::new).build().run();
+                } catch (Throwable e) {
+                    errors.add(e);
+                }
+            });
+            runner.start();
+            for (int i = 0; i < 2; i++) {
+                feeder.write(records.get(i));
+                feeder.flush();
+                byte[] expected = Fixtures.concat(records.subList(0, i + 1));
+                while (out.size() < expected.length) {
+                    sleep(5); // the input is still open: only the idle writer's drain can deliver the bytes
+                }
+                assertArrayEquals(expected, out.toByteArray());
+            }
+            feeder.close();
+            runner.join();
+            assertEquals(List.of(), errors);
+            Fixtures.assertNoEngineThreads();
+        });
+    }
+
+    @Test
     void progressListenerSeesTheFinalCounts() {
         assertTimeoutPreemptively(LIMIT, () -> {
             List<byte[]> records = new ArrayList<>(Fixtures.numberedRecords(1000));
