@@ -17,7 +17,8 @@
  * <li>Inputs: {@link org.marcring.engine.Iso2709Source}; for the text formats
  * {@link org.marcring.engine.TextRecordSource} (NDJSON lines, MARCMaker blank-line blocks) and
  * {@link org.marcring.engine.XmlRecordSource} (MARCXML record elements), each taking the format's decoder as
- * a {@link org.marcring.engine.RecordParser} per thread.</li>
+ * a {@link org.marcring.engine.RecordParser} per thread ({@link org.marcring.engine.ReaderParser} makes one
+ * from any format's streaming reader).</li>
  * <li>{@link org.marcring.engine.IdleWaitStrategy}: the default wait strategy, which gives an idle stage's
  * core to the busy ones.</li>
  * </ul>
