@@ -19,9 +19,10 @@ import org.marcring.codec.iso2709.RawRecord;
 /**
  * A {@link RecordSource} for MARCXML: finds each {@code record} element by scanning the bytes (no XML
  * parser on the I/O thread), so that the records are parsed on the parser threads. A {@code record} element
- * counts when it is in the MARCXML namespace ({@value #MARCXML_NAMESPACE}) or in no namespace; others
- * (the {@code record} of an OAI-PMH response) are looked into, so MARC records embedded in another document
- * are found. Comments, CDATA sections, processing instructions and the DOCTYPE are skipped; quoted attribute
+ * counts when it is in the MARCXML namespace ({@value #MARCXML_NAMESPACE}), or in no namespace with a
+ * leader, control field or data field as its first child (as {@code MarcXmlReader} decides); others (the
+ * {@code record} of an OAI-PMH response) are looked into, so MARC records embedded in another document are
+ * found. Comments, CDATA sections, processing instructions and the DOCTYPE are skipped; quoted attribute
  * values may hold any character.
  *
  * <p>Each record's raw bytes are its element exactly as in the input, except that namespace declarations
@@ -31,7 +32,8 @@ import org.marcring.codec.iso2709.RawRecord;
  *
  * <p>A record cut short by the end of the input comes out flagged {@link RawRecord#TRUNCATED}; one longer
  * than the record size limit comes out in pieces flagged {@link RawRecord#OVERSIZED}; the parser rejects
- * both. A {@code record} in no namespace nested inside another is taken as part of the outer one.
+ * both. Unlike a streaming XML reader, which must stop at the first place where the document is not
+ * well-formed, the engine goes on after a damaged record: the framing isolates it, its parser rejects it.
  */
 public final class XmlRecordSource implements RecordSource {
     /** The MARC 21 slim namespace. */
@@ -97,9 +99,10 @@ public final class XmlRecordSource implements RecordSource {
                     scopes.remove(scopes.size() - 1);
                 }
             } else if (b1 != '?' && b1 != '!') {
-                StartTag tag = StartTag.parse(input, end);
+                StartTag tag = StartTag.parse(input, 0, end);
                 String uri = tag.resolve(scopes);
-                if (tag.localName.equals("record") && (uri.isEmpty() || uri.equals(MARCXML_NAMESPACE))) {
+                if (tag.localName.equals("record") && (uri.equals(MARCXML_NAMESPACE)
+                        || uri.isEmpty() && !tag.selfClosing && firstChildIsMarc(end))) {
                     inRecord = true;
                     recordDepth = tag.selfClosing ? 0 : 1;
                     recordScan = end;
@@ -111,6 +114,37 @@ public final class XmlRecordSource implements RecordSource {
             }
             input.skip(end);
         }
+    }
+
+    /**
+     * Whether the first child element after {@code i} (from the mark) is a leader, control field or data
+     * field: what makes a {@code record} in no namespace a MARC record (an OAI-PMH {@code record} holds a
+     * header instead).
+     */
+    private boolean firstChildIsMarc(int i) {
+        while (i < maxRecordBytes) {
+            if (i >= input.available() && !input.ensure(i + 1)) {
+                return false;
+            }
+            if (input.at(i) != '<') {
+                i++;
+                continue;
+            }
+            int end = tokenEnd(i);
+            if (end < 0) {
+                return false;
+            }
+            byte b1 = input.at(i + 1);
+            if (b1 == '/') {
+                return false; // no child element at all
+            }
+            if (b1 != '?' && b1 != '!') {
+                String name = StartTag.parse(input, i, end).localName;
+                return name.equals("leader") || name.equals("controlfield") || name.equals("datafield");
+            }
+            i = end;
+        }
+        return false;
     }
 
     /**
@@ -335,13 +369,13 @@ public final class XmlRecordSource implements RecordSource {
             this.selfClosing = selfClosing;
         }
 
-        /** Reads the tag occupying {@code [mark, mark + end)}. */
-        static StartTag parse(ByteInput in, int end) {
-            int i = 1;
+        /** Reads the tag occupying {@code [mark + from, mark + end)}. */
+        static StartTag parse(ByteInput in, int from, int end) {
+            int i = from + 1;
             while (i < end && !isSpace(in.at(i)) && in.at(i) != '>' && in.at(i) != '/') {
                 i++;
             }
-            StartTag tag = new StartTag(ascii(in, 1, i), i, in.at(end - 2) == '/');
+            StartTag tag = new StartTag(ascii(in, from + 1, i), i, in.at(end - 2) == '/');
             // attributes: name = "value"
             while (i < end) {
                 while (i < end && (isSpace(in.at(i)) || in.at(i) == '/' || in.at(i) == '>')) {

@@ -129,8 +129,8 @@ class CorpusFramingTest {
 
     /**
      * The MARC records of a document by a namespace-aware parse: {@code record} elements in the MARCXML
-     * namespace or in none, not inside another such record; each as "namespace|001". Null where the
-     * document does not parse.
+     * namespace, or in none with a leader or field as first child, not inside another such record; each as
+     * "namespace|001". Null where the document does not parse.
      */
     private static List<String> fullParse(Path file) throws IOException {
         XMLInputFactory f = XMLInputFactory.newFactory();
@@ -139,6 +139,7 @@ class CorpusFramingTest {
         try (InputStream in = Files.newInputStream(file)) {
             XMLStreamReader r = f.createXMLStreamReader(in);
             int depth = 0;       // depth inside the current MARC record, 0 outside
+            boolean candidate = false; // a record in no namespace whose first child is not seen yet
             String ns = null;
             String id = null;
             boolean in001 = false;
@@ -149,8 +150,19 @@ class CorpusFramingTest {
                 }
                 if (e == XMLStreamConstants.START_ELEMENT) {
                     String uri = r.getNamespaceURI() == null ? "" : r.getNamespaceURI();
-                    if (depth == 0 && r.getLocalName().equals("record")
-                            && (uri.isEmpty() || uri.equals(XmlRecordSource.MARCXML_NAMESPACE))) {
+                    if (candidate) {
+                        candidate = false;
+                        String n = r.getLocalName();
+                        if (n.equals("leader") || n.equals("controlfield") || n.equals("datafield")) {
+                            depth = 1;
+                            ns = "";
+                            id = null;
+                        }
+                    }
+                    if (depth == 0 && r.getLocalName().equals("record") && uri.isEmpty()) {
+                        candidate = true;
+                    } else if (depth == 0 && r.getLocalName().equals("record")
+                            && uri.equals(XmlRecordSource.MARCXML_NAMESPACE)) {
                         depth = 1;
                         ns = uri;
                         id = null;
@@ -160,6 +172,8 @@ class CorpusFramingTest {
                     }
                 } else if (e == XMLStreamConstants.CHARACTERS && in001 && depth > 0) {
                     id = (id == null ? "" : id) + r.getText();
+                } else if (e == XMLStreamConstants.END_ELEMENT && candidate) {
+                    candidate = false; // a record in no namespace without children
                 } else if (e == XMLStreamConstants.END_ELEMENT && depth > 0) {
                     in001 = false;
                     if (--depth == 0) {

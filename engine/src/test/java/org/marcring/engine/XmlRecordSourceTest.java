@@ -103,9 +103,13 @@ class XmlRecordSourceTest {
     @Test
     void defaultNamespaceNoNamespaceAndOaiPmhWrapping() {
         assertTimeoutPreemptively(LIMIT, () -> {
-            String plain = "<collection>" + record("", "p1") + "<record/>" + "</collection>";
+            // in no namespace, a record needs MARC content; an empty one or one holding a header is no record
+            String plain = "<collection>" + record("", "p1") + "<record/><record></record>"
+                    + "<record><header>h</header><record><!-- c --><controlfield tag='001'>p2</controlfield></record>"
+                    + "</record></collection>";
             List<RejectedRecord> rejects = new ArrayList<>();
-            assertEquals(List.of("|p1", "|null"), run(plain, 3, 1, rejects, ReadOptions.defaults()));
+            assertEquals(List.of("|p1", "|p2"), run(plain, 3, 1, rejects, ReadOptions.defaults()));
+            assertEquals(List.of(), rejects);
 
             String dflt = "<!DOCTYPE collection [ <!ENTITY x \"<record>\"> ]><collection xmlns=\"" + NS + "\">"
                     + record("", "d1") + record("", "d2") + "</collection>";
