@@ -229,12 +229,31 @@ public final class Marc8Decoder implements TextDecoder {
             }
             int code = ((src[i] & 0x7F) << 16) | ((src[i + 1] & 0x7F) << 8) | (src[i + 2] & 0x7F);
             int cp = tables.eacc(code);
-            if (cp < 0) {
-                bad(i, String.format("MARC-8 EACC code %06X has no character", code));
-            } else {
+            if (cp >= 0) {
                 base(cp);
+                return i + 3;
+            }
+            bad(i, String.format("MARC-8 EACC code %06X has no character", code));
+            // a lost or extra byte shifts every code after it: where the codes one byte on make sense,
+            // only this byte is replaced and reading goes on in step
+            if (mapped(i + 1, high) && (i + 4 >= end || !isMultiByteTrail(src[i + 4] & 0xFF, high)
+                    || mapped(i + 4, high))) {
+                return i + 1;
             }
             return i + 3;
+        }
+
+        private boolean mapped(int i, int high) {
+            if (i + 2 >= end) {
+                return false;
+            }
+            for (int k = 0; k < 3; k++) {
+                if (!isMultiByteTrail(src[i + k] & 0xFF, high)) {
+                    return false;
+                }
+            }
+            int code = ((src[i] & 0x7F) << 16) | ((src[i + 1] & 0x7F) << 8) | (src[i + 2] & 0x7F);
+            return tables.eacc(code) >= 0;
         }
 
         /**
