@@ -19,7 +19,7 @@ import org.marcring.codec.text.TextDecoder;
  *     {@code ESC p}, {@code ESC s} (Greek symbols, subscripts, superscripts, back to ASCII).</li>
  * <li>Combining marks come before their base character in MARC-8 and after it in Unicode: they are
  *     moved behind the base, several marks keeping their order. Marks with no base at the end of
- *     the value stay where they are and are reported as a warning.</li>
+ *     the value stay where they are (reported as {@link MarcError.Severity#INFO}).</li>
  * <li>The ligature and double tilde halves ({@code EB}/{@code EC}, {@code FA}/{@code FB}) become
  *     U+0361 / U+0360 after the first base, as LC converts them; a second half with no first half
  *     becomes its alternative (U+FE21 / U+FE23).</li>
@@ -172,7 +172,7 @@ public final class Marc8Decoder implements TextDecoder {
                 }
             }
             if (markStart >= 0) {
-                problems.report(MarcError.Severity.WARNING, markByte,
+                problems.report(MarcError.Severity.INFO, markByte,
                         "MARC-8 combining mark at the end of the value has no base character; kept as is");
             }
             return new String(out, 0, n);
