@@ -27,6 +27,8 @@ import org.marcring.codec.text.TextDecoder;
  *     characters MARC-8 lacks, become their characters.</li>
  * <li>0x20 is a space in every set (also between EACC characters); C0 controls pass through;
  *     0x88, 0x89, 0x8D, 0x8E are NSB, NSE, ZWJ and ZWNJ.</li>
+ * <li>Greek text whose escape back to ASCII is missing (a byte 0x21-0x3F that Basic Greek lacks, or
+ *     two digits) switches to ASCII there, with a warning.</li>
  * <li>Bytes that stand for nothing (unknown codes, broken escape sequences, cut EACC characters)
  *     become U+FFFD and are reported as {@link MarcError.Severity#ERROR} with their index.</li>
  * </ul>
@@ -152,6 +154,13 @@ public final class Marc8Decoder implements TextDecoder {
                             i++;
                         }
                     } else {
+                        if (g0 == Marc8Tables.BASIC_GREEK && b <= 0x3F && missingReturnToAscii(b, i)) {
+                            setG0(Marc8Tables.BASIC_LATIN, false);
+                            problems.report(MarcError.Severity.WARNING, i, String.format("byte 0x%02X in Greek "
+                                    + "text reads as ASCII punctuation or digits: the escape back to ASCII "
+                                    + "(ESC ( B) is taken to be missing", b));
+                            continue;
+                        }
                         single(g0Table, g0, b, i);
                         i++;
                     }
@@ -205,6 +214,18 @@ public final class Marc8Decoder implements TextDecoder {
             } else {
                 base(cp);
             }
+        }
+
+        /**
+         * Whether Greek text lacks its escape back to ASCII here (a common cataloguing slip; marc4j's
+         * permissive reader repairs it the same way): Basic Greek has no digits and little ASCII
+         * punctuation, so a byte it lacks, or two digits in a row, mean ASCII.
+         */
+        private boolean missingReturnToAscii(int b, int i) {
+            if (g0Table[b] == 0) {
+                return true;
+            }
+            return b >= '0' && b <= '9' && i + 1 < end && src[i + 1] >= '0' && src[i + 1] <= '9';
         }
 
         /** One EACC character from {@code i}; {@code high} is 0x80 when EACC is the G1 set. */
