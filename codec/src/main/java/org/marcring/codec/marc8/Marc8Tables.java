@@ -1,7 +1,5 @@
 package org.marcring.codec.marc8;
 
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -93,64 +91,82 @@ public final class Marc8Tables {
     private final int[] eaccAlts;
 
     private Marc8Tables(InputStream in) throws IOException {
-        DataInputStream data = new DataInputStream(new BufferedInputStream(in, 1 << 16));
-        byte[] magic = new byte[4];
-        data.readFully(magic);
-        if (!MAGIC.equals(new String(magic, StandardCharsets.US_ASCII))) {
-            throw new IOException("not a MARC-8 table resource (magic " + Arrays.toString(magic) + ")");
+        byte[] b = in.readAllBytes();
+        if (b.length < 5 || !MAGIC.equals(new String(b, 0, 4, StandardCharsets.US_ASCII))) {
+            throw new IOException("not a MARC-8 table resource");
         }
-        int sets = data.readUnsignedByte();
+        int p = 4;
+        int sets = b[p++] & 0xFF;
         order = new byte[sets];
         int[] codes = new int[0];
         int[] values = new int[0];
         int[] alts = new int[0];
-        for (int s = 0; s < sets; s++) {
-            int finalByte = data.readUnsignedByte();
-            int width = data.readUnsignedByte();
-            int count = data.readUnsignedShort();
-            order[s] = (byte) finalByte;
-            if (width == 3) {
-                codes = new int[count];
-                values = new int[count];
-                alts = new int[count];
-                for (int i = 0; i < count; i++) {
-                    codes[i] = (data.readUnsignedByte() << 16) | data.readUnsignedShort();
-                    int flags = data.readUnsignedByte();
-                    values[i] = (flags & F_UCS) != 0 ? readU24(data) : -1;
-                    alts[i] = (flags & F_ALT) != 0 ? readU24(data) : -1;
-                }
-            } else if (width == 1) {
-                int[] table = new int[128];
-                int[] alt = new int[128];
-                for (int i = 0; i < count; i++) {
-                    int code = data.readUnsignedByte() & 0x7F;
-                    int flags = data.readUnsignedByte();
-                    int ucs = (flags & F_UCS) != 0 ? readU24(data) : -1;
-                    int a = (flags & F_ALT) != 0 ? readU24(data) : -1;
-                    int entry = (flags & F_COMBINING) != 0 ? COMBINING : 0;
-                    if (ucs >= 0) {
-                        entry |= ucs;
-                    } else if (a >= 0) {
-                        entry |= SECOND_HALF | a;
-                    } else {
-                        continue;
+        try {
+            for (int s = 0; s < sets; s++) {
+                int finalByte = b[p++] & 0xFF;
+                int width = b[p++] & 0xFF;
+                int count = ((b[p] & 0xFF) << 8) | (b[p + 1] & 0xFF);
+                p += 2;
+                order[s] = (byte) finalByte;
+                if (width == 3) {
+                    codes = new int[count];
+                    values = new int[count];
+                    alts = new int[count];
+                    for (int i = 0; i < count; i++) {
+                        codes[i] = ((b[p] & 0xFF) << 16) | ((b[p + 1] & 0xFF) << 8) | (b[p + 2] & 0xFF);
+                        int flags = b[p + 3];
+                        p += 4;
+                        values[i] = -1;
+                        alts[i] = -1;
+                        if ((flags & F_UCS) != 0) {
+                            values[i] = ((b[p] & 0xFF) << 16) | ((b[p + 1] & 0xFF) << 8) | (b[p + 2] & 0xFF);
+                            p += 3;
+                        }
+                        if ((flags & F_ALT) != 0) {
+                            alts[i] = ((b[p] & 0xFF) << 16) | ((b[p + 1] & 0xFF) << 8) | (b[p + 2] & 0xFF);
+                            p += 3;
+                        }
                     }
-                    table[code] = entry;
-                    alt[code] = Math.max(a, 0);
+                } else if (width == 1) {
+                    int[] table = new int[128];
+                    int[] alt = new int[128];
+                    for (int i = 0; i < count; i++) {
+                        int code = b[p] & 0x7F;
+                        int flags = b[p + 1];
+                        p += 2;
+                        int ucs = -1;
+                        int a = -1;
+                        if ((flags & F_UCS) != 0) {
+                            ucs = ((b[p] & 0xFF) << 16) | ((b[p + 1] & 0xFF) << 8) | (b[p + 2] & 0xFF);
+                            p += 3;
+                        }
+                        if ((flags & F_ALT) != 0) {
+                            a = ((b[p] & 0xFF) << 16) | ((b[p + 1] & 0xFF) << 8) | (b[p + 2] & 0xFF);
+                            p += 3;
+                        }
+                        int entry = (flags & F_COMBINING) != 0 ? COMBINING : 0;
+                        if (ucs >= 0) {
+                            entry |= ucs;
+                        } else if (a >= 0) {
+                            entry |= SECOND_HALF | a;
+                        } else {
+                            continue;
+                        }
+                        table[code] = entry;
+                        alt[code] = Math.max(a, 0);
+                    }
+                    single[finalByte & 0x7F] = table;
+                    singleAlt[finalByte & 0x7F] = alt;
+                } else {
+                    throw new IOException("bad character width " + width + " for set " + Integer.toHexString(finalByte));
                 }
-                single[finalByte & 0x7F] = table;
-                singleAlt[finalByte & 0x7F] = alt;
-            } else {
-                throw new IOException("bad character width " + width + " for set " + Integer.toHexString(finalByte));
             }
+        } catch (ArrayIndexOutOfBoundsException e) {
+            throw new IOException("MARC-8 table resource cut short", e);
         }
         eaccCodes = codes;
         eaccValues = values;
         eaccAlts = alts;
-    }
-
-    private static int readU24(DataInputStream data) throws IOException {
-        return (data.readUnsignedByte() << 16) | data.readUnsignedShort();
     }
 
     /** The tables, loaded on first use. */
