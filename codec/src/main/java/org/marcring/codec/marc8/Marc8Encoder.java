@@ -164,6 +164,8 @@ public final class Marc8Encoder implements TextEncoder {
         private int g1 = Marc8Tables.EXTENDED_LATIN;
         /** The second half (EC or FB) to write before the next base, or 0. */
         private int pendingHalf;
+        /** Output length right after a Basic Greek code 0x30-0x39, or -1. */
+        private int greekDigitEnd = -1;
 
         Run(Reverse rev, String text, ByteArrayBuilder out, ProblemSink problems) {
             this.rev = rev;
@@ -314,7 +316,7 @@ public final class Marc8Encoder implements TextEncoder {
             if (cp >= 0 && s != g0 && s != g1) {
                 int inG0 = g0 != Marc8Tables.EACC ? rev.codeIn(g0, cp) : -1;
                 if (inG0 >= 0 && rev.isCombining(g0, inG0) == rev.isCombining(s, c)) {
-                    out.appendByte(inG0 & 0x7F);
+                    writeG0(inG0 & 0x7F);
                     return;
                 }
                 int inG1 = rev.codeIn(g1, cp);
@@ -331,7 +333,23 @@ public final class Marc8Encoder implements TextEncoder {
                 out.appendByte(c | 0x80);
             } else {
                 designateG0(s);
-                out.appendByte(c & 0x7F);
+                writeG0(c & 0x7F);
+            }
+        }
+
+        /**
+         * Writes a byte of a one-byte G0 set. In Basic Greek, two of its codes 0x30-0x39 in a row would
+         * read as digits that lack their escape back to ASCII (the decoder's repair of that slip), so a
+         * second one is preceded by a redundant {@code ESC ( S}.
+         */
+        private void writeG0(int b) {
+            boolean greekDigit = g0 == Marc8Tables.BASIC_GREEK && b >= '0' && b <= '9';
+            if (greekDigit && out.length() == greekDigitEnd) {
+                out.appendByte(ESC).appendByte('(').appendByte(Marc8Tables.BASIC_GREEK);
+            }
+            out.appendByte(b);
+            if (greekDigit) {
+                greekDigitEnd = out.length();
             }
         }
 
