@@ -84,7 +84,7 @@ public final class Marc8Decoder implements TextDecoder {
         if (i == end) {
             return new String(src, offset, length, StandardCharsets.ISO_8859_1);
         }
-        String s = new Run(src, offset, i, end, problems).decode(i);
+        String s = new Run(src, offset, i, end, problems == null ? ProblemSink.IGNORE : problems).decode(i);
         return nfc ? Normalizer.normalize(s, Normalizer.Form.NFC) : s;
     }
 
