@@ -1,5 +1,8 @@
 package org.marcring.codec.marc8;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 
@@ -43,6 +46,11 @@ public final class Marc8Decoder implements TextDecoder {
     public static final Marc8Decoder NFC = new Marc8Decoder(true);
 
     static final int ESC = 0x1B;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long ESCS = 0x1B1B1B1B1B1B1B1BL;
+    private static final long AMPERSANDS = 0x2626262626262626L;
     /** Alternative of the ligature's second half, EC. */
     private static final int LIGATURE_SECOND_HALF = 0xFE21;
     /** Alternative of the double tilde's second half, FB. */
@@ -73,13 +81,25 @@ public final class Marc8Decoder implements TextDecoder {
     public String decode(byte[] src, int offset, int length, ProblemSink problems) {
         int end = offset + length;
         int i = offset;
-        // fast path: plain ASCII (the bulk of MARC-8 data) needs no table at all
+        // fast path: plain ASCII (the bulk of MARC-8 data) needs no table at all; eight bytes at a time,
+        // a word with no high bit, no ESC and no '&' is skipped whole
+        scan:
         while (i < end) {
-            byte b = src[i];
-            if (b < 0 || b == ESC || (b == '&' && i + 1 < end && src[i + 1] == '#')) {
-                break;
+            if (i + 8 <= end) {
+                long x = (long) LONGS.get(src, i);
+                long esc = x ^ ESCS;
+                long amp = x ^ AMPERSANDS;
+                if (((x | ((esc - ONES) & ~esc) | ((amp - ONES) & ~amp)) & HIGHS) == 0) {
+                    i += 8;
+                    continue;
+                }
             }
-            i++;
+            for (int stop = Math.min(i + 8, end); i < stop; i++) {
+                byte b = src[i];
+                if (b < 0 || b == ESC || (b == '&' && i + 1 < end && src[i + 1] == '#')) {
+                    break scan;
+                }
+            }
         }
         if (i == end) {
             return new String(src, offset, length, StandardCharsets.ISO_8859_1);

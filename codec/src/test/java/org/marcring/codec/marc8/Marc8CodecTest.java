@@ -157,4 +157,21 @@ class Marc8CodecTest {
         assertTrue(problems.get(1).startsWith("2:"), problems.toString());
         assertEquals(' ', Marc8Encoder.INSTANCE.leaderCoding());
     }
+
+    @Test
+    void specialBytesAreFoundWhereverTheyStandInTheWord() {
+        // the plain-ASCII check reads eight bytes at a time: put each kind of special byte at every offset
+        for (int len = 0; len <= 40; len++) {
+            String pad = "x".repeat(len);
+            for (int p = 0; p <= len; p++) {
+                String before = pad.substring(0, p);
+                String after = pad.substring(p);
+                assertEquals(before + "e\u0301" + after, decode(before + "\u00E2e" + after));
+                assertEquals(before + "A" + after, decode(before + "&#x41;" + after));
+                assertEquals(before + "&" + after, decode(before + "&" + after));
+                assertEquals(before + "\u0410" + after, decode(before + "\u001B(Na\u001B(B" + after));
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
 }
