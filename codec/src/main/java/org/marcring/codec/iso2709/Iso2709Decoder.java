@@ -13,7 +13,6 @@ import org.marcring.codec.MarcError;
 import org.marcring.codec.MarcError.Severity;
 import org.marcring.codec.MarcFormatException;
 import org.marcring.codec.MarcRecord;
-import org.marcring.codec.Subfield;
 import org.marcring.codec.io.ReadOptions;
 import org.marcring.codec.text.ProblemSink;
 import org.marcring.codec.text.TextCodings;
@@ -39,7 +38,8 @@ public final class Iso2709Decoder {
     private final boolean strict;
     private final Collector problems = new Collector();
     private final ArrayList<Field> fields = new ArrayList<>(64);
-    private Subfield[] subfields = new Subfield[32];
+    private char[] codes = new char[32];
+    private String[] values = new String[32];
 
     /** A decoder with the given options. */
     public Iso2709Decoder(ReadOptions options) {
@@ -218,7 +218,6 @@ public final class Iso2709Decoder {
             p = stop;
         }
         int n = 0;
-        Subfield[] subs = subfields;
         while (p < end) {
             // b[p] is a subfield delimiter
             int codePos = p + 1;
@@ -231,31 +230,15 @@ public final class Iso2709Decoder {
                 p = next;
                 continue;
             }
-            char code = subfieldCode(b[codePos], codePos);
-            String value = text.decode(b, codePos + 1, next - codePos - 1, problems);
-            if (n == subs.length) {
-                subs = subfields = Arrays.copyOf(subs, n * 2);
+            if (n == codes.length) {
+                codes = Arrays.copyOf(codes, n * 2);
+                values = Arrays.copyOf(values, n * 2);
             }
-            subs[n++] = new Subfield(code, value);
+            codes[n] = subfieldCode(b[codePos], codePos);
+            values[n++] = text.decode(b, codePos + 1, next - codePos - 1, problems);
             p = next;
         }
-        List<Subfield> list = freeze(subs, n);
-        return new DataField(tag, i1, i2, list);
-    }
-
-    private static List<Subfield> freeze(Subfield[] s, int n) {
-        switch (n) {
-            case 0: return List.of();
-            case 1: return List.of(s[0]);
-            case 2: return List.of(s[0], s[1]);
-            case 3: return List.of(s[0], s[1], s[2]);
-            case 4: return List.of(s[0], s[1], s[2], s[3]);
-            case 5: return List.of(s[0], s[1], s[2], s[3], s[4]);
-            case 6: return List.of(s[0], s[1], s[2], s[3], s[4], s[5]);
-            case 7: return List.of(s[0], s[1], s[2], s[3], s[4], s[5], s[6]);
-            case 8: return List.of(s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7]);
-            default: return List.of(Arrays.copyOf(s, n));
-        }
+        return DataField.ofArrays(tag, i1, i2, Arrays.copyOf(codes, n), Arrays.copyOf(values, n));
     }
 
     private char indicator(byte[] b, int p, int which) {
