@@ -82,20 +82,20 @@ public final class Marc8Encoder implements TextEncoder {
         static final Reverse TABLE = new Reverse(Marc8Tables.get());
 
         final Marc8Tables tables;
-        /** Code point to packed entry ({@link #pack}) of its preferred set. */
-        final Map<Integer, Integer> preferred = new HashMap<>(1 << 15);
-        /** By final byte: code point to code within that set. */
-        final Map<Integer, Integer>[] bySet;
+        /** Code points with a place in MARC-8, ascending, and the packed entry ({@link #pack}) of each. */
+        private final int[] keys;
+        private final int[] entries;
+        /** By final byte of a one-byte set: its code points ascending, and their codes. */
+        private final int[][] setKeys = new int[128][];
+        private final int[][] setCodes = new int[128][];
 
-        @SuppressWarnings("unchecked")
         Reverse(Marc8Tables tables) {
             this.tables = tables;
-            bySet = new Map[128];
             // primary values first, in order of preference; then alternatives where still free
+            Map<Integer, Integer> preferred = new HashMap<>(1 << 15);
             for (int f : PREFERENCE) {
                 int[] table = tables.singleByteSet(f);
                 Map<Integer, Integer> own = new HashMap<>();
-                bySet[f] = own;
                 for (int code = 0x21; code < 0x80; code++) {
                     int e = table[code];
                     if (e == 0 || (e & Marc8Tables.SECOND_HALF) != 0) {
@@ -105,13 +105,13 @@ public final class Marc8Encoder implements TextEncoder {
                     own.putIfAbsent(cp, code);
                     preferred.putIfAbsent(cp, pack(f, code));
                 }
+                int[][] sorted = sorted(own);
+                setKeys[f] = sorted[0];
+                setCodes[f] = sorted[1];
             }
-            Map<Integer, Integer> eacc = new HashMap<>(1 << 15);
-            bySet[Marc8Tables.EACC] = eacc;
             for (int i = 0; i < tables.eaccSize(); i++) {
                 int cp = tables.eaccValue(i);
                 if (cp >= 0) {
-                    eacc.putIfAbsent(cp, tables.eaccCode(i));
                     preferred.putIfAbsent(cp, pack(Marc8Tables.EACC, tables.eaccCode(i)));
                 }
             }
@@ -128,6 +128,18 @@ public final class Marc8Encoder implements TextEncoder {
                     preferred.putIfAbsent(tables.eaccAlt(i), pack(Marc8Tables.EACC, tables.eaccCode(i)));
                 }
             }
+            int[][] sorted = sorted(preferred);
+            keys = sorted[0];
+            entries = sorted[1];
+        }
+
+        private static int[][] sorted(Map<Integer, Integer> map) {
+            int[] k = map.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+            int[] v = new int[k.length];
+            for (int i = 0; i < k.length; i++) {
+                v[i] = map.get(k[i]);
+            }
+            return new int[][] {k, v};
         }
 
         /** A set's final byte and a code: {@code set << 24 | code} (code: 7 bits, or 24 bits for EACC). */
@@ -135,11 +147,20 @@ public final class Marc8Encoder implements TextEncoder {
             return set << 24 | code;
         }
 
-        /** The code of {@code cp} in {@code set}, or -1. */
+        /** The packed entry of the set {@code cp} is best written in, or -1 where MARC-8 lacks it. */
+        int preferred(int cp) {
+            int i = java.util.Arrays.binarySearch(keys, cp);
+            return i < 0 ? -1 : entries[i];
+        }
+
+        /** The code of {@code cp} in the one-byte set {@code set}, or -1. */
         int codeIn(int set, int cp) {
-            Map<Integer, Integer> own = set >= 0 && set < 128 ? bySet[set] : null;
-            Integer code = own == null ? null : own.get(cp);
-            return code == null ? -1 : code;
+            int[] k = set >= 0 && set < 128 ? setKeys[set] : null;
+            if (k == null) {
+                return -1;
+            }
+            int i = java.util.Arrays.binarySearch(k, cp);
+            return i < 0 ? -1 : setCodes[set][i];
         }
 
         boolean isCombining(int set, int code) {
@@ -225,8 +246,8 @@ public final class Marc8Encoder implements TextEncoder {
                 add(NCR, cp, index);
                 return;
             }
-            Integer packed = rev.preferred.get(cp);
-            if (packed != null) {
+            int packed = rev.preferred(cp);
+            if (packed >= 0) {
                 add(packed >>> 24, packed & 0xFFFFFF, index);
                 return;
             }
@@ -243,7 +264,7 @@ public final class Marc8Encoder implements TextEncoder {
         }
 
         private boolean allMapped(String s) {
-            return s.codePoints().allMatch(c -> c == ' ' || rev.preferred.containsKey(c));
+            return s.codePoints().allMatch(c -> c == ' ' || rev.preferred(c) >= 0);
         }
 
         /** Whether the {@code &} at {@code index} starts text that would read as {@code &#xHEX;}. */

@@ -35,8 +35,8 @@ import java.util.Arrays;
  * One {@code int[128]} per one-byte set, indexed by the code's low seven bits (a set's codes are
  * either all below or all above 0x80, so G0 and G1 use of a set share it), holding the code point
  * plus the {@link #COMBINING} and {@link #SECOND_HALF} flags (0 = no character); and two sorted
- * {@code int[]} for EACC's 15,739 codes and their code points, searched by binary search. About
- * 140 KB, read in a few milliseconds.
+ * {@code int[]} for EACC's 15,739 codes and their code points, searched by binary search (plus
+ * their alternatives, for the encoder). About 200 KB, read in some 30 ms on a cold JVM.
  */
 public final class Marc8Tables {
     /** ASCII: the default G0 set. */
