@@ -169,9 +169,11 @@ public final class Marc8Decoder implements TextDecoder {
                     } else if (g0 == Marc8Tables.BASIC_LATIN) {
                         if (b == '&') {
                             i = ampersand(i);
-                        } else {
+                        } else if (markStart >= 0) {
                             base(b);
                             i++;
+                        } else {
+                            i = asciiRun(i);
                         }
                     } else {
                         if (g0 == Marc8Tables.BASIC_GREEK && b <= 0x3F && missingReturnToAscii(b, i)) {
@@ -205,6 +207,25 @@ public final class Marc8Decoder implements TextDecoder {
                         "MARC-8 combining mark at the end of the value has no base character; kept as is");
             }
             return new String(out, 0, n);
+        }
+
+        /** Copies the run of plain ASCII (0x20-0x7E but {@code &}) from {@code i}; returns where it ends. */
+        private int asciiRun(int i) {
+            int k = i;
+            while (k < end) {
+                int c = src[k];
+                if (c < 0x20 || c > 0x7E || c == '&') {
+                    break;
+                }
+                k++;
+            }
+            if (n + (k - i) > out.length) {
+                out = java.util.Arrays.copyOf(out, n + (k - i) + out.length);
+            }
+            for (; i < k; i++) {
+                out[n++] = (char) src[i];
+            }
+            return k;
         }
 
         private void single(int[] table, int set, int b, int i) {
