@@ -1,0 +1,58 @@
+package org.marcring.perf;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.marcring.codec.testing.Corpus;
+
+class BenchFilesTest {
+
+    @Test
+    void syntheticFilesAreGeneratedOnceWhereBenchDataSays(@TempDir Path dir) throws IOException {
+        String before = System.getProperty("marcring.benchdata");
+        System.setProperty("marcring.benchdata", dir.toString());
+        try {
+            Path file = BenchFiles.resolve("synthetic-256k.mrc");
+            assertEquals(dir.resolve("synthetic-256k.mrc"), file);
+            assertTrue(Files.size(file) >= 256 * 1024 && Files.size(file) < 256 * 1024 + 20_000);
+            long modified = Files.getLastModifiedTime(file).toMillis();
+            BenchInput in = BenchFiles.load("synthetic-256k.mrc");
+            assertEquals(Files.size(file), in.size());
+            assertTrue(in.records() > 100, in.describe());
+            assertEquals(modified, Files.getLastModifiedTime(file).toMillis(), "not generated again");
+            try (var listing = Files.list(dir)) {
+                assertEquals(1, listing.count(), "no partial file left behind");
+            }
+        } finally {
+            if (before == null) {
+                System.clearProperty("marcring.benchdata");
+            } else {
+                System.setProperty("marcring.benchdata", before);
+            }
+        }
+    }
+
+    @Test
+    void corpusInputsAreFoundByName() {
+        Path root = Corpus.root();                      // skips without the shared corpus
+        BenchInput pride = BenchFiles.load(BenchFiles.PRIDE);
+        assertEquals(root.resolve("marc4j/test/resources/pride-and-prejudice-fixed.mrc").toAbsolutePath().normalize(),
+                pride.path().toAbsolutePath().normalize());
+        assertEquals(383, pride.records());             // MANIFEST.tsv: 383 record terminators
+        assertEquals(2000, BenchFiles.load(BenchFiles.REALISTIC).records());
+    }
+
+    @Test
+    void anUnknownNameIsAClearError() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> BenchFiles.resolve("no-such-input.mrc"));
+        assertTrue(e.getMessage().contains("synthetic-<size>.mrc"), e.getMessage());
+    }
+}
