@@ -238,7 +238,8 @@ final class BibliographicShape {
             }
         }
         f.sort(BY_TAG);     // stable: repeated fields keep their order
-        return new MarcRecord(Leader.of(leader), f.size() > MAX_FIELDS ? f.subList(0, MAX_FIELDS) : f);
+        // at most 47 fields come before the fill loop, so the target (at most MAX_FIELDS) is never passed
+        return new MarcRecord(Leader.of(leader), f);
     }
 
     /** Field 008 for books: 40 positions. */

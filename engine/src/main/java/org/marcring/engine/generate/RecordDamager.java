@@ -103,7 +103,8 @@ final class RecordDamager {
     }
 
     private static byte[] buildGarbageAlphabet() {
-        StringBuilder sb = new StringBuilder("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ .,;:!?/()<>[]=\"'\n\r");
+        StringBuilder sb = new StringBuilder("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+        sb.append(" .,;:!?/()<>[]=\"'\n\r");
         sb.append('\u001E').append('\u001F').append('\u0000');
         byte[] ascii = sb.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
         byte[] all = new byte[ascii.length + 32];

@@ -90,7 +90,12 @@ final class Vocabulary {
         "HarperCollins", "Routledge", "Springer", "Wiley", "Macmillan", "W.W. Norton & Company",
         "University of Chicago Press", "Princeton University Press", "Yale University Press", "Vintage",
         "Harvard University Press", "MIT Press", "Knopf", "Simon & Schuster", "Gallimard", "Suhrkamp",
-        "Éditions du Seuil", "Fondo de Cultura Económica", "Verlag C.H. Beck", "Academia", "Znak",
+    };
+
+    /** Publishers whose names carry diacritics. */
+    static final String[] PUBLISHERS_ACCENTED = {
+        "Éditions du Seuil", "Fondo de Cultura Económica", "Presses Universitaires de France",
+        "Nakladatelství Academia", "Wydawnictwo Znak", "Editora Ática", "Verlag für Geschichte und Politik",
     };
 
     static final String[] TOPICS = {
@@ -212,5 +217,5 @@ final class Vocabulary {
     static final String[] SURNAMES_LATIN1_NFD = decomposed(SURNAMES_LATIN1);
     static final String[] SURNAMES_EXTENDED_NFD = decomposed(SURNAMES_EXTENDED);
     static final String[] FORENAMES_ACCENTED_NFD = decomposed(FORENAMES_ACCENTED);
-    static final String[] PUBLISHERS_NFD = decomposed(PUBLISHERS);
+    static final String[] PUBLISHERS_ACCENTED_NFD = decomposed(PUBLISHERS_ACCENTED);
 }

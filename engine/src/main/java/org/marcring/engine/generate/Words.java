@@ -141,9 +141,9 @@ final class Words {
 
     String publisher() {
         if (chance(accented)) {
-            return pick(decomposed ? Vocabulary.PUBLISHERS_NFD : Vocabulary.PUBLISHERS);
+            return pick(decomposed ? Vocabulary.PUBLISHERS_ACCENTED_NFD : Vocabulary.PUBLISHERS_ACCENTED);
         }
-        return Vocabulary.PUBLISHERS[random.nextInt(Vocabulary.PUBLISHERS.length - 6)];
+        return pick(Vocabulary.PUBLISHERS);
     }
 
     /** A date as {@code yymmdd}. */
