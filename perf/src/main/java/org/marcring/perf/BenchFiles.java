@@ -16,6 +16,8 @@ import org.marcring.engine.generate.Amount;
 import org.marcring.engine.generate.CorpusGenerator;
 import org.marcring.engine.generate.GenerationReport;
 import org.marcring.engine.generate.GeneratorOptions;
+import org.marcring.engine.generate.ReplicationReport;
+import org.marcring.engine.generate.Replicator;
 
 /**
  * Finds the input files of the benchmarks by name: files of the shared corpus (folder from the system
@@ -23,7 +25,10 @@ import org.marcring.engine.generate.GeneratorOptions;
  * first use under {@code perf/target/bench-data/} (or the folder in {@code marcring.benchdata}).
  *
  * <p>Names: {@value #REALISTIC}, {@value #PRIDE}, {@code synthetic-<size>.mrc} (e.g.
- * {@value #SYNTHETIC_20MB}, {@code synthetic-1g.mrc}; seed {@value #SEED}), or the path of any file.
+ * {@value #SYNTHETIC_20MB}, {@code synthetic-1g.mrc}; seed {@value #SEED}), the path of any file, or
+ * {@code <name>@<size>} for the records of another input repeated up to that size with unique control
+ * numbers (e.g. {@code pride-and-prejudice-fixed.mrc@200mb}: real records at any size, see
+ * {@link Replicator}).
  */
 public final class BenchFiles {
     /** 2,000 synthetic records of about 1 KB from the Rust library mrrc, which publishes its speed on them. */
@@ -48,6 +53,10 @@ public final class BenchFiles {
             case PRIDE:
                 return corpusFile("marc4j/test/resources/pride-and-prejudice-fixed.mrc");
             default:
+                int at = name.lastIndexOf('@');
+                if (at > 0) {
+                    return replicated(name.substring(0, at), Amount.parse(name.substring(at + 1)));
+                }
                 if (name.startsWith(SYNTHETIC_PREFIX) && name.endsWith(".mrc")) {
                     String size = name.substring(SYNTHETIC_PREFIX.length(), name.length() - 4);
                     return generated(name, Amount.parse(size));
@@ -57,7 +66,8 @@ public final class BenchFiles {
                     return p;
                 }
                 throw new IllegalArgumentException("unknown benchmark input '" + name + "': use " + REALISTIC + ", "
-                        + PRIDE + ", synthetic-<size>.mrc (e.g. " + SYNTHETIC_20MB + ") or the path of a file");
+                        + PRIDE + ", synthetic-<size>.mrc (e.g. " + SYNTHETIC_20MB + "), the path of a file, or "
+                        + "<input>@<size> for its records repeated");
         }
     }
 
@@ -127,6 +137,30 @@ public final class BenchFiles {
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot generate " + file, e);
+        }
+    }
+
+    /**
+     * The records of input {@code source} repeated, with unique control numbers, up to {@code amount}, in the
+     * benchmark data folder as {@code <source file name>-<amount>.mrc}: made where it is not there yet.
+     */
+    public static Path replicated(String source, Amount amount) {
+        Path from = resolve(source);
+        String base = from.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        String name = base + "-" + (amount.isBytes() ? amount.value() + "b" : amount.value() + "r") + ".mrc";
+        Path file = benchData().resolve(name);
+        if (Files.isRegularFile(file)) {
+            return file;
+        }
+        try {
+            Files.createDirectories(file.getParent());
+            Path partial = Files.createTempFile(file.getParent(), name, ".partial");
+            ReplicationReport report = new Replicator(from, amount, true).writeTo(partial);
+            Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            System.out.println("# replicated " + from + " to " + file + ": " + report);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot replicate " + from + " to " + file, e);
         }
     }
 

@@ -10,7 +10,11 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.marcring.codec.MarcRecord;
+import org.marcring.codec.io.ReadOptions;
+import org.marcring.codec.iso2709.Iso2709Reader;
 import org.marcring.codec.testing.Corpus;
+import org.marcring.engine.generate.Replicator;
 
 class BenchFilesTest {
 
@@ -40,6 +44,36 @@ class BenchFilesTest {
     }
 
     @Test
+    void anInputCanBeReplicatedToASize(@TempDir Path dir) throws IOException {
+        String before = System.getProperty("marcring.benchdata");
+        System.setProperty("marcring.benchdata", dir.toString());
+        try {
+            Path small = BenchFiles.resolve("synthetic-64k.mrc");
+            BenchInput source = BenchFiles.load(small.toString());
+            BenchInput big = BenchFiles.load(small + "@1m");
+            assertEquals(dir.resolve("synthetic-64k-1048576b.mrc"), big.path());
+            assertTrue(big.size() >= 1 << 20 && big.size() < (1 << 20) + 20_000, big.describe());
+            // a copy of the source differs from it by the lengths of the new control numbers (r0000000001)
+            long copy = source.size();
+            try (Iso2709Reader reader = Iso2709Reader.of(source.bytes(), ReadOptions.strict())) {
+                for (MarcRecord r : reader) {
+                    copy += Replicator.controlNumber(0).length() - r.controlNumber().length();
+                }
+            }
+            // so 1 MiB takes more than 15 copies of the 64 KiB source and fewer than 16
+            assertTrue(15 * copy < 1 << 20 && 16 * copy > 1 << 20, source.describe());
+            assertTrue(big.records() > 15 * source.records() && big.records() <= 16 * source.records(),
+                    source.describe() + " -> " + big.describe());
+        } finally {
+            if (before == null) {
+                System.clearProperty("marcring.benchdata");
+            } else {
+                System.setProperty("marcring.benchdata", before);
+            }
+        }
+    }
+
+    @Test
     void corpusInputsAreFoundByName() {
         Path root = Corpus.root();                      // skips without the shared corpus
         BenchInput pride = BenchFiles.load(BenchFiles.PRIDE);
@@ -54,5 +88,6 @@ class BenchFilesTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> BenchFiles.resolve("no-such-input.mrc"));
         assertTrue(e.getMessage().contains("synthetic-<size>.mrc"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> BenchFiles.resolve(BenchFiles.PRIDE + "@lots"));
     }
 }
