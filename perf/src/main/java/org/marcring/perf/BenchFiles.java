@@ -129,7 +129,7 @@ public final class BenchFiles {
         }
         try {
             Files.createDirectories(dir);
-            Path partial = Files.createTempFile(dir, name, ".partial");
+            Path partial = partial(file);
             GenerationReport report = new CorpusGenerator(GeneratorOptions.defaults().withAmount(amount)
                     .withSeed(SEED)).writeTo(partial);
             Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -154,7 +154,7 @@ public final class BenchFiles {
         }
         try {
             Files.createDirectories(file.getParent());
-            Path partial = Files.createTempFile(file.getParent(), name, ".partial");
+            Path partial = partial(file);
             ReplicationReport report = new Replicator(from, amount, true).writeTo(partial);
             Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             System.out.println("# replicated " + from + " to " + file + ": " + report);
@@ -162,6 +162,11 @@ public final class BenchFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot replicate " + from + " to " + file, e);
         }
+    }
+
+    /** Where {@code file} is written before it is moved in place, so that no half-written file is ever used. */
+    private static Path partial(Path file) {
+        return file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + ".partial");
     }
 
     /** Where generated benchmark files go: {@code marcring.benchdata}, or {@code perf/target/bench-data}. */
