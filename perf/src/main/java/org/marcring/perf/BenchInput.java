@@ -8,7 +8,7 @@ import java.nio.file.Path;
  *
  * @param name    the name it was asked for by (the benchmarks' {@code input} parameter)
  * @param path    the file
- * @param bytes   the whole file
+ * @param bytes   the whole file (shared, not copied: benchmarks read it and never change it)
  * @param records the records in it (units the ISO 2709 framer finds)
  */
 public record BenchInput(String name, Path path, byte[] bytes, long records) {

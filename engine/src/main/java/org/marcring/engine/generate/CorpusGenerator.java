@@ -17,7 +17,8 @@ import org.marcring.codec.iso2709.Iso2709Encoder;
  * Writes a file of synthetic MARC 21 records in ISO 2709, of any size, record by record: the records
  * come from {@link SyntheticRecords}, are encoded with an {@link Iso2709Encoder} in the options'
  * character set, and a share of them is then damaged at the byte level ({@link Damage}). Memory use does
- * not grow with the output. The same options always give the same bytes.
+ * not grow with the output. The same options always give the same bytes; each call of {@code writeTo}
+ * starts from the beginning, so a generator can be used again and from several threads.
  *
  * <pre>{@code
  * GenerationReport report = new CorpusGenerator(GeneratorOptions.defaults()
