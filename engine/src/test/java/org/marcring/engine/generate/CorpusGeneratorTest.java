@@ -116,6 +116,30 @@ class CorpusGeneratorTest {
     }
 
     @Test
+    void aLastRecordWithoutTerminatorIsCutShortNotMerged() {
+        for (long seed = 0; seed < 200; seed++) {
+            GeneratorOptions options = GeneratorOptions.defaults().withRecords(1).withSeed(seed).withDamagedShare(1.0);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            GenerationReport report = write(options, out);
+            if (report.damaged(Damage.MISSING_RECORD_TERMINATOR) == 0) {
+                continue;
+            }
+            byte[] bytes = out.toByteArray();
+            assertTrue(bytes[bytes.length - 1] != 0x1D, "the terminator is gone");
+            assertEquals(0, report.mergedRecords());
+            assertEquals(1, report.expectedRecords());
+            try (Iso2709Reader reader = Iso2709Reader.of(bytes, ReadOptions.defaults())) {
+                MarcRecord r = reader.next();
+                assertTrue(r.errors().stream().anyMatch(e -> e.message().contains("before the record terminator")),
+                        r.errors().toString());
+                assertFalse(reader.hasNext());
+            }
+            return;
+        }
+        throw new AssertionError("no seed below 200 drops the terminator of a single record");
+    }
+
+    @Test
     void invalidUtf8IsReportedAsSuch() {
         GeneratorOptions options = GeneratorOptions.defaults().withRecords(400).withSeed(8).withDamagedShare(0.5);
         byte[] bytes = generate(options);
