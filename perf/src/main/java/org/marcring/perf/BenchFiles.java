@@ -22,7 +22,8 @@ import org.marcring.engine.generate.Replicator;
 /**
  * Finds the input files of the benchmarks by name: files of the shared corpus (folder from the system
  * property {@code marcring.corpus}, default {@code ../shared/corpus}), and synthetic files, generated on
- * first use under {@code perf/target/bench-data/} (or the folder in {@code marcring.benchdata}).
+ * first use under {@code perf/target/bench-data/v<generator version>/} (or the folder in
+ * {@code marcring.benchdata}).
  *
  * <p>Names: {@value #REALISTIC}, {@value #PRIDE}, {@code synthetic-<size>.mrc} (e.g.
  * {@value #SYNTHETIC_20MB}, {@code synthetic-1g.mrc}; seed {@value #SEED}), the path of any file, or
@@ -169,10 +170,14 @@ public final class BenchFiles {
         return file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + ".partial");
     }
 
-    /** Where generated benchmark files go: {@code marcring.benchdata}, or {@code perf/target/bench-data}. */
+    /**
+     * Where generated benchmark files go: {@code marcring.benchdata}, or {@code perf/target/bench-data}; in
+     * a subfolder per {@link CorpusGenerator#VERSION}, so that files of an older generator are not reused.
+     */
     public static Path benchData() {
         String configured = System.getProperty("marcring.benchdata");
-        return configured != null ? Path.of(configured) : perfDir().resolve("target").resolve("bench-data");
+        Path root = configured != null ? Path.of(configured) : perfDir().resolve("target").resolve("bench-data");
+        return root.resolve("v" + CorpusGenerator.VERSION);
     }
 
     /**

@@ -26,6 +26,13 @@ import org.marcring.codec.iso2709.Iso2709Encoder;
  * }</pre>
  */
 public final class CorpusGenerator {
+    /**
+     * The version of what a seed gives: raised whenever a change (to the word lists, the record shapes, the
+     * damage) makes the same options give other bytes, so that files kept from an older version are not
+     * mistaken for current ones.
+     */
+    public static final int VERSION = 1;
+
     private static final long DAMAGE_STREAM = 0x9E3779B97F4A7C15L;
 
     private final GeneratorOptions options;
