@@ -153,7 +153,7 @@ public final class Corpus {
 
         /** Whether every leader says UTF-8 and the bytes are valid UTF-8 (or ASCII). */
         public boolean isUtf8() {
-            return ldr09All.matches("'a':\\d+") && (contentBytes.startsWith("utf8-valid")
+            return ldr09All.matches("a:\\d+") && (contentBytes.startsWith("utf8-valid")
                     || contentBytes.startsWith("ascii-only"));
         }
 

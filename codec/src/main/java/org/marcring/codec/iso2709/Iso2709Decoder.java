@@ -1,0 +1,404 @@
+package org.marcring.codec.iso2709;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+import org.marcring.codec.ControlField;
+import org.marcring.codec.DataField;
+import org.marcring.codec.Field;
+import org.marcring.codec.Leader;
+import org.marcring.codec.MarcError;
+import org.marcring.codec.MarcError.Severity;
+import org.marcring.codec.MarcFormatException;
+import org.marcring.codec.MarcRecord;
+import org.marcring.codec.Subfield;
+import org.marcring.codec.io.ReadOptions;
+import org.marcring.codec.text.ProblemSink;
+import org.marcring.codec.text.TextCodings;
+import org.marcring.codec.text.TextDecoder;
+
+/**
+ * Decodes the bytes of one ISO 2709 record into a {@link MarcRecord}.
+ *
+ * <p><b>Strict</b> mode throws {@link MarcFormatException} (naming the record's ordinal, byte offset and
+ * the fault) for any structural or encoding fault; <b>permissive</b> mode repairs what can be repaired
+ * (directory entries that point outside the record, missing field terminators, lengths that lie,
+ * invalid indicators, invalid or upper-case subfield codes, invalid UTF-8) and lists each repair in
+ * {@link MarcRecord#errors()}. Only what holds no record at all (no leader, garbage between records,
+ * an oversized run) is rejected in permissive mode. No input, of any bytes, ends in another exception.
+ *
+ * <p>A decoder keeps scratch space between calls: use one per thread.
+ */
+public final class Iso2709Decoder {
+    private static final int LEADER = 24;
+    private static final int ENTRY = 12;
+
+    private final ReadOptions options;
+    private final boolean strict;
+    private final Collector problems = new Collector();
+    private final ArrayList<Field> fields = new ArrayList<>(64);
+    private Subfield[] subfields = new Subfield[32];
+
+    /** A decoder with the given options. */
+    public Iso2709Decoder(ReadOptions options) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.strict = options.isStrict();
+    }
+
+    /** A permissive decoder with default options. */
+    public Iso2709Decoder() {
+        this(ReadOptions.defaults());
+    }
+
+    /** The options this decoder applies. */
+    public ReadOptions options() {
+        return options;
+    }
+
+    /** Decodes a framed record. */
+    public MarcRecord decode(RawRecord raw) {
+        return decode(raw.buffer, raw.offset, raw.length, raw.ordinal, raw.byteOffset, raw.defects, raw);
+    }
+
+    /** Decodes {@code length} bytes of {@code bytes} from {@code offset} (ordinal and offset unknown). */
+    public MarcRecord decode(byte[] bytes, int offset, int length) {
+        return decode(bytes, offset, length, -1, -1, 0, null);
+    }
+
+    /** Decodes a whole array holding one record. */
+    public MarcRecord decode(byte[] bytes) {
+        return decode(bytes, 0, bytes.length);
+    }
+
+    private MarcRecord decode(byte[] b, int off, int len, long ordinal, long byteOffset, int defects, RawRecord raw) {
+        problems.start(b, off, len, ordinal, byteOffset, strict);
+        fields.clear();
+        try {
+            return decodeChecked(b, off, len, defects, raw);
+        } catch (MarcFormatException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // a bug of ours must not look like an IndexOutOfBoundsException from the caller's side
+            throw problems.reject("cannot decode record (" + e + ")");
+        } finally {
+            problems.release();
+            if (fields.size() > 1024) {
+                fields.trimToSize();
+            }
+        }
+    }
+
+    private MarcRecord decodeChecked(byte[] b, int off, int len, int defects, RawRecord raw) {
+        if (defects != 0) {
+            if ((defects & (RawRecord.GARBAGE | RawRecord.OVERSIZED)) != 0) {
+                throw problems.reject(raw.describeDefects());
+            }
+            String what = raw.describeDefects();
+            problems.report(Severity.WARNING, null, 0, what);
+        }
+        if (len < LEADER) {
+            throw problems.reject("only " + len + " bytes, fewer than a 24-byte leader");
+        }
+        final int end = off + len;                         // exclusive
+        final int dataEnd = b[end - 1] == RecordFramer.RT ? end - 1 : end;  // exclusive, before the 0x1D
+        if (dataEnd == end && (defects & RawRecord.TRUNCATED) == 0) {
+            problems.report(Severity.WARNING, null, len - 1, "record does not end with a record terminator (0x1D)");
+        }
+        Leader leader = Leader.of(b, off);
+        checkLeader(b, off);
+
+        // ---- directory
+        int base = leader.baseAddress();
+        int dirEnd;                                        // absolute index of the directory's 0x1E
+        if (base >= LEADER + 1 && base <= len && b[off + base - 1] == RecordFramer.FT) {
+            dirEnd = off + base - 1;
+        } else {
+            dirEnd = indexOf(b, off + LEADER, dataEnd, RecordFramer.FT);
+            if (dirEnd < 0) {
+                throw problems.reject("no directory terminator (0x1E) after the leader");
+            }
+            problems.report(Severity.WARNING, null, 12, "base address of data '" + leader.toString().substring(12, 17)
+                    + "' is wrong; the directory ends at byte " + (dirEnd - off) + ", data starts at " + (dirEnd - off + 1));
+            base = dirEnd - off + 1;
+        }
+        int dirLen = dirEnd - (off + LEADER);
+        int entries = dirLen / ENTRY;
+        if (dirLen % ENTRY != 0) {
+            problems.report(Severity.WARNING, null, LEADER + entries * ENTRY, "directory length " + dirLen
+                    + " is not a multiple of 12; " + (dirLen % ENTRY) + " trailing bytes ignored");
+        }
+        if (entries > options.maxFields()) {
+            throw problems.reject(entries + " fields, more than the limit of " + options.maxFields());
+        }
+        final int dataStart = off + base;
+
+        TextDecoder text = TextCodings.decoderFor(leader, b, off, len, options, problems.atRecord());
+        if (text.convertsToUnicode()) {
+            leader = leader.withCharacterCoding('a');
+        }
+
+        int expected = dataStart;                          // where the next field should begin
+        for (int e = 0, p = off + LEADER; e < entries; e++, p += ENTRY) {
+            String tag = Tags.of(b, p);
+            problems.tag = tag;
+            int flen = digits(b, p + 3, 4);
+            int fstart = digits(b, p + 7, 5);
+            int s;
+            int fend;                                      // exclusive, before the field terminator
+            if (flen < 0 || fstart < 0) {
+                problems.report(Severity.WARNING, tag, p - off, "directory entry " + e + " has a non-numeric "
+                        + (flen < 0 ? "length" : "starting position") + "; field taken from byte " + (expected - off));
+                s = expected;
+                fend = terminatorOrEnd(b, s, dataEnd);
+            } else {
+                s = dataStart + fstart;
+                int declaredEnd = s + flen;
+                if (s >= dataEnd) {
+                    problems.report(Severity.ERROR, tag, p - off, "directory entry " + e + " points at byte "
+                            + (s - off) + ", outside the record (" + len + " bytes); field dropped");
+                    continue;
+                } else if (flen == 0) {
+                    // written so by oversize writers: the field runs to its terminator
+                    fend = terminatorOrEnd(b, s, dataEnd);
+                    problems.report(Severity.WARNING, tag, p - off, "directory entry " + e
+                            + " has length 0; field taken up to its terminator");
+                } else if (declaredEnd > dataEnd) {
+                    fend = terminatorOrEnd(b, s, dataEnd);
+                    problems.report(Severity.WARNING, tag, p - off, "directory entry " + e + " length " + flen
+                            + " runs past the end of the record; field cut at byte " + (fend - off));
+                } else if (b[declaredEnd - 1] == RecordFramer.FT) {
+                    fend = declaredEnd - 1;
+                } else {
+                    fend = indexOf(b, s, declaredEnd, RecordFramer.FT);
+                    if (fend < 0) {
+                        fend = declaredEnd;
+                        problems.report(Severity.WARNING, tag, declaredEnd - 1 - off, "field has no field terminator");
+                    } else {
+                        problems.report(Severity.WARNING, tag, fend - off, "field terminator at byte " + (fend - off)
+                                + ", before the end the directory gives (" + (declaredEnd - 1 - off) + ")");
+                    }
+                }
+            }
+            expected = fend < dataEnd && b[fend] == RecordFramer.FT ? fend + 1 : fend;
+            if (Tags.isControl(b, p)) {
+                fields.add(new ControlField(tag, text.decode(b, s, fend - s, problems)));
+            } else {
+                fields.add(decodeDataField(tag, b, s, fend, text));
+            }
+        }
+        problems.tag = null;
+        return new MarcRecord(leader, fields, problems.errors());
+    }
+
+    private DataField decodeDataField(String tag, byte[] b, int s, int end, TextDecoder text) {
+        char i1;
+        char i2;
+        int p;
+        if (end - s >= 2 && b[s] != RecordFramer.SD && b[s + 1] != RecordFramer.SD) {
+            i1 = indicator(b, s, 1);
+            i2 = indicator(b, s + 1, 2);
+            p = s + 2;
+        } else {
+            problems.report(Severity.WARNING, tag, s - problems.recordStart, "field has no indicators; blanks used");
+            i1 = ' ';
+            i2 = ' ';
+            p = s;
+            while (p < end && b[p] != RecordFramer.SD) {
+                p++;
+            }
+        }
+        if (p < end && b[p] != RecordFramer.SD) {
+            int q = indexOf(b, p, end, RecordFramer.SD);
+            int stop = q < 0 ? end : q;
+            String stray = text.decode(b, p, stop - p, ProblemSink.IGNORE);
+            problems.report(Severity.ERROR, tag, p - problems.recordStart,
+                    "data before the first subfield delimiter dropped: '" + stray + "'");
+            p = stop;
+        }
+        int n = 0;
+        Subfield[] subs = subfields;
+        while (p < end) {
+            // b[p] is a subfield delimiter
+            int codePos = p + 1;
+            int next = codePos;
+            while (next < end && b[next] != RecordFramer.SD) {
+                next++;
+            }
+            if (codePos >= next) {
+                problems.report(Severity.WARNING, tag, p - problems.recordStart, "empty subfield (delimiter without code) dropped");
+                p = next;
+                continue;
+            }
+            char code = subfieldCode(b[codePos], codePos);
+            String value = text.decode(b, codePos + 1, next - codePos - 1, problems);
+            if (n == subs.length) {
+                subs = subfields = Arrays.copyOf(subs, n * 2);
+            }
+            subs[n++] = new Subfield(code, value);
+            p = next;
+        }
+        List<Subfield> list = freeze(subs, n);
+        Arrays.fill(subs, 0, n, null);
+        return new DataField(tag, i1, i2, list);
+    }
+
+    private static List<Subfield> freeze(Subfield[] s, int n) {
+        switch (n) {
+            case 0: return List.of();
+            case 1: return List.of(s[0]);
+            case 2: return List.of(s[0], s[1]);
+            case 3: return List.of(s[0], s[1], s[2]);
+            case 4: return List.of(s[0], s[1], s[2], s[3]);
+            case 5: return List.of(s[0], s[1], s[2], s[3], s[4]);
+            case 6: return List.of(s[0], s[1], s[2], s[3], s[4], s[5]);
+            case 7: return List.of(s[0], s[1], s[2], s[3], s[4], s[5], s[6]);
+            case 8: return List.of(s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7]);
+            default: return List.of(Arrays.copyOf(s, n));
+        }
+    }
+
+    private char indicator(byte[] b, int p, int which) {
+        int v = b[p] & 0xFF;
+        if (v == ' ' || (v >= '0' && v <= '9') || (v >= 'a' && v <= 'z') || v == '|') {
+            return (char) v;
+        }
+        if (v > 0x20 && v < 0x7F) {
+            // real catalogues hold '-', '_', upper-case letters: kept as they are, noted
+            problems.report(Severity.INFO, problems.tag, p - problems.recordStart,
+                    "non-standard indicator " + which + " '" + (char) v + "' kept");
+            return (char) v;
+        }
+        problems.report(Severity.WARNING, problems.tag, p - problems.recordStart, String.format(
+                "invalid indicator %d: byte 0x%02X, replaced by blank", which, v));
+        return ' ';
+    }
+
+    private char subfieldCode(byte code, int p) {
+        int v = code & 0xFF;
+        if ((v >= 'a' && v <= 'z') || (v >= '0' && v <= '9')) {
+            return (char) v;
+        }
+        if (v >= 'A' && v <= 'Z') {
+            problems.report(Severity.WARNING, problems.tag, p - problems.recordStart,
+                    "upper-case subfield code '" + (char) v + "' made lower-case");
+            return (char) (v + 32);
+        }
+        if (v > 0x20 && v < 0x7F) {
+            problems.report(Severity.WARNING, problems.tag, p - problems.recordStart,
+                    "invalid subfield code '" + (char) v + "' kept");
+            return (char) v;
+        }
+        problems.report(Severity.ERROR, problems.tag, p - problems.recordStart,
+                String.format("non-printable subfield code 0x%02X replaced by '?'", v));
+        return '?';
+    }
+
+    private static String printable(int v) {
+        return v > 0x20 && v < 0x7F ? " '" + (char) v + "'" : "";
+    }
+
+    private void checkLeader(byte[] b, int off) {
+        for (int i = 0; i < LEADER; i++) {
+            int v = b[off + i] & 0xFF;
+            if (v < 0x20 || v >= 0x7F) {
+                problems.report(Severity.INFO, null, i, String.format("leader position %02d holds byte 0x%02X", i, v));
+            }
+        }
+        if (b[off + 10] != '2' || b[off + 11] != '2') {
+            problems.report(Severity.INFO, null, 10, "leader indicator/subfield code counts are '"
+                    + (char) (b[off + 10] & 0xFF) + (char) (b[off + 11] & 0xFF) + "', not '22'");
+        }
+        if (b[off + 20] != '4' || b[off + 21] != '5') {
+            problems.report(Severity.INFO, null, 20, "leader entry map is not '45..'; read as 4500");
+        }
+    }
+
+    private static int terminatorOrEnd(byte[] b, int from, int end) {
+        int i = indexOf(b, from, end, RecordFramer.FT);
+        return i < 0 ? end : i;
+    }
+
+    private static int indexOf(byte[] b, int from, int to, byte value) {
+        for (int i = from; i < to; i++) {
+            if (b[i] == value) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int digits(byte[] b, int p, int n) {
+        int v = 0;
+        for (int i = p; i < p + n; i++) {
+            int d = b[i] - '0';
+            if (d < 0 || d > 9) {
+                return -1;
+            }
+            v = v * 10 + d;
+        }
+        return v;
+    }
+
+    /**
+     * Collects the problems of one record: keeps them (permissive) or throws at the first one worse
+     * than INFO (strict). Positions arrive as array indices and are kept relative to the record.
+     */
+    private static final class Collector implements ProblemSink {
+        private final ArrayList<MarcError> errors = new ArrayList<>();
+        private final ProblemSink recordLevel = (severity, index, message) -> report(severity, null, index, message);
+        byte[] bytes;
+        int recordStart;
+        int recordLength;
+        long ordinal;
+        long byteOffset;
+        boolean strict;
+        String tag;
+
+        void start(byte[] b, int off, int len, long ord, long offset, boolean strictMode) {
+            bytes = b;
+            recordStart = off;
+            recordLength = len;
+            ordinal = ord;
+            byteOffset = offset;
+            strict = strictMode;
+            tag = null;
+            errors.clear();
+        }
+
+        void release() {
+            bytes = null;
+        }
+
+        ProblemSink atRecord() {
+            return recordLevel;
+        }
+
+        @Override
+        public void report(Severity severity, int index, String message) {
+            report(severity, tag, index - recordStart, message);
+        }
+
+        void report(Severity severity, String fieldTag, int position, String message) {
+            if (strict && severity != Severity.INFO) {
+                throw fault((fieldTag == null ? "" : "field " + fieldTag + ": ") + message
+                        + (position >= 0 ? " (byte " + position + " of the record)" : ""));
+            }
+            errors.add(new MarcError(severity, fieldTag, position, message));
+        }
+
+        MarcFormatException reject(String message) {
+            return fault(message);
+        }
+
+        private MarcFormatException fault(String message) {
+            byte[] raw = bytes == null ? null : Arrays.copyOfRange(bytes, recordStart, recordStart + recordLength);
+            return new MarcFormatException(ordinal, byteOffset, message, raw);
+        }
+
+        List<MarcError> errors() {
+            return errors.isEmpty() ? List.of() : List.copyOf(errors);
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package org.marcring.codec.iso2709;
+
+import java.util.List;
+import java.util.Objects;
+
+import org.marcring.codec.Field;
+import org.marcring.codec.Leader;
+import org.marcring.codec.MarcException;
+import org.marcring.codec.MarcRecord;
+import org.marcring.codec.Subfield;
+import org.marcring.codec.io.ByteArrayBuilder;
+import org.marcring.codec.io.RecordEncoder;
+import org.marcring.codec.text.ProblemSink;
+import org.marcring.codec.text.TextEncoder;
+import org.marcring.codec.text.Utf8Text;
+
+/**
+ * Encodes records as ISO 2709 (MARC 21 exchange format): computes the record length, the base address
+ * and the directory, and writes the text in UTF-8 (or with another {@link TextEncoder}, such as MARC-8),
+ * setting leader/09 to match. For a record decoded from well-formed UTF-8 input, the bytes are identical
+ * to the input.
+ *
+ * <p>A field over 9,999 bytes or a record over 99,999 bytes cannot be expressed in ISO 2709 and is an
+ * error, unless the encoder is made with {@code allowOversize}: then such lengths are written as zeros
+ * (readers, marcring's among them, find the field and record by their terminators).
+ *
+ * <p>An encoder keeps scratch space: use one per thread.
+ */
+public final class Iso2709Encoder implements RecordEncoder {
+    private static final int MAX_RECORD = 99_999;
+    private static final int MAX_FIELD = 9_999;
+
+    private final TextEncoder text;
+    private final ProblemSink problems;
+    private final boolean allowOversize;
+    private final ByteArrayBuilder data = new ByteArrayBuilder(8192);
+    private int[] ends = new int[64];
+
+    /** A UTF-8 encoder that refuses oversize records. */
+    public Iso2709Encoder() {
+        this(Utf8Text.INSTANCE, ProblemSink.IGNORE, false);
+    }
+
+    /**
+     * @param text          the character set to write text in
+     * @param problems      receives characters that {@code text} cannot represent
+     * @param allowOversize write fields over 9,999 and records over 99,999 bytes with zero lengths
+     *                      instead of failing
+     */
+    public Iso2709Encoder(TextEncoder text, ProblemSink problems, boolean allowOversize) {
+        this.text = Objects.requireNonNull(text, "text");
+        this.problems = Objects.requireNonNull(problems, "problems");
+        this.allowOversize = allowOversize;
+    }
+
+    /** Encodes one record into a new array. */
+    public byte[] encode(MarcRecord record) {
+        ByteArrayBuilder out = new ByteArrayBuilder(2048);
+        encode(record, out);
+        return out.toByteArray();
+    }
+
+    @Override
+    public void encode(MarcRecord record, ByteArrayBuilder out) {
+        List<Field> fields = record.fields();
+        int n = fields.size();
+        if (ends.length < n) {
+            ends = new int[Math.max(n, ends.length * 2)];
+        }
+        data.reset();
+        for (int i = 0; i < n; i++) {
+            Field f = fields.get(i);
+            int start = data.length();
+            if (f.isControl()) {
+                text.encode(f.data(), data, problems);
+            } else {
+                data.appendByte(indicatorByte(f, f.indicator1()));
+                data.appendByte(indicatorByte(f, f.indicator2()));
+                List<Subfield> subs = f.subfields();
+                for (int k = 0, m = subs.size(); k < m; k++) {
+                    Subfield s = subs.get(k);
+                    char code = s.code();
+                    if (code >= 0x80 || code < 0x20) {
+                        throw new MarcException("field " + f.tag() + ": subfield code U+" + hex(code)
+                                + " cannot be written in ISO 2709" + where(record));
+                    }
+                    data.appendByte(RecordFramer.SD).appendByte(code);
+                    text.encode(s.value(), data, problems);
+                }
+            }
+            data.appendByte(RecordFramer.FT);
+            int length = data.length() - start;
+            if (length > MAX_FIELD && !allowOversize) {
+                throw new MarcException("field " + f.tag() + " is " + length + " bytes, over the ISO 2709 limit of "
+                        + MAX_FIELD + where(record));
+            }
+            ends[i] = data.length();
+        }
+        int base = 24 + 12 * n + 1;
+        long total = (long) base + data.length() + 1;
+        if (total > MAX_RECORD && !allowOversize) {
+            throw new MarcException("record is " + total + " bytes, over the ISO 2709 limit of " + MAX_RECORD
+                    + where(record));
+        }
+        out.ensureRoom((int) total);
+        writeLeader(record.leader(), total > MAX_RECORD ? 0 : (int) total, base, out);
+        int prev = 0;
+        for (int i = 0; i < n; i++) {
+            Field f = fields.get(i);
+            String tag = f.tag();
+            for (int k = 0; k < 3; k++) {
+                char c = tag.charAt(k);
+                if (c >= 0x80 || c < 0x20) {
+                    throw new MarcException("tag '" + tag + "' cannot be written in ISO 2709" + where(record));
+                }
+                out.appendByte(c);
+            }
+            int length = ends[i] - prev;
+            if (prev > MAX_RECORD) {
+                throw new MarcException("field " + tag + " starts at byte " + prev
+                        + " of the data, beyond what a directory can express" + where(record));
+            }
+            out.appendDigits(length > MAX_FIELD ? 0 : length, 4);
+            out.appendDigits(prev, 5);
+            prev = ends[i];
+        }
+        out.appendByte(RecordFramer.FT);
+        out.append(data.array(), 0, data.length());
+        out.appendByte(RecordFramer.RT);
+    }
+
+    private void writeLeader(Leader leader, int length, int base, ByteArrayBuilder out) {
+        out.appendDigits(length, 5);
+        for (int i = 5; i < 24; i++) {
+            char c;
+            switch (i) {
+                case 9: c = text.leaderCoding(); break;
+                case 10: case 11: c = '2'; break;
+                case 12: out.appendDigits(base, 5); i = 16; continue;
+                case 20: c = '4'; break;
+                case 21: c = '5'; break;
+                case 22: c = '0'; break;
+                // 23 is undefined in the entry map: kept as it was
+                default: c = leader.charAt(i);
+            }
+            out.appendByte(c < 0x100 ? c : '?');
+        }
+    }
+
+    private static int indicatorByte(Field f, char c) {
+        return c < 0x20 || c >= 0x7F ? ' ' : c;
+    }
+
+    private static String where(MarcRecord r) {
+        String id = r.controlNumber();
+        return id == null ? "" : " (record " + id + ")";
+    }
+
+    private static String hex(char c) {
+        return String.format("%04X", (int) c);
+    }
+}

@@ -1,0 +1,159 @@
+package org.marcring.codec.iso2709;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.file.Path;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+import org.marcring.codec.MarcFormatException;
+import org.marcring.codec.MarcRecord;
+import org.marcring.codec.io.MarcReader;
+import org.marcring.codec.io.ReadOptions;
+
+/**
+ * Reads ISO 2709 records one after the other: a {@link RecordFramer} finds each record, an
+ * {@link Iso2709Decoder} decodes it.
+ *
+ * <pre>{@code
+ * try (Iso2709Reader reader = Iso2709Reader.open(Path.of("books.mrc"))) {
+ *     for (MarcRecord record : reader) {
+ *         System.out.println(record.controlNumber() + "  " + record.title());
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Permissive by default: damaged records come back repaired, with their problems in
+ * {@link MarcRecord#errors()}. What holds no readable record at all (garbage between records, an
+ * oversized run, a record too damaged to repair, any fault in strict mode) is <em>rejected</em>: by
+ * default {@link #next()} throws the {@link MarcFormatException} (with ordinal, byte offset and raw
+ * bytes) and the reader goes on with the next record on the following call; with
+ * {@link #onReject(Consumer)} the rejects go to a handler instead and iteration skips them. Either way
+ * {@code recordsRead() + rejectedCount()} accounts for every record of the input.
+ */
+public final class Iso2709Reader implements MarcReader {
+    private final RecordFramer framer;
+    private final Iso2709Decoder decoder;
+    private final RawRecord raw = new RawRecord();
+    private Consumer<MarcFormatException> rejectHandler;
+    private MarcRecord next;
+    private MarcFormatException pendingReject;
+    private boolean done;
+    private long read;
+    private long rejected;
+
+    /** A reader over records framed by {@code framer}, decoded with {@code options}. */
+    public Iso2709Reader(RecordFramer framer, ReadOptions options) {
+        this.framer = Objects.requireNonNull(framer, "framer").maxRecordBytes(options.maxRecordBytes());
+        this.decoder = new Iso2709Decoder(options);
+    }
+
+    /** A permissive reader of a file. */
+    public static Iso2709Reader open(Path file) throws IOException {
+        return open(file, ReadOptions.defaults());
+    }
+
+    /** A reader of a file with the given options. */
+    public static Iso2709Reader open(Path file, ReadOptions options) throws IOException {
+        return new Iso2709Reader(RecordFramer.open(file), options);
+    }
+
+    /** A permissive reader of a stream; closing the reader closes the stream. */
+    public static Iso2709Reader of(InputStream in) {
+        return of(in, ReadOptions.defaults());
+    }
+
+    /** A reader of a stream with the given options; closing the reader closes the stream. */
+    public static Iso2709Reader of(InputStream in, ReadOptions options) {
+        return new Iso2709Reader(RecordFramer.of(in), options);
+    }
+
+    /** A reader of a channel with the given options; closing the reader closes the channel. */
+    public static Iso2709Reader of(ReadableByteChannel channel, ReadOptions options) {
+        return new Iso2709Reader(RecordFramer.of(channel), options);
+    }
+
+    /** A reader of the records in an array, with the given options. */
+    public static Iso2709Reader of(byte[] bytes, ReadOptions options) {
+        return new Iso2709Reader(RecordFramer.of(bytes), options);
+    }
+
+    /**
+     * Sends rejected records to {@code handler} instead of throwing them from {@link #next()}.
+     *
+     * @return this reader
+     */
+    public Iso2709Reader onReject(Consumer<MarcFormatException> handler) {
+        this.rejectHandler = Objects.requireNonNull(handler, "handler");
+        return this;
+    }
+
+    @Override
+    public boolean hasNext() {
+        if (next != null || pendingReject != null) {
+            return true;
+        }
+        while (!done) {
+            if (!framer.next(raw)) {
+                done = true;
+                return false;
+            }
+            try {
+                next = decoder.decode(raw);
+                return true;
+            } catch (MarcFormatException e) {
+                rejected++;
+                if (rejectHandler != null) {
+                    rejectHandler.accept(e);
+                } else {
+                    pendingReject = e;
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public MarcRecord next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        if (pendingReject != null) {
+            MarcFormatException e = pendingReject;
+            pendingReject = null;
+            throw e;
+        }
+        MarcRecord r = next;
+        next = null;
+        read++;
+        return r;
+    }
+
+    @Override
+    public long recordsRead() {
+        return read;
+    }
+
+    /** Number of records rejected so far. */
+    public long rejectedCount() {
+        return rejected;
+    }
+
+    /** Offset in the input of the next byte not yet read. */
+    public long position() {
+        return framer.position();
+    }
+
+    @Override
+    public void close() {
+        try {
+            framer.close();
+        } catch (UncheckedIOException e) {
+            throw e;
+        }
+    }
+}

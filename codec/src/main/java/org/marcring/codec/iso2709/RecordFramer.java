@@ -1,0 +1,470 @@
+package org.marcring.codec.iso2709;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Objects;
+
+import org.marcring.codec.io.ReadOptions;
+
+/**
+ * Splits a byte stream into ISO 2709 records: reads the 5-digit record length from each leader and
+ * checks that the record ends there with the record terminator 0x1D.
+ *
+ * <p>It survives what real files contain. A length that lies (too short, too long, not digits, zero,
+ * or a record over 99,999 bytes) is overruled by the next 0x1D and flagged. Newlines, blanks, NUL
+ * fill and 0x1A end-of-file bytes between records are skipped. Other bytes between records come out
+ * as a {@link RawRecord#GARBAGE} record, and a final record cut short by the end of the input as a
+ * {@link RawRecord#TRUNCATED} one, so that no byte of the input is lost without a report. A run
+ * without a terminator longer than the size limit comes out in {@link RawRecord#OVERSIZED} pieces, so
+ * memory stays bounded.
+ *
+ * <p>Records are handed out as views into the framer's buffer ({@link #next(RawRecord)}); nothing is
+ * allocated per record. Reads from an {@link InputStream}, a {@link ReadableByteChannel} (a
+ * {@link FileChannel} for files), or straight from a {@code byte[]} or {@link ByteBuffer} without
+ * copying. Not thread-safe.
+ *
+ * <pre>{@code
+ * try (RecordFramer framer = RecordFramer.open(Path.of("books.mrc"))) {
+ *     RawRecord raw = new RawRecord();
+ *     while (framer.next(raw)) {
+ *         // raw.buffer()[raw.offset() .. raw.offset() + raw.length()) is one record
+ *     }
+ * }
+ * }</pre>
+ */
+public final class RecordFramer implements AutoCloseable {
+    /** Record terminator. */
+    public static final byte RT = 0x1D;
+    /** Field terminator. */
+    public static final byte FT = 0x1E;
+    /** Subfield delimiter. */
+    public static final byte SD = 0x1F;
+
+    /** Default read chunk: 1 MiB. */
+    public static final int DEFAULT_CHUNK = 1 << 20;
+    /** Smallest possible record: a leader, a directory terminator and a record terminator. */
+    static final int MIN_RECORD = 26;
+
+    private final Source source;
+    private final int chunk;
+    private int maxRecordBytes = ReadOptions.DEFAULT_MAX_RECORD_BYTES;
+
+    private byte[] buf;
+    private int pos;
+    private int limit;
+    private long bufBase;        // input offset of buf[0]
+    private boolean eof;
+    private long ordinal;
+    private boolean closed;
+
+    private RecordFramer(Source source, byte[] buf, int pos, int limit, boolean eof, long base, int chunk) {
+        this.source = source;
+        this.buf = buf;
+        this.pos = pos;
+        this.limit = limit;
+        this.eof = eof;
+        this.bufBase = base;
+        this.chunk = chunk;
+    }
+
+    /** A framer over a stream, reading in 1 MiB chunks; closing the framer closes the stream. */
+    public static RecordFramer of(InputStream in) {
+        Objects.requireNonNull(in, "in");
+        return new RecordFramer(new StreamSource(in), new byte[DEFAULT_CHUNK], 0, 0, false, 0, DEFAULT_CHUNK);
+    }
+
+    /** A framer over a channel, reading in 1 MiB chunks; closing the framer closes the channel. */
+    public static RecordFramer of(ReadableByteChannel channel) {
+        return of(channel, DEFAULT_CHUNK);
+    }
+
+    /** A framer over a channel, reading in chunks of {@code chunkSize} bytes. */
+    public static RecordFramer of(ReadableByteChannel channel, int chunkSize) {
+        Objects.requireNonNull(channel, "channel");
+        if (chunkSize < 64) {
+            throw new IllegalArgumentException("chunk size must be at least 64: " + chunkSize);
+        }
+        return new RecordFramer(new ChannelSource(channel), new byte[chunkSize], 0, 0, false, 0, chunkSize);
+    }
+
+    /** A framer over a stream, reading in chunks of {@code chunkSize} bytes (small sizes are for tests). */
+    public static RecordFramer of(InputStream in, int chunkSize) {
+        Objects.requireNonNull(in, "in");
+        if (chunkSize < 1) {
+            throw new IllegalArgumentException("chunk size must be positive: " + chunkSize);
+        }
+        return new RecordFramer(new StreamSource(in), new byte[Math.max(chunkSize, 64)], 0, 0, false, 0, chunkSize);
+    }
+
+    /** A framer over a whole array, without copying it. */
+    public static RecordFramer of(byte[] bytes) {
+        return of(bytes, 0, bytes.length);
+    }
+
+    /** A framer over {@code length} bytes of {@code bytes} from {@code offset}, without copying them. */
+    public static RecordFramer of(byte[] bytes, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, bytes.length);
+        return new RecordFramer(null, bytes, offset, offset + length, true, -offset, 0);
+    }
+
+    /** A framer over the remaining bytes of a buffer (without copying where it has an array). */
+    public static RecordFramer of(ByteBuffer buffer) {
+        if (buffer.hasArray()) {
+            return of(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining());
+        }
+        byte[] copy = new byte[buffer.remaining()];
+        buffer.duplicate().get(copy);
+        return of(copy);
+    }
+
+    /** A framer over a file, read through a {@link FileChannel}. */
+    public static RecordFramer open(Path file) throws IOException {
+        return of(FileChannel.open(file, StandardOpenOption.READ));
+    }
+
+    /**
+     * A framer over a file from byte {@code start} on, which first skips to the next true record start
+     * (see {@link #skipToRecordStart()}) unless {@code start} is 0. For reading ranges of a large file
+     * independently: a record belongs to the range its first byte is in.
+     */
+    public static RecordFramer open(Path file, long start) throws IOException {
+        FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
+        try {
+            ch.position(start);
+            RecordFramer f = of(ch);
+            f.bufBase = start;
+            if (start > 0) {
+                f.skipToRecordStart();
+            }
+            return f;
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Sets the largest record accepted (default 16 MiB); a run without terminator beyond it comes out
+     * in {@link RawRecord#OVERSIZED} pieces.
+     */
+    public RecordFramer maxRecordBytes(int bytes) {
+        if (bytes < 64) {
+            throw new IllegalArgumentException("maxRecordBytes must be at least 64: " + bytes);
+        }
+        this.maxRecordBytes = bytes;
+        return this;
+    }
+
+    /** Offset in the input of the next byte not yet framed. */
+    public long position() {
+        return bufBase + pos;
+    }
+
+    /** Number of records (and garbage runs) framed so far. */
+    public long recordsFramed() {
+        return ordinal;
+    }
+
+    /**
+     * Frames the next record into {@code into}.
+     *
+     * @return {@code false} at the end of the input
+     * @throws UncheckedIOException if reading fails
+     */
+    public boolean next(RawRecord into) {
+        skipFill();
+        if (pos >= limit && !fill(1)) {
+            return false;
+        }
+        int declared = digits5(pos);
+        if (declared >= MIN_RECORD && declared <= maxRecordBytes) {
+            if (pos + declared <= limit || fill(declared)) {
+                if (buf[pos + declared - 1] == RT) {
+                    return emit(into, declared, 0, declared);
+                }
+            }
+        }
+        return frameByTerminator(into, declared);
+    }
+
+    /** The slow path: find the record by its terminator and say what was wrong. */
+    private boolean frameByTerminator(RawRecord into, int declared) {
+        int end = findTerminator(pos);       // index of 0x1D, or -1
+        if (end < 0) {
+            int available = limit - pos;
+            if (available >= maxRecordBytes) {
+                return emit(into, maxRecordBytes, RawRecord.OVERSIZED, declared);
+            }
+            // input ended without a terminator
+            int start = declared < 0 ? findLeaderStart(pos, limit, -1) : -1;
+            if (start > pos) {
+                return emit(into, start - pos, RawRecord.GARBAGE, -1);
+            }
+            return emit(into, available, RawRecord.TRUNCATED | (declared < 0 ? RawRecord.LENGTH_NOT_NUMERIC : 0),
+                    declared);
+        }
+        int length = end - pos + 1;
+        if (declared < 0) {
+            int start = findLeaderStart(pos, end + 1, end);
+            if (start > pos) {
+                return emit(into, start - pos, RawRecord.GARBAGE, -1);
+            }
+            if (!looksLikeLeader(pos, end + 1)) {
+                return emit(into, length, RawRecord.GARBAGE, -1);
+            }
+            return emit(into, length, RawRecord.LENGTH_NOT_NUMERIC, declared);
+        }
+        return emit(into, length, RawRecord.LENGTH_MISMATCH, declared);
+    }
+
+    private boolean emit(RawRecord into, int length, int defects, int declared) {
+        into.set(buf, pos, length, ordinal++, bufBase + pos, defects, declared);
+        pos += length;
+        return true;
+    }
+
+    /**
+     * Skips forward to the next position where a record verifiably starts: right after a record
+     * terminator (or at the current position), a leader with a numeric length that ends on a 0x1D,
+     * numeric indicator/subfield counts and base address, and a field terminator just before the base
+     * address. Bytes skipped are not framed.
+     *
+     * @return {@code true} if a record start was found, {@code false} at the end of the input
+     */
+    public boolean skipToRecordStart() {
+        while (true) {
+            while (pos < limit || fill(1)) {
+                if (isVerifiedStart()) {
+                    return true;
+                }
+                // move to just after the next terminator
+                int end = findTerminator(pos);
+                if (end < 0) {
+                    pos = limit;
+                    break;
+                }
+                pos = end + 1;
+                skipFill();
+            }
+            if (eof && pos >= limit) {
+                return false;
+            }
+        }
+    }
+
+    /** Whether a record verifiably starts at {@code pos} (reading ahead as needed; may move the buffer). */
+    private boolean isVerifiedStart() {
+        if (!fill(24)) {
+            return false;
+        }
+        int len = digitsAt(pos, 5);
+        if (len < MIN_RECORD || len > maxRecordBytes || !fill(len)) {
+            return false;
+        }
+        int p = pos;
+        int base = digitsAt(p + 12, 5);
+        return buf[p + len - 1] == RT && isDigit(buf[p + 10]) && isDigit(buf[p + 11])
+                && base >= 25 && base <= len && buf[p + base - 1] == FT;
+    }
+
+    // ---------------------------------------------------------------- scanning
+
+    /** Skips NUL, 0x1A, CR, LF, TAB and blanks between records. */
+    private void skipFill() {
+        while (true) {
+            while (pos < limit) {
+                byte b = buf[pos];
+                if (b == 0x00 || b == 0x1A || b == '\n' || b == '\r' || b == ' ' || b == '\t') {
+                    pos++;
+                } else {
+                    return;
+                }
+            }
+            if (!fill(1)) {
+                return;
+            }
+        }
+    }
+
+    /** Index of the first 0x1D at or after {@code from} within the size limit, reading as needed; -1 if none. */
+    private int findTerminator(int from) {
+        int scanned = from - pos;
+        while (true) {
+            int stop = Math.min(limit, pos + maxRecordBytes);
+            for (int i = pos + scanned; i < stop; i++) {
+                if (buf[i] == RT) {
+                    return i;
+                }
+            }
+            scanned = stop - pos;
+            if (scanned >= maxRecordBytes || !fill(scanned + 1)) {
+                return -1;
+            }
+        }
+    }
+
+    /**
+     * A position in {@code [from, to)} after {@code from} where a leader's length says the record ends
+     * exactly at {@code terminator} (or, without a terminator, where 5 digits are followed by a plausible
+     * leader); -1 if none.
+     */
+    private int findLeaderStart(int from, int to, int terminator) {
+        for (int q = from + 1; q + 24 <= to; q++) {
+            int len = digits5(q);
+            if (len < MIN_RECORD) {
+                continue;
+            }
+            if (terminator >= 0 ? q + len - 1 == terminator : looksLikeLeader(q, to)) {
+                return q;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether 24 bytes from {@code p} could be a leader with a lying length: counts and base address numeric. */
+    private boolean looksLikeLeader(int p, int to) {
+        if (p + 24 > to) {
+            return false;
+        }
+        return isDigit(buf[p + 10]) && isDigit(buf[p + 11]) && digitsAt(p + 12, 5) >= 0;
+    }
+
+    private int digits5(int p) {
+        if (p + 5 > limit && !fill(p - pos + 5)) {
+            return -1;
+        }
+        return digitsAt(p, 5);
+    }
+
+    private int digitsAt(int p, int n) {
+        int v = 0;
+        for (int i = p; i < p + n; i++) {
+            int d = buf[i] - '0';
+            if (d < 0 || d > 9) {
+                return -1;
+            }
+            v = v * 10 + d;
+        }
+        return v;
+    }
+
+    private static boolean isDigit(byte b) {
+        return b >= '0' && b <= '9';
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    /**
+     * Makes at least {@code n} bytes available from {@code pos}, compacting, growing and reading as needed.
+     *
+     * @return whether they are there (false only at the end of the input)
+     */
+    private boolean fill(int n) {
+        if (limit - pos >= n) {
+            return true;
+        }
+        if (eof || source == null) {
+            eof = true;
+            return false;
+        }
+        if (pos + n > buf.length) {
+            int keep = limit - pos;
+            if (n > buf.length) {
+                byte[] bigger = new byte[Math.max(n, Math.min(buf.length * 2, maxRecordBytes + chunk))];
+                System.arraycopy(buf, pos, bigger, 0, keep);
+                buf = bigger;
+            } else {
+                System.arraycopy(buf, pos, buf, 0, keep);
+            }
+            bufBase += pos;
+            pos = 0;
+            limit = keep;
+        }
+        try {
+            while (limit - pos < n) {
+                int r = source.read(buf, limit, buf.length - limit);
+                if (r < 0) {
+                    eof = true;
+                    return false;
+                }
+                limit += r;
+            }
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading at byte " + (bufBase + limit) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Closes the underlying stream or channel. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (source != null) {
+            try {
+                source.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private interface Source {
+        int read(byte[] b, int off, int len) throws IOException;
+
+        void close() throws IOException;
+    }
+
+    private static final class StreamSource implements Source {
+        private final InputStream in;
+
+        StreamSource(InputStream in) {
+            this.in = in;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int r;
+            do {
+                r = in.read(b, off, len);
+            } while (r == 0 && len > 0);
+            return r;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
+    }
+
+    private static final class ChannelSource implements Source {
+        private final ReadableByteChannel ch;
+
+        ChannelSource(ReadableByteChannel ch) {
+            this.ch = ch;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int r;
+            ByteBuffer bb = ByteBuffer.wrap(b, off, len);
+            do {
+                r = ch.read(bb);
+            } while (r == 0 && len > 0);
+            return r;
+        }
+
+        @Override
+        public void close() throws IOException {
+            ch.close();
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.marcring.codec.iso2709;
+
+/** Tag strings for the 1,000 numeric tags, shared so that decoding allocates no tag strings. */
+final class Tags {
+    private static final String[] NUMERIC = new String[1000];
+
+    static {
+        for (int i = 0; i < 1000; i++) {
+            NUMERIC[i] = String.format("%03d", i).intern();
+        }
+    }
+
+    private Tags() {
+    }
+
+    /** The tag in the 3 bytes at {@code p}; non-ASCII bytes become U+FFFD. */
+    static String of(byte[] b, int p) {
+        int d0 = b[p] - '0';
+        int d1 = b[p + 1] - '0';
+        int d2 = b[p + 2] - '0';
+        if ((d0 | d1 | d2) >= 0 && d0 <= 9 && d1 <= 9 && d2 <= 9) {
+            return NUMERIC[d0 * 100 + d1 * 10 + d2];
+        }
+        char[] c = new char[3];
+        for (int i = 0; i < 3; i++) {
+            int v = b[p + i] & 0xFF;
+            c[i] = v >= 0x20 && v < 0x7F ? (char) v : '\uFFFD';
+        }
+        return new String(c);
+    }
+
+    /** Whether the 3 bytes at {@code p} are a control field tag ({@code 00X}). */
+    static boolean isControl(byte[] b, int p) {
+        return b[p] == '0' && b[p + 1] == '0';
+    }
+}
