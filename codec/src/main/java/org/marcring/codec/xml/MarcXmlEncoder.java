@@ -62,11 +62,6 @@ public final class MarcXmlEncoder implements RecordEncoder {
         this.level3 = ascii(indent ? "\n      " : "");
     }
 
-    /** An indenting encoder that replaces forbidden characters. */
-    public MarcXmlEncoder() {
-        this(true, InvalidXmlCharacters.REPLACE);
-    }
-
     /** An encoder without whitespace between elements, replacing forbidden characters: the fastest. */
     public static MarcXmlEncoder compact() {
         return new MarcXmlEncoder(false, InvalidXmlCharacters.REPLACE);

@@ -1,6 +1,5 @@
 package org.marcring.codec.xml;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -15,9 +14,9 @@ public final class MarcXmlWriter {
     private MarcXmlWriter() {
     }
 
-    /** An indented MARCXML writer to {@code out}; closing it closes {@code out}. */
+    /** A compact MARCXML writer to {@code out}; closing it closes {@code out}. */
     public static MarcWriter open(OutputStream out) {
-        return open(out, MarcXmlEncoder.indented());
+        return open(out, MarcXmlEncoder.compact());
     }
 
     /** A MARCXML writer to {@code out} with the given encoder; closing it closes {@code out}. */
@@ -25,15 +24,15 @@ public final class MarcXmlWriter {
         return new EncodingWriter(out, encoder);
     }
 
-    /** An indented MARCXML writer to a new (or truncated) file. */
+    /** A compact MARCXML writer to a new (or truncated) file. */
     public static MarcWriter open(Path path) {
-        return open(path, MarcXmlEncoder.indented());
+        return open(path, MarcXmlEncoder.compact());
     }
 
     /** A MARCXML writer to a new (or truncated) file with the given encoder. */
     public static MarcWriter open(Path path, MarcXmlEncoder encoder) {
         try {
-            return open(new BufferedOutputStream(Files.newOutputStream(path), 1 << 16), encoder);
+            return open(Files.newOutputStream(path), encoder);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
