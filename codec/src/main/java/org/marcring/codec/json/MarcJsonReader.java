@@ -270,7 +270,7 @@ public final class MarcJsonReader implements MarcReader {
                     + "record object not closed", null);
         }
         if (leader == null) {
-            problem(Severity.ERROR, null, "no leader: a blank leader was supplied");
+            problem(Severity.WARNING, null, "no leader: a blank leader was supplied");
             leader = MISSING_LEADER;
         } else if (leader.length() != Leader.LENGTH) {
             problem(Severity.ERROR, null, "leader has " + leader.length() + " characters instead of 24: "
@@ -278,9 +278,8 @@ public final class MarcJsonReader implements MarcReader {
             leader = leader.length() < Leader.LENGTH
                     ? leader + " ".repeat(Leader.LENGTH - leader.length()) : leader.substring(0, Leader.LENGTH);
         }
-        if (options.isStrict() && !problems.isEmpty()) {
-            throw new MarcFormatException(thisOrdinal, -1, problems.get(0).message()
-                    + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""), null);
+        if (options.isStrict() && hasSerious(problems)) {
+            throw new MarcFormatException(thisOrdinal, -1, firstSerious(problems), null);
         }
         return new MarcRecord(Leader.of(leader), fields, problems);
     }
@@ -406,7 +405,8 @@ public final class MarcJsonReader implements MarcReader {
             return ' ';
         }
         if (v.length() > 1) {
-            problem(Severity.ERROR, tag, name + " '" + v + "' cut to its first character");
+            problem(v.substring(1).isBlank() ? Severity.WARNING : Severity.ERROR, tag,
+                    name + " '" + v + "' cut to its first character");
         }
         return v.charAt(0);
     }
@@ -443,5 +443,29 @@ public final class MarcJsonReader implements MarcReader {
                 + "not well-formed JSON: " + e.getOriginalMessage(), null);
         ex.initCause(e);
         return ex;
+    }
+
+    /** Whether a strict reader refuses the record: a problem that lost or changed data (ERROR or worse). */
+    private static boolean hasSerious(List<MarcError> problems) {
+        for (MarcError e : problems) {
+            if (e.severity().compareTo(Severity.ERROR) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String firstSerious(List<MarcError> problems) {
+        int serious = 0;
+        String first = null;
+        for (MarcError e : problems) {
+            if (e.severity().compareTo(Severity.ERROR) >= 0) {
+                if (first == null) {
+                    first = e.message();
+                }
+                serious++;
+            }
+        }
+        return serious > 1 ? first + " (and " + (serious - 1) + " more)" : first;
     }
 }

@@ -189,7 +189,7 @@ public final class MrkReader implements MarcReader {
             }
         }
         if (leader == null) {
-            problem(Severity.ERROR, null, numbers.get(0), "no =LDR line: a blank leader was supplied");
+            problem(Severity.WARNING, null, numbers.get(0), "no =LDR line: a blank leader was supplied");
             leader = MISSING_LEADER;
         } else if (leader.length() != Leader.LENGTH) {
             problem(Severity.ERROR, null, numbers.get(0), "leader has " + leader.length()
@@ -198,9 +198,8 @@ public final class MrkReader implements MarcReader {
             leader = leader.length() < Leader.LENGTH
                     ? leader + " ".repeat(Leader.LENGTH - leader.length()) : leader.substring(0, Leader.LENGTH);
         }
-        if (options.isStrict() && !problems.isEmpty()) {
-            throw new MarcFormatException(thisOrdinal, -1, problems.get(0).message()
-                    + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""), null);
+        if (options.isStrict() && hasSerious(problems)) {
+            throw new MarcFormatException(thisOrdinal, -1, firstSerious(problems), null);
         }
         return new MarcRecord(Leader.of(leader), fields, problems);
     }
@@ -307,5 +306,29 @@ public final class MrkReader implements MarcReader {
 
     private void problem(Severity severity, String tag, long line, String message) {
         problems.add(new MarcError(severity, tag, -1, "line " + line + ": " + message));
+    }
+
+    /** Whether a strict reader refuses the record: a problem that lost or changed data (ERROR or worse). */
+    private static boolean hasSerious(List<MarcError> problems) {
+        for (MarcError e : problems) {
+            if (e.severity().compareTo(Severity.ERROR) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String firstSerious(List<MarcError> problems) {
+        int serious = 0;
+        String first = null;
+        for (MarcError e : problems) {
+            if (e.severity().compareTo(Severity.ERROR) >= 0) {
+                if (first == null) {
+                    first = e.message();
+                }
+                serious++;
+            }
+        }
+        return serious > 1 ? first + " (and " + (serious - 1) + " more)" : first;
     }
 }

@@ -233,7 +233,7 @@ public final class MarcXmlReader implements MarcReader {
                         break;
                     default:
                         if (marcNamespace) {
-                            problem(Severity.ERROR, null, "unexpected element <" + name + "> in <record> ignored");
+                            problem(Severity.WARNING, null, "unexpected element <" + name + "> in <record> ignored");
                         }
                         depth++;
                         break;
@@ -254,7 +254,7 @@ public final class MarcXmlReader implements MarcReader {
         }
         long thisOrdinal = ordinal++;
         if (leader == null) {
-            problem(Severity.ERROR, null, "no <leader>: a blank leader was supplied");
+            problem(Severity.WARNING, null, "no <leader>: a blank leader was supplied");
             leader = MISSING_LEADER;
         } else if (leader.length() != Leader.LENGTH) {
             problem(Severity.ERROR, null, "leader has " + leader.length() + " characters instead of 24: "
@@ -262,10 +262,8 @@ public final class MarcXmlReader implements MarcReader {
             leader = leader.length() < Leader.LENGTH
                     ? leader + " ".repeat(Leader.LENGTH - leader.length()) : leader.substring(0, Leader.LENGTH);
         }
-        if (options.isStrict() && !problems.isEmpty()) {
-            MarcError first = problems.get(0);
-            throw new MarcFormatException(thisOrdinal, -1, first.message()
-                    + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""), null);
+        if (options.isStrict() && hasSerious(problems)) {
+            throw new MarcFormatException(thisOrdinal, -1, firstSerious(problems), null);
         }
         return new MarcRecord(Leader.of(leader), fields, problems);
     }
@@ -366,7 +364,8 @@ public final class MarcXmlReader implements MarcReader {
             return ' ';
         }
         if (v.length() > 1) {
-            problem(Severity.ERROR, tag, name + " '" + v + "' cut to its first character");
+            problem(v.substring(1).isBlank() ? Severity.WARNING : Severity.ERROR, tag,
+                    name + " '" + v + "' cut to its first character");
         }
         return v.charAt(0);
     }
@@ -453,5 +452,29 @@ public final class MarcXmlReader implements MarcReader {
         MarcFormatException ex = new MarcFormatException(ordinal, -1, where + "not well-formed XML: " + msg, null);
         ex.initCause(e);
         return ex;
+    }
+
+    /** Whether a strict reader refuses the record: a problem that lost or changed data (ERROR or worse). */
+    private static boolean hasSerious(List<MarcError> problems) {
+        for (MarcError e : problems) {
+            if (e.severity().compareTo(Severity.ERROR) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String firstSerious(List<MarcError> problems) {
+        int serious = 0;
+        String first = null;
+        for (MarcError e : problems) {
+            if (e.severity().compareTo(Severity.ERROR) >= 0) {
+                if (first == null) {
+                    first = e.message();
+                }
+                serious++;
+            }
+        }
+        return serious > 1 ? first + " (and " + (serious - 1) + " more)" : first;
     }
 }
