@@ -242,7 +242,7 @@ public final class MarcJsonReader implements MarcReader {
     /** Reads one record object; the parser is on its START_OBJECT. */
     private MarcRecord record(long lineNo) throws IOException {
         problems.clear();
-        long thisOrdinal = ordinal++;
+        long thisOrdinal = ordinal; // counted once the record is complete, so a parse error names it
         String leader = null;
         List<Field> fields = new ArrayList<>();
         JsonToken t;
@@ -265,6 +265,7 @@ public final class MarcJsonReader implements MarcReader {
                 json.skipChildren();
             }
         }
+        ordinal++;
         if (t != JsonToken.END_OBJECT) {
             throw new MarcFormatException(thisOrdinal, -1, at(json.currentTokenLocation(), lineNo)
                     + "record object not closed", null);
@@ -309,7 +310,7 @@ public final class MarcJsonReader implements MarcReader {
                     }
                 }
                 if (fields.size() > options.maxFields()) {
-                    throw new MarcFormatException(ordinal - 1, -1, "more than " + options.maxFields() + " fields",
+                    throw new MarcFormatException(ordinal++, -1, "more than " + options.maxFields() + " fields",
                             null);
                 }
             }
