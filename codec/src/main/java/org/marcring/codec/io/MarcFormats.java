@@ -57,7 +57,8 @@ public final class MarcFormats {
      * A reader of a stream; closing the reader closes the stream.
      *
      * @param format the format, or {@code null} to detect it from the first bytes
-     * @throws MarcException where the format is to be detected and the bytes match none
+     * @throws MarcException where the format is to be detected and the bytes match none (empty or
+     *                       blank input gives a reader without records)
      */
     public static MarcReader openReader(InputStream in, MarcFormat format, ReadOptions options) {
         Objects.requireNonNull(options, "options");
@@ -75,6 +76,9 @@ public final class MarcFormats {
             if (f == null) {
                 byte[] sample = peek(input, 8192);
                 f = FormatDetector.detect(sample, sample.length);
+                if (f == null && isBlank(sample)) {
+                    f = MarcFormat.ISO2709; // empty input: no records, in any format
+                }
                 if (f == null) {
                     input.close();
                     throw new MarcException("cannot tell the format from the first bytes: "
@@ -108,6 +112,15 @@ public final class MarcFormats {
                 input.close();
                 throw new IllegalArgumentException("the " + format.displayName() + " format is written only");
         }
+    }
+
+    private static boolean isBlank(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n' && b != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isAscii(byte[] bytes) {

@@ -60,6 +60,9 @@ public final class MarcJsonReader implements MarcReader {
     private long read;
     private long lineNumber;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream(8192);
+    private final byte[] buffer = new byte[1 << 16];
+    private int bufferPos;
+    private int bufferEnd;
 
     private MarcJsonReader(InputStream input, ReadOptions options, boolean lineMode) {
         this.input = input instanceof BufferedInputStream ? input : new BufferedInputStream(input, 1 << 16);
@@ -220,23 +223,44 @@ public final class MarcJsonReader implements MarcReader {
         return true;
     }
 
-    /** Reads the next line into {@code line}; its length in bytes, or -1 at the end of input. */
+    /**
+     * Reads the next line into {@code line} (at most {@code maxRecordBytes + 1} bytes of it are kept);
+     * its full length in bytes, or -1 at the end of input.
+     */
     private int readLine() throws IOException {
         line.reset();
-        int b = input.read();
-        if (b < 0) {
-            return -1;
-        }
-        lineNumber++;
         int n = 0;
-        while (b >= 0 && b != '\n') {
-            if (n <= options.maxRecordBytes()) {
-                line.write(b);
+        boolean any = false;
+        int limit = options.maxRecordBytes() + 1;
+        while (true) {
+            if (bufferPos == bufferEnd) {
+                bufferEnd = input.read(buffer, 0, buffer.length);
+                bufferPos = 0;
+                if (bufferEnd <= 0) {
+                    bufferEnd = 0;
+                    if (!any) {
+                        return -1;
+                    }
+                    lineNumber++;
+                    return n;
+                }
             }
-            n++;
-            b = input.read();
+            any = true;
+            int start = bufferPos;
+            while (bufferPos < bufferEnd && buffer[bufferPos] != '\n') {
+                bufferPos++;
+            }
+            int chunk = bufferPos - start;
+            if (n < limit) {
+                line.write(buffer, start, Math.min(chunk, limit - n));
+            }
+            n += chunk;
+            if (bufferPos < bufferEnd) {
+                bufferPos++; // the newline
+                lineNumber++;
+                return n;
+            }
         }
-        return n;
     }
 
     /** Reads one record object; the parser is on its START_OBJECT. */
