@@ -16,6 +16,10 @@ public final class FormatDetector {
         if (length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
             i = 3;
         }
+        if (length >= 2 && ((head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF
+                || (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE)) {
+            return MarcFormat.MARCXML; // a UTF-16 byte-order mark: of these formats only XML may be UTF-16
+        }
         int start = i;
         if (isIso2709(head, i, length)) {
             return MarcFormat.ISO2709;

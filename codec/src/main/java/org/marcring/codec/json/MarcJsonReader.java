@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -27,7 +26,7 @@ import org.marcring.codec.MarcError.Severity;
 import org.marcring.codec.MarcFormatException;
 import org.marcring.codec.MarcRecord;
 import org.marcring.codec.Subfield;
-import org.marcring.codec.io.MarcReader;
+import org.marcring.codec.io.SequentialReader;
 import org.marcring.codec.io.ReadOptions;
 
 /**
@@ -44,7 +43,7 @@ import org.marcring.codec.io.ReadOptions;
  * a leader of the wrong length) are repaired and listed in {@link MarcRecord#errors()} in
  * permissive mode; in strict mode the record is read to its end and refused.
  */
-public final class MarcJsonReader implements MarcReader {
+public final class MarcJsonReader extends SequentialReader {
     private static final JsonFactory FACTORY = JsonFactory.builder().build();
     private static final String MISSING_LEADER = "          22        4500";
 
@@ -54,10 +53,8 @@ public final class MarcJsonReader implements MarcReader {
     private final List<MarcError> problems = new ArrayList<>();
     private JsonParser json;
     private boolean inArray;
-    private MarcRecord next;
     private boolean done;
     private long ordinal;
-    private long read;
     private long lineNumber;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream(8192);
     private final byte[] buffer = new byte[1 << 16];
@@ -106,32 +103,9 @@ public final class MarcJsonReader implements MarcReader {
     }
 
     @Override
-    public boolean hasNext() {
-        if (next == null && !done) {
-            next = lineMode ? advanceLine() : advanceDocument();
-        }
-        return next != null;
-    }
-
-    @Override
-    public MarcRecord next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        MarcRecord r = next;
-        next = null;
-        read++;
-        return r;
-    }
-
-    @Override
-    public long recordsRead() {
-        return read;
-    }
-
-    @Override
     public void close() {
         done = true;
+        end();
         try {
             if (json != null) {
                 json.close();
@@ -140,6 +114,14 @@ public final class MarcJsonReader implements MarcReader {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Override
+    protected MarcRecord readNext() {
+        if (done) {
+            return null;
+        }
+        return lineMode ? advanceLine() : advanceDocument();
     }
 
     private MarcRecord advanceDocument() {

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 
 import org.marcring.codec.ControlField;
@@ -23,7 +22,7 @@ import org.marcring.codec.MarcError.Severity;
 import org.marcring.codec.MarcFormatException;
 import org.marcring.codec.MarcRecord;
 import org.marcring.codec.Subfield;
-import org.marcring.codec.io.MarcReader;
+import org.marcring.codec.io.SequentialReader;
 import org.marcring.codec.io.ReadOptions;
 
 /**
@@ -37,7 +36,7 @@ import org.marcring.codec.io.ReadOptions;
  * tag, no indicators, data before the first {@code $}) is repaired and reported in permissive mode;
  * in strict mode the record is refused, naming the line, and reading goes on with the next record.
  */
-public final class MrkReader implements MarcReader {
+public final class MrkReader extends SequentialReader {
     private static final String MISSING_LEADER = "          22        4500";
 
     private final BufferedReader lines;
@@ -45,10 +44,8 @@ public final class MrkReader implements MarcReader {
     private final MrkFlavor flavor;
     private final List<MarcError> problems = new ArrayList<>();
     private final StringBuilder text = new StringBuilder(256);
-    private MarcRecord next;
     private boolean done;
     private long ordinal;
-    private long read;
     private long lineNumber;
 
     private MrkReader(InputStream in, ReadOptions options, MrkFlavor flavor) {
@@ -74,32 +71,9 @@ public final class MrkReader implements MarcReader {
     }
 
     @Override
-    public boolean hasNext() {
-        if (next == null && !done) {
-            next = advance();
-        }
-        return next != null;
-    }
-
-    @Override
-    public MarcRecord next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        MarcRecord r = next;
-        next = null;
-        read++;
-        return r;
-    }
-
-    @Override
-    public long recordsRead() {
-        return read;
-    }
-
-    @Override
     public void close() {
         done = true;
+        end();
         try {
             lines.close();
         } catch (IOException e) {
@@ -107,7 +81,11 @@ public final class MrkReader implements MarcReader {
         }
     }
 
-    private MarcRecord advance() {
+    @Override
+    protected MarcRecord readNext() {
+        if (done) {
+            return null;
+        }
         List<String> recordLines = new ArrayList<>();
         List<Long> numbers = new ArrayList<>();
         try {

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 
 import javax.xml.XMLConstants;
@@ -28,7 +27,7 @@ import org.marcring.codec.MarcException;
 import org.marcring.codec.MarcFormatException;
 import org.marcring.codec.MarcRecord;
 import org.marcring.codec.Subfield;
-import org.marcring.codec.io.MarcReader;
+import org.marcring.codec.io.SequentialReader;
 import org.marcring.codec.io.ReadOptions;
 
 /**
@@ -47,7 +46,7 @@ import org.marcring.codec.io.ReadOptions;
  * call goes on with the following record. XML that is not well-formed ends the reading: the
  * records before it have been returned, and the exception gives line and column.
  */
-public final class MarcXmlReader implements MarcReader {
+public final class MarcXmlReader extends SequentialReader {
     /** Leader given to a record that has none: blanks, with the fixed parts of a MARC 21 leader. */
     static final String MISSING_LEADER = "          22        4500";
 
@@ -56,10 +55,8 @@ public final class MarcXmlReader implements MarcReader {
     private final ReadOptions options;
     private final StringBuilder text = new StringBuilder(256);
     private final List<MarcError> problems = new ArrayList<>();
-    private MarcRecord next;
     private boolean done;
     private long ordinal;
-    private long read;
     private int recordChars;
 
     private MarcXmlReader(InputStream input, ReadOptions options) {
@@ -113,32 +110,9 @@ public final class MarcXmlReader implements MarcReader {
     }
 
     @Override
-    public boolean hasNext() {
-        if (next == null && !done) {
-            next = advance();
-        }
-        return next != null;
-    }
-
-    @Override
-    public MarcRecord next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        MarcRecord r = next;
-        next = null;
-        read++;
-        return r;
-    }
-
-    @Override
-    public long recordsRead() {
-        return read;
-    }
-
-    @Override
     public void close() {
         done = true;
+        end();
         try {
             xml.close();
         } catch (XMLStreamException e) {
@@ -152,7 +126,11 @@ public final class MarcXmlReader implements MarcReader {
         }
     }
 
-    private MarcRecord advance() {
+    @Override
+    protected MarcRecord readNext() {
+        if (done) {
+            return null;
+        }
         try {
             while (xml.hasNext()) {
                 int event = xml.next();

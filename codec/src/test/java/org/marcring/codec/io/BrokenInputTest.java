@@ -122,6 +122,26 @@ class BrokenInputTest {
     }
 
     @Test
+    void rejectsCanGoToAHandler() {
+        String mrk = "=LDR  00000nam  2200000 a 4500\n=001  one\n\n"
+                + "=LDR  00000nam  2200000 a 4500\n=245  $anothing before the dollar\n\n"
+                + "=LDR  00000nam  2200000 a 4500\n=001  three\n";
+        List<MarcFormatException> rejects = new ArrayList<>();
+        try (SequentialReader r = (SequentialReader) MarcFormats.openReader(
+                new ByteArrayInputStream(mrk.getBytes(StandardCharsets.UTF_8)), MarcFormat.MRK, ReadOptions.strict())) {
+            r.onReject(rejects::add);
+            List<String> ids = new ArrayList<>();
+            r.forEachRemaining(rec -> ids.add(rec.controlNumber()));
+            assertEquals(List.of("one", "three"), ids);
+            assertEquals(2, r.recordsRead());
+            assertEquals(1, r.rejectedCount());
+        }
+        assertEquals(1, rejects.size());
+        assertEquals(1, rejects.get(0).ordinal());
+        assertTrue(rejects.get(0).getMessage().contains("line 5: no indicators"), rejects.get(0).getMessage());
+    }
+
+    @Test
     void damagedNdjsonLineIsSkippedAndReadingGoesOn() {
         String ndjson = "{\"leader\":\"00000nam a2200000 a 4500\",\"fields\":[{\"001\":\"one\"}]}\n"
                 + "{\"leader\":\"00000nam a2200000 a 4500\",\"fields\":[{\"001\":\"tw\n"

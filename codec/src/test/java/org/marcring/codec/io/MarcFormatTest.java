@@ -62,6 +62,16 @@ class MarcFormatTest {
     }
 
     @Test
+    void utf16MarcXmlIsRead() {
+        String xml = "<record xmlns=\"http://www.loc.gov/MARC21/slim\"><leader>00000nam a2200000 a 4500</leader>"
+                + "<controlfield tag=\"001\">\u4e2d1</controlfield></record>";
+        byte[] bytes = ("\uFEFF" + xml).getBytes(StandardCharsets.UTF_16LE);
+        try (MarcReader r = MarcFormats.openReader(new ByteArrayInputStream(bytes), null, ReadOptions.strict())) {
+            assertEquals("\u4e2d1", r.next().controlNumber());
+        }
+    }
+
+    @Test
     void emptyInputHasNoRecordsAndGarbageIsNamed() {
         try (MarcReader r = MarcFormats.openReader(new ByteArrayInputStream(new byte[0]), null, ReadOptions.strict())) {
             assertFalse(r.hasNext());
