@@ -39,7 +39,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * in the same run, on files of the shared corpus read from memory and written to a null stream.
  * One operation converts the whole file; MB/s of input is the file size divided by the time per op.
  * The {@code encodeOnly} benchmarks time marcring's encoders alone, on records decoded beforehand;
- * the {@code ReadMarcXml} ones read back the compact MARCXML of the same records.
+ * the {@code Read…} ones read back the compact MARCXML and the MARC-in-JSON array of the same records.
  *
  * <pre>
  * java -jar perf/target/benchmarks.jar TextFormatBenchmark -Dmarcring.corpus=../shared/corpus
@@ -59,6 +59,7 @@ public class TextFormatBenchmark {
 
     private byte[] iso;
     private byte[] marcXml;
+    private byte[] json;
     private List<MarcRecord> records;
     private final ByteArrayBuilder scratch = new ByteArrayBuilder(1 << 20);
 
@@ -75,6 +76,11 @@ public class TextFormatBenchmark {
             records.forEach(w::write);
         }
         marcXml = xml.toByteArray();
+        java.io.ByteArrayOutputStream js = new java.io.ByteArrayOutputStream();
+        try (MarcWriter w = new EncodingWriter(js, MarcJsonEncoder.array())) {
+            records.forEach(w::write);
+        }
+        json = js.toByteArray();
     }
 
     private long marcring(RecordEncoder encoder) {
@@ -144,6 +150,29 @@ public class TextFormatBenchmark {
     public long marc4jReadMarcXml() {
         long n = 0;
         org.marc4j.MarcXmlReader r = new org.marc4j.MarcXmlReader(new ByteArrayInputStream(marcXml));
+        while (r.hasNext()) {
+            org.marc4j.marc.Record rec = r.next();
+            n += rec.getControlFields().size() + rec.getDataFields().size();
+        }
+        return n;
+    }
+
+    @Benchmark
+    public long marcringReadJson() {
+        long n = 0;
+        try (org.marcring.codec.json.MarcJsonReader r = org.marcring.codec.json.MarcJsonReader.open(
+                new ByteArrayInputStream(json), ReadOptions.defaults())) {
+            while (r.hasNext()) {
+                n += r.next().fields().size();
+            }
+        }
+        return n;
+    }
+
+    @Benchmark
+    public long marc4jReadJson() {
+        long n = 0;
+        org.marc4j.MarcJsonReader r = new org.marc4j.MarcJsonReader(new ByteArrayInputStream(json));
         while (r.hasNext()) {
             org.marc4j.marc.Record rec = r.next();
             n += rec.getControlFields().size() + rec.getDataFields().size();

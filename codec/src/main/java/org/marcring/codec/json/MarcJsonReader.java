@@ -16,6 +16,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 
 import org.marcring.codec.ControlField;
 import org.marcring.codec.DataField;
@@ -44,13 +45,15 @@ import org.marcring.codec.io.ReadOptions;
  * permissive mode; in strict mode the record is read to its end and refused.
  */
 public final class MarcJsonReader extends SequentialReader {
-    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+    /** Deepest nesting a MARC-in-JSON document needs is 7 (array, record, fields, field, subfields …). */
+    private static final int MAX_DEPTH = 32;
     private static final String MISSING_LEADER = "          22        4500";
 
     private final InputStream input;
     private final ReadOptions options;
     private final boolean lineMode;
     private final List<MarcError> problems = new ArrayList<>();
+    private final JsonFactory factory;
     private JsonParser json;
     private boolean inArray;
     private boolean done;
@@ -65,9 +68,13 @@ public final class MarcJsonReader extends SequentialReader {
         this.input = input instanceof BufferedInputStream ? input : new BufferedInputStream(input, 1 << 16);
         this.options = Objects.requireNonNull(options, "options");
         this.lineMode = lineMode;
+        // no string longer than a record may be, no nesting deeper than a record needs
+        this.factory = JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
+                .maxStringLength(Math.max(1024, options.maxRecordBytes())).maxNestingDepth(MAX_DEPTH).build())
+                .build();
         if (!lineMode) {
             try {
-                json = FACTORY.createParser(this.input);
+                json = factory.createParser(this.input);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -174,7 +181,7 @@ public final class MarcJsonReader extends SequentialReader {
                 throw new MarcFormatException(ordinal++, -1, "line " + lineNumber + ": longer than "
                         + options.maxRecordBytes() + " bytes", null);
             }
-            try (JsonParser p = FACTORY.createParser(bytes)) {
+            try (JsonParser p = factory.createParser(bytes)) {
                 json = p;
                 JsonToken t = p.nextToken();
                 if (t != JsonToken.START_OBJECT) {

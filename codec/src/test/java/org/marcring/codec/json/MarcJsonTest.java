@@ -75,6 +75,14 @@ class MarcJsonTest {
     }
 
     @Test
+    void deepNestingIsRefusedWithItsPlace() {
+        String deep = "{\"extra\":" + "[".repeat(100_000);
+        org.marcring.codec.MarcFormatException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.marcring.codec.MarcFormatException.class, () -> read(deep, false));
+        assertTrue(e.getMessage().contains("record 0") && e.getMessage().contains("nesting"), e.getMessage());
+    }
+
+    @Test
     void oddValuesAreRepairedAndListed() {
         String odd = "{\"leader\":\"00000nam a2200000 a 4500\",\"extra\":1,\"fields\":[{\"001\":12},"
                 + "{\"245\":{\"ind1\":\"1\",\"subfields\":[{\"a\":\"x\"},{\"b\":null}]}}]}";
