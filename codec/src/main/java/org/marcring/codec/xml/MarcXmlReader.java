@@ -360,11 +360,18 @@ public final class MarcXmlReader extends SequentialReader {
                 case XMLStreamConstants.CDATA:
                 case XMLStreamConstants.SPACE:
                 case XMLStreamConstants.ENTITY_REFERENCE:
+                    if (recordChars + text.length() + (single == null ? 0 : single.length()) + xml.getTextLength()
+                            > options.maxRecordBytes()) {
+                        skipRecord(1); // the rest of the record is passed over while looking for the next
+                        throw new MarcFormatException(ordinal++, -1, at() + "record longer than "
+                                + options.maxRecordBytes() + " characters", null);
+                    }
                     if (pieces == 0) {
                         single = xml.getText();
                     } else {
                         if (pieces == 1) {
                             text.append(single);
+                            single = null;
                         }
                         text.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
                     }
@@ -377,10 +384,6 @@ public final class MarcXmlReader extends SequentialReader {
                 case XMLStreamConstants.END_ELEMENT:
                     String result = pieces == 0 ? "" : pieces == 1 ? single : text.toString();
                     recordChars += result.length();
-                    if (recordChars > options.maxRecordBytes()) {
-                        throw new MarcFormatException(ordinal, -1, at() + "record longer than "
-                                + options.maxRecordBytes() + " characters", null);
-                    }
                     return result;
                 case XMLStreamConstants.END_DOCUMENT:
                     throw new XMLStreamException("document ends inside an element", xml.getLocation());

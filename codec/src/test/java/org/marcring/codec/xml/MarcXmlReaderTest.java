@@ -111,6 +111,22 @@ class MarcXmlReaderTest {
     }
 
     @Test
+    void oversizedRecordIsRefusedAndTheNextOneRead() {
+        String big = "x".repeat(200_000);
+        String doc = "<collection xmlns=\"" + NS + "\"><record>" + BODY.replace("id1", big) + "</record><record>"
+                + BODY + "</record></collection>";
+        try (MarcXmlReader r = MarcXmlReader.open(new ByteArrayInputStream(doc.getBytes(StandardCharsets.UTF_8)),
+                ReadOptions.defaults().withMaxRecordBytes(100_000))) {
+            org.marcring.codec.MarcFormatException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    org.marcring.codec.MarcFormatException.class, r::next);
+            assertEquals(0, e.ordinal());
+            assertTrue(e.getMessage().contains("longer than 100000"), e.getMessage());
+            assertEquals(EXPECTED, r.next());
+            assertFalse(r.hasNext());
+        }
+    }
+
+    @Test
     void permissiveRepairsAreListed() {
         List<MarcRecord> out = new ArrayList<>();
         String doc = "<record xmlns=\"" + NS + "\"><leader>short</leader>"
