@@ -44,6 +44,7 @@ public final class MrkReader extends SequentialReader {
     private final MrkFlavor flavor;
     private final List<MarcError> problems = new ArrayList<>();
     private final StringBuilder text = new StringBuilder(256);
+    private final StringBuilder lineBuffer = new StringBuilder(256);
     private boolean done;
     private long ordinal;
     private long lineNumber;
@@ -88,31 +89,70 @@ public final class MrkReader extends SequentialReader {
         }
         List<String> recordLines = new ArrayList<>();
         List<Long> numbers = new ArrayList<>();
+        long size = 0;
+        long firstLine = -1;
         try {
             String l;
-            while ((l = lines.readLine()) != null) {
-                lineNumber++;
+            while ((l = readLine()) != null) {
                 if (lineNumber == 1 && !l.isEmpty() && l.charAt(0) == '\uFEFF') {
                     l = l.substring(1);
                 }
                 if (l.isBlank()) {
-                    if (recordLines.isEmpty()) {
+                    if (recordLines.isEmpty() && firstLine < 0) {
                         continue;
                     }
                     break;
                 }
-                recordLines.add(l);
-                numbers.add(lineNumber);
+                if (firstLine < 0) {
+                    firstLine = lineNumber;
+                }
+                size += l.length() + 1;
+                if (size <= options.maxRecordBytes()) {
+                    recordLines.add(l);
+                    numbers.add(lineNumber);
+                } else {
+                    recordLines.clear(); // too big: read on to the blank line, keeping nothing
+                }
             }
         } catch (IOException e) {
             done = true;
             throw new UncheckedIOException(e);
+        }
+        if (size > options.maxRecordBytes()) {
+            throw new MarcFormatException(ordinal++, -1, "line " + firstLine + ": record longer than "
+                    + options.maxRecordBytes() + " characters", null);
         }
         if (recordLines.isEmpty()) {
             done = true;
             return null;
         }
         return record(recordLines, numbers);
+    }
+
+    /**
+     * The next line without its line end, or null at the end of input; of a line longer than a record
+     * may be, only the first {@code maxRecordBytes + 1} characters are kept (memory stays bounded).
+     */
+    private String readLine() throws IOException {
+        StringBuilder sb = lineBuffer;
+        sb.setLength(0);
+        int limit = options.maxRecordBytes() + 1;
+        int c = lines.read();
+        if (c < 0) {
+            return null;
+        }
+        lineNumber++;
+        while (c >= 0 && c != '\n') {
+            if (sb.length() < limit) {
+                sb.append((char) c);
+            }
+            c = lines.read();
+        }
+        int n = sb.length();
+        if (n > 0 && sb.charAt(n - 1) == '\r') {
+            sb.setLength(n - 1);
+        }
+        return sb.toString();
     }
 
     private MarcRecord record(List<String> recordLines, List<Long> numbers) {
