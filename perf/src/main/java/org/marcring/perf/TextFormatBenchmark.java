@@ -39,7 +39,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * in the same run, on files of the shared corpus read from memory and written to a null stream.
  * One operation converts the whole file; MB/s of input is the file size divided by the time per op.
  * The {@code encodeOnly} benchmarks time marcring's encoders alone, on records decoded beforehand;
- * the {@code Read…} ones read back the compact MARCXML and the MARC-in-JSON array of the same records.
+ * the {@code Read…} ones read back the compact MARCXML and the newline-delimited MARC-in-JSON of the same records (marc4j's JSON reader
+ * takes a sequence of objects, not an array).
  *
  * <pre>
  * java -jar perf/target/benchmarks.jar TextFormatBenchmark -Dmarcring.corpus=../shared/corpus
@@ -77,7 +78,7 @@ public class TextFormatBenchmark {
         }
         marcXml = xml.toByteArray();
         java.io.ByteArrayOutputStream js = new java.io.ByteArrayOutputStream();
-        try (MarcWriter w = new EncodingWriter(js, MarcJsonEncoder.array())) {
+        try (MarcWriter w = new EncodingWriter(js, MarcJsonEncoder.lines())) { // marc4j reads no JSON array
             records.forEach(w::write);
         }
         json = js.toByteArray();
