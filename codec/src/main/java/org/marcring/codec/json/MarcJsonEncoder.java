@@ -7,7 +7,6 @@ import org.marcring.codec.ControlField;
 import org.marcring.codec.DataField;
 import org.marcring.codec.Field;
 import org.marcring.codec.MarcRecord;
-import org.marcring.codec.Subfield;
 import org.marcring.codec.io.ByteArrayBuilder;
 import org.marcring.codec.io.RecordEncoder;
 
@@ -84,16 +83,14 @@ public final class MarcJsonEncoder implements RecordEncoder {
                 out.append(IND2);
                 character(out, df.indicator2());
                 out.append(SUBFIELDS);
-                List<Subfield> subfields = df.subfields();
-                for (int s = 0, m = subfields.size(); s < m; s++) {
+                for (int s = 0, m = df.subfieldCount(); s < m; s++) {
                     if (s > 0) {
                         out.append((byte) ',');
                     }
-                    Subfield sf = subfields.get(s);
                     out.append((byte) '{').append((byte) '"');
-                    character(out, sf.code());
+                    character(out, df.code(s));
                     out.append(QUOTE_COLON_QUOTE);
-                    JsonEscaping.append(out, sf.value());
+                    JsonEscaping.append(out, df.value(s));
                     out.append((byte) '"').append((byte) '}');
                 }
                 out.append((byte) ']').append((byte) '}').append((byte) '}');

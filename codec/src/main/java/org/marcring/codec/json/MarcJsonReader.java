@@ -26,8 +26,8 @@ import org.marcring.codec.MarcError;
 import org.marcring.codec.MarcError.Severity;
 import org.marcring.codec.MarcFormatException;
 import org.marcring.codec.MarcRecord;
-import org.marcring.codec.Subfield;
 import org.marcring.codec.io.SequentialReader;
+import org.marcring.codec.io.SubfieldBuffer;
 import org.marcring.codec.io.ReadOptions;
 
 /**
@@ -53,6 +53,7 @@ public final class MarcJsonReader extends SequentialReader {
     private final ReadOptions options;
     private final boolean lineMode;
     private final List<MarcError> problems = new ArrayList<>();
+    private final SubfieldBuffer subfields = new SubfieldBuffer();
     private final JsonFactory factory;
     private JsonParser json;
     private boolean inArray;
@@ -335,7 +336,8 @@ public final class MarcJsonReader extends SequentialReader {
         char ind2 = ' ';
         boolean seen1 = false;
         boolean seen2 = false;
-        List<Subfield> subfields = new ArrayList<>();
+        SubfieldBuffer subfields = this.subfields;
+        subfields.clear();
         JsonToken t;
         while ((t = json.nextToken()) == JsonToken.FIELD_NAME) {
             String key = json.currentName();
@@ -368,10 +370,10 @@ public final class MarcJsonReader extends SequentialReader {
             problem(Severity.WARNING, tag, "missing " + (seen1 ? "ind2" : seen2 ? "ind1" : "ind1 and ind2")
                     + ": taken as blank");
         }
-        return tag == null ? null : new DataField(tag, ind1, ind2, subfields);
+        return tag == null ? null : subfields.toField(tag, ind1, ind2);
     }
 
-    private void readSubfields(List<Subfield> subfields, String tag, long lineNo) throws IOException {
+    private void readSubfields(SubfieldBuffer subfields, String tag, long lineNo) throws IOException {
         JsonToken t;
         while ((t = json.nextToken()) != JsonToken.END_ARRAY) {
             if (t != JsonToken.START_OBJECT) {
@@ -393,7 +395,7 @@ public final class MarcJsonReader extends SequentialReader {
                 if (code.length() > 1) {
                     problem(Severity.ERROR, tag, "subfield code '" + code + "' cut to its first character");
                 }
-                subfields.add(new Subfield(code.charAt(0), value));
+                subfields.add(code.charAt(0), value);
             }
         }
     }

@@ -4,7 +4,6 @@ import org.marcring.codec.ControlField;
 import org.marcring.codec.DataField;
 import org.marcring.codec.Field;
 import org.marcring.codec.MarcRecord;
-import org.marcring.codec.Subfield;
 import org.marcring.codec.io.ByteArrayBuilder;
 import org.marcring.codec.io.RecordEncoder;
 
@@ -42,9 +41,9 @@ public final class LineEncoder implements RecordEncoder {
                 DataField df = (DataField) field;
                 sb.append(df.indicator1() == ' ' ? '_' : df.indicator1())
                         .append(df.indicator2() == ' ' ? '_' : df.indicator2());
-                for (Subfield s : df.subfields()) {
-                    sb.append(" $").append(s.code()).append(' ');
-                    value(s.value());
+                for (int s = 0, m = df.subfieldCount(); s < m; s++) {
+                    sb.append(" $").append(df.code(s)).append(' ');
+                    value(df.value(s));
                 }
             }
             sb.append('\n');

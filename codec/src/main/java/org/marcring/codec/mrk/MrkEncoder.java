@@ -6,7 +6,6 @@ import org.marcring.codec.ControlField;
 import org.marcring.codec.DataField;
 import org.marcring.codec.Field;
 import org.marcring.codec.MarcRecord;
-import org.marcring.codec.Subfield;
 import org.marcring.codec.io.ByteArrayBuilder;
 import org.marcring.codec.io.RecordEncoder;
 
@@ -47,10 +46,10 @@ public final class MrkEncoder implements RecordEncoder {
                 DataField df = (DataField) field;
                 indicator(sb, df.indicator1());
                 indicator(sb, df.indicator2());
-                for (Subfield s : df.subfields()) {
+                for (int s = 0, m = df.subfieldCount(); s < m; s++) {
                     sb.append('$');
-                    text(sb, String.valueOf(s.code()), false);
-                    text(sb, s.value(), false);
+                    text(sb, String.valueOf(df.code(s)), false);
+                    text(sb, df.value(s), false);
                 }
             }
             sb.append('\n');

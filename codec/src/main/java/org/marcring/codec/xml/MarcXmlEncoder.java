@@ -8,7 +8,6 @@ import org.marcring.codec.DataField;
 import org.marcring.codec.Field;
 import org.marcring.codec.MarcException;
 import org.marcring.codec.MarcRecord;
-import org.marcring.codec.Subfield;
 import org.marcring.codec.io.ByteArrayBuilder;
 import org.marcring.codec.io.RecordEncoder;
 
@@ -117,13 +116,11 @@ public final class MarcXmlEncoder implements RecordEncoder {
                 out.append(IND2);
                 character(out, df.indicator2(), df.tag());
                 out.append(END_TAG);
-                List<Subfield> subfields = df.subfields();
-                for (int s = 0, m = subfields.size(); s < m; s++) {
-                    Subfield sf = subfields.get(s);
+                for (int s = 0, m = df.subfieldCount(); s < m; s++) {
                     out.append(level3).append(SUBFIELD_OPEN);
-                    character(out, sf.code(), df.tag());
+                    character(out, df.code(s), df.tag());
                     out.append(END_TAG);
-                    text(out, sf.value(), df.tag());
+                    text(out, df.value(s), df.tag());
                     out.append(SUBFIELD_CLOSE);
                 }
                 out.append(level2).append(DATA_CLOSE);

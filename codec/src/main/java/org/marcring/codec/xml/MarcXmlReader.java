@@ -18,7 +18,6 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 import org.marcring.codec.ControlField;
-import org.marcring.codec.DataField;
 import org.marcring.codec.Field;
 import org.marcring.codec.Leader;
 import org.marcring.codec.MarcError;
@@ -26,8 +25,8 @@ import org.marcring.codec.MarcError.Severity;
 import org.marcring.codec.MarcException;
 import org.marcring.codec.MarcFormatException;
 import org.marcring.codec.MarcRecord;
-import org.marcring.codec.Subfield;
 import org.marcring.codec.io.SequentialReader;
+import org.marcring.codec.io.SubfieldBuffer;
 import org.marcring.codec.io.ReadOptions;
 
 /**
@@ -55,6 +54,7 @@ public final class MarcXmlReader extends SequentialReader {
     private final ReadOptions options;
     private final StringBuilder text = new StringBuilder(256);
     private final List<MarcError> problems = new ArrayList<>();
+    private final SubfieldBuffer subfields = new SubfieldBuffer();
     private boolean done;
     private long ordinal;
     private int recordChars;
@@ -282,7 +282,8 @@ public final class MarcXmlReader extends SequentialReader {
         String tag = tag();
         char ind1 = indicator("ind1", tag);
         char ind2 = indicator("ind2", tag);
-        List<Subfield> subfields = new ArrayList<>();
+        SubfieldBuffer subfields = this.subfields;
+        subfields.clear();
         while (true) {
             int event = xml.next();
             if (event == XMLStreamConstants.START_ELEMENT) {
@@ -296,7 +297,7 @@ public final class MarcXmlReader extends SequentialReader {
                         if (code.length() > 1) {
                             problem(Severity.ERROR, tag, "subfield code '" + code + "' cut to its first character");
                         }
-                        subfields.add(new Subfield(code.charAt(0), value));
+                        subfields.add(code.charAt(0), value);
                     }
                 } else {
                     String value = readText();
@@ -313,7 +314,7 @@ public final class MarcXmlReader extends SequentialReader {
             problem(Severity.ERROR, null, "<datafield> without a tag dropped: " + subfields);
             return;
         }
-        fields.add(new DataField(tag, ind1, ind2, subfields));
+        fields.add(subfields.toField(tag, ind1, ind2));
     }
 
     /** The tag attribute, repaired to three characters where that is possible; null where absent. */
