@@ -18,6 +18,8 @@ import org.marcring.codec.io.RecordEncoder;
  * 001 12883376
  * 245 10 $a Summerland / $c Michael Chabon.
  * </pre>
+ *
+ * <p>Keeps a scratch buffer: one instance per thread.
  */
 public final class LineEncoder implements RecordEncoder {
     private final StringBuilder sb = new StringBuilder(512);

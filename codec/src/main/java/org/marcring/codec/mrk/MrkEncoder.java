@@ -80,7 +80,7 @@ public final class MrkEncoder implements RecordEncoder {
                 sb.append('\\');
             } else if (flavor == MrkFlavor.MRK && (c >= 0x80
                     || (i + 1 < n && s.charAt(i + 1) >= 0x300 && Mnemonics.isCombining(s.charAt(i + 1))))) {
-                i = cluster(sb, s, i);
+                i = cluster(sb, s, i, fixed);
             } else if (c >= 0x20 && c < 0x7F) {
                 if (c == '$' || c == '{' || c == '}' || (c == '\\' && fixed)) {
                     mnemonic(sb, c);
@@ -99,7 +99,7 @@ public final class MrkEncoder implements RecordEncoder {
      * Writes the character at {@code i} (not ASCII) and the combining marks after it in MARC-8 order:
      * marks with a mnemonic first, then the base. Returns the index of the last character consumed.
      */
-    private static int cluster(StringBuilder sb, String s, int i) {
+    private static int cluster(StringBuilder sb, String s, int i, boolean fixed) {
         int cp = s.codePointAt(i);
         int baseEnd = i + Character.charCount(cp);
         int end = baseEnd;
@@ -109,16 +109,16 @@ public final class MrkEncoder implements RecordEncoder {
             end++;
         }
         if (Mnemonics.isCombining(cp) || end == baseEnd) {
-            codePoint(sb, cp);
+            codePoint(sb, cp, fixed);
             return baseEnd - 1;
         }
         if (allNamed) {
             for (int k = baseEnd; k < end; k++) {
                 sb.append('{').append(Mnemonics.nameOf(s.charAt(k))).append('}');
             }
-            codePoint(sb, cp);
+            codePoint(sb, cp, fixed);
         } else {
-            codePoint(sb, cp);
+            codePoint(sb, cp, fixed);
             for (int k = baseEnd; k < end; k++) {
                 unicode(sb, s.charAt(k));
             }
@@ -127,8 +127,12 @@ public final class MrkEncoder implements RecordEncoder {
     }
 
     /** A base character: itself if ASCII, else its name, else {@code {U+XXXX}}. */
-    private static void codePoint(StringBuilder sb, int cp) {
-        if (cp >= 0x20 && cp < 0x7F && cp != '$' && cp != '{' && cp != '}') {
+    private static void codePoint(StringBuilder sb, int cp, boolean fixed) {
+        if (fixed && cp == ' ') {
+            sb.append('\\');
+            return;
+        }
+        if (cp >= 0x20 && cp < 0x7F && cp != '$' && cp != '{' && cp != '}' && !(fixed && cp == '\\')) {
             sb.append((char) cp);
             return;
         }

@@ -20,7 +20,10 @@ import org.marcring.codec.json.JsonEscaping;
 import org.marcring.codec.json.MarcJsonEncoder;
 import org.marcring.codec.json.MarcJsonReader;
 
-/** The byte-level escapers: exact output, String and UTF-8 paths agree, and what they write parses back. */
+/**
+ * The byte-level escapers: exact output, String and UTF-8 paths agree, and what they write parses back
+ * (MARCMaker's escaping included).
+ */
 class EscapingTest {
 
     private static String xmlText(String s) {
@@ -109,6 +112,18 @@ class EscapingTest {
             MarcRecord expected = MarcRecord.builder().controlField("001", xmlSafe)
                     .addField(DataField.of("245", '1', '0', "a", xmlSafe)).build();
             assertEquals(expected, readBack(record, false));
+            for (org.marcring.codec.mrk.MrkFlavor flavor : org.marcring.codec.mrk.MrkFlavor.values()) {
+                assertEquals(record, readBackMrk(record, flavor), flavor + ": " + s);
+            }
+        }
+    }
+
+    private static MarcRecord readBackMrk(MarcRecord record, org.marcring.codec.mrk.MrkFlavor flavor) {
+        ByteArrayBuilder out = new ByteArrayBuilder();
+        new org.marcring.codec.mrk.MrkEncoder(flavor).encode(record, out);
+        try (org.marcring.codec.mrk.MrkReader r = org.marcring.codec.mrk.MrkReader.open(
+                new ByteArrayInputStream(out.toByteArray()), ReadOptions.strict(), flavor)) {
+            return r.next();
         }
     }
 
