@@ -39,6 +39,16 @@ public final class MarcXmlEncoder implements RecordEncoder {
     private static final byte[] SUBFIELD_OPEN = ascii("<subfield code=\"");
     private static final byte[] SUBFIELD_CLOSE = ascii("</subfield>");
     private static final byte[] END_TAG = ascii("\">");
+    /** {@code <subfield code="x">} for each code that needs no escaping, so one copy writes it. */
+    private static final byte[][] SUBFIELD_OPEN_BY_CODE = new byte[128][];
+
+    static {
+        for (char c = 0x20; c < 0x7F; c++) {
+            if (c != '"' && c != '&' && c != '<') {
+                SUBFIELD_OPEN_BY_CODE[c] = ascii("<subfield code=\"" + c + "\">");
+            }
+        }
+    }
 
     private final boolean indent;
     private final InvalidXmlCharacters policy;
@@ -117,9 +127,18 @@ public final class MarcXmlEncoder implements RecordEncoder {
                 character(out, df.indicator2(), df.tag());
                 out.append(END_TAG);
                 for (int s = 0, m = df.subfieldCount(); s < m; s++) {
-                    out.append(level3).append(SUBFIELD_OPEN);
-                    character(out, df.code(s), df.tag());
-                    out.append(END_TAG);
+                    if (indent) {
+                        out.append(level3);
+                    }
+                    char code = df.code(s);
+                    byte[] open = code < 0x80 ? SUBFIELD_OPEN_BY_CODE[code] : null;
+                    if (open != null) {
+                        out.append(open);
+                    } else {
+                        out.append(SUBFIELD_OPEN);
+                        character(out, code, df.tag());
+                        out.append(END_TAG);
+                    }
                     text(out, df.value(s), df.tag());
                     out.append(SUBFIELD_CLOSE);
                 }
