@@ -49,7 +49,16 @@ public final class FormatDetector {
         }
     }
 
+    /**
+     * Five digits of record length, or, where the length is damaged, a leader whose indicator count,
+     * subfield code length and entry map ({@code 22 … 4500}) are in place: the ISO 2709 reader then
+     * says what is wrong with it.
+     */
     private static boolean isIso2709(byte[] b, int i, int length) {
+        if (length - i >= 24 && b[i + 10] == '2' && b[i + 11] == '2' && b[i + 20] == '4' && b[i + 21] == '5'
+                && b[i + 22] == '0' && b[i + 23] == '0') {
+            return true;
+        }
         if (length - i < 24) {
             // a short sample can still be one small record: five digits are enough to try
             if (length - i < 5) {

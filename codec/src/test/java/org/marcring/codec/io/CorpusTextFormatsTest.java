@@ -186,6 +186,7 @@ class CorpusTextFormatsTest {
             {"marc-perl/marc-marcmaker/t/camel.mrk", MarcFormat.MRK},
             {"solrmarc/test/data/records/specTestRecs_withBOM.xml", MarcFormat.MARCXML},
             {"marc-perl/marc-record/t/filler.usmarc", MarcFormat.ISO2709},
+            {"mrrc/tests/data/error_fixtures/e001_record_length_non_digit.bin", MarcFormat.ISO2709},
         };
         for (Object[] c : cases) {
             byte[] head;
@@ -195,5 +196,7 @@ class CorpusTextFormatsTest {
             assertEquals(c[1], FormatDetector.detect(head, head.length), (String) c[0]);
         }
         assertEquals(null, FormatDetector.detect(new byte[] {'h', 'e', 'l', 'l', 'o'}, 5));
+        byte[] lif = Files.readAllBytes(Corpus.file("marc-perl/marc-record/t/sample1.lif"));
+        assertEquals(null, FormatDetector.detect(lif, lif.length)); // MicroLIF is not read
     }
 }
