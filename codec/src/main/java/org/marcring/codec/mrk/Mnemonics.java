@@ -6,10 +6,19 @@ import java.util.Map;
 /**
  * The MARCMaker character mnemonics ({@code {dollar}}, {@code {acute}}, {@code {Lstrok}} …) with the
  * Unicode character each stands for. Each names a MARC-8 (ANSEL) character; the combining ones
- * (diacritics) are written before their base letter in MARC-8 order. Besides the names, a mnemonic
+ * (diacritics) are written before their base letter in MARC-8 order, and mapped as the project's
+ * MARC-8 decoder maps them (the ligature halves to U+0361, the double tilde halves to U+0360). Besides the names, a mnemonic
  * can be two hex digits (a MARC-8 byte, {@code {1B}}) or a code point ({@code {U+00E9}}).
  */
 final class Mnemonics {
+    /**
+     * The second halves of the ligature and double tilde ({@code {rlig}}, {@code {rdbltil}}). As in
+     * LC's MARC-8 conversion, the first half becomes U+0361 / U+0360 after the first letter and the
+     * second half, closing it, becomes nothing; a second half with no first stands as U+FE21 / U+FE23.
+     */
+    static final char LIGATURE_SECOND_HALF = '\uFE21';
+    static final char DOUBLE_TILDE_SECOND_HALF = '\uFE23';
+
     /** Mnemonic name to character. */
     private static final Map<String, Character> BY_NAME = new HashMap<>();
     /** Character to its preferred mnemonic name (non-ASCII characters and the reserved ones). */
@@ -39,19 +48,21 @@ final class Mnemonics {
             {"circ", 0xE3, '\u0302'}, {"tilde", 0xE4, '\u0303'}, {"macr", 0xE5, '\u0304'},
             {"breve", 0xE6, '\u0306'}, {"dot", 0xE7, '\u0307'}, {"uml", 0xE8, '\u0308'},
             {"diaer", 0xE8, '\u0308'}, {"caron", 0xE9, '\u030C'}, {"ring", 0xEA, '\u030A'},
-            {"llig", 0xEB, '\uFE20'}, {"rlig", 0xEC, '\uFE21'}, {"rcommaa", 0xED, '\u0315'},
+            {"llig", 0xEB, '\u0361'}, {"rlig", 0xEC, LIGATURE_SECOND_HALF}, {"rcommaa", 0xED, '\u0315'},
             {"dblac", 0xEE, '\u030B'}, {"candra", 0xEF, '\u0310'}, {"cedil", 0xF0, '\u0327'},
             {"ogon", 0xF1, '\u0328'}, {"dotb", 0xF2, '\u0323'}, {"dbldotb", 0xF3, '\u0324'},
             {"ringb", 0xF4, '\u0325'}, {"dblunder", 0xF5, '\u0333'}, {"under", 0xF6, '\u0332'},
             {"commab", 0xF7, '\u0326'}, {"rcedil", 0xF8, '\u031C'}, {"breveb", 0xF9, '\u032E'},
-            {"ldbltil", 0xFA, '\uFE22'}, {"rdbltil", 0xFB, '\uFE23'}, {"commaa", 0xFE, '\u0313'},
+            {"ldbltil", 0xFA, '\u0360'}, {"rdbltil", 0xFB, DOUBLE_TILDE_SECOND_HALF}, {"commaa", 0xFE, '\u0313'},
         };
         for (Object[] row : table) {
             String name = (String) row[0];
             int marc8 = (Integer) row[1];
             char c = (Character) row[2];
             BY_NAME.put(name, c);
-            BY_CHAR.putIfAbsent(c, name);
+            if (c != LIGATURE_SECOND_HALF && c != DOUBLE_TILDE_SECOND_HALF) {
+                BY_CHAR.putIfAbsent(c, name); // a second half is written by the encoder, after the letter
+            }
             if (marc8 >= 0x80) {
                 ANSEL[marc8 - 0x80] = c;
             }

@@ -19,6 +19,7 @@ import org.marcring.codec.io.RecordEncoder;
 public final class MrkEncoder implements RecordEncoder {
     private final MrkFlavor flavor;
     private final StringBuilder line = new StringBuilder(256);
+    private String pendingHalf;
 
     /** An encoder of the given flavour. */
     public MrkEncoder(MrkFlavor flavor) {
@@ -74,8 +75,13 @@ public final class MrkEncoder implements RecordEncoder {
     /** Appends {@code s}; in fixed fields a blank becomes {@code \}. */
     private void text(StringBuilder sb, String s, boolean fixed) {
         int n = s.length();
+        pendingHalf = null;
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
+            if (pendingHalf != null) {
+                sb.append(pendingHalf); // the second half of a ligature or double tilde, before the next letter
+                pendingHalf = null;
+            }
             if (c == ' ' && fixed) {
                 sb.append('\\');
             } else if (flavor == MrkFlavor.MRK && (c >= 0x80
@@ -93,13 +99,17 @@ public final class MrkEncoder implements RecordEncoder {
                 sb.append(c);
             }
         }
+        if (pendingHalf != null) {
+            sb.append(pendingHalf);
+            pendingHalf = null;
+        }
     }
 
     /**
      * Writes the character at {@code i} (not ASCII) and the combining marks after it in MARC-8 order:
      * marks with a mnemonic first, then the base. Returns the index of the last character consumed.
      */
-    private static int cluster(StringBuilder sb, String s, int i, boolean fixed) {
+    private int cluster(StringBuilder sb, String s, int i, boolean fixed) {
         int cp = s.codePointAt(i);
         int baseEnd = i + Character.charCount(cp);
         int end = baseEnd;
@@ -113,10 +123,18 @@ public final class MrkEncoder implements RecordEncoder {
             return baseEnd - 1;
         }
         if (allNamed) {
+            String half = null;
             for (int k = baseEnd; k < end; k++) {
-                sb.append('{').append(Mnemonics.nameOf(s.charAt(k))).append('}');
+                char mark = s.charAt(k);
+                sb.append('{').append(Mnemonics.nameOf(mark)).append('}');
+                if (mark == '\u0361') {
+                    half = "{rlig}";
+                } else if (mark == '\u0360') {
+                    half = "{rdbltil}";
+                }
             }
             codePoint(sb, cp, fixed);
+            pendingHalf = half;
         } else {
             codePoint(sb, cp, fixed);
             for (int k = baseEnd; k < end; k++) {

@@ -269,6 +269,8 @@ public final class MrkReader extends SequentialReader {
         StringBuilder sb = text;
         sb.setLength(0);
         StringBuilder marks = null; // MARC-8 order: combining marks waiting for their base letter
+        boolean ligatureOpen = false;
+        boolean doubleTildeOpen = false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             String piece;
@@ -290,6 +292,17 @@ public final class MrkReader extends SequentialReader {
             }
             if (flavor == MrkFlavor.MRK && fromMnemonic && piece.length() == 1
                     && Mnemonics.isCombining(piece.charAt(0)) && !isCodePoint(s, i)) {
+                char mark = piece.charAt(0);
+                if (mark == Mnemonics.LIGATURE_SECOND_HALF && ligatureOpen) {
+                    ligatureOpen = false; // closes the U+0361 already placed
+                    continue;
+                }
+                if (mark == Mnemonics.DOUBLE_TILDE_SECOND_HALF && doubleTildeOpen) {
+                    doubleTildeOpen = false;
+                    continue;
+                }
+                ligatureOpen |= mark == '\u0361';
+                doubleTildeOpen |= mark == '\u0360';
                 if (marks == null) {
                     marks = new StringBuilder();
                 }

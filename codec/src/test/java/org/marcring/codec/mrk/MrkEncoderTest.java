@@ -63,6 +63,20 @@ class MrkEncoderTest {
     }
 
     @Test
+    void ligatureHalvesBecomeOneDoubleDiacritic() {
+        MarcRecord r = MarcRecord.builder().leader("00000nam  2200000 a 4500")
+                .addField(DataField.of("500", ' ', ' ', "a", "di\u0361adi\u0361a t\u0360s")).build();
+        ByteArrayBuilder out = new ByteArrayBuilder();
+        new MrkEncoder(MrkFlavor.MRK).encode(r, out);
+        assertEquals("=LDR  00000nam\\\\2200000\\a\\4500\n=500  \\\\$ad{llig}i{rlig}ad{llig}i{rlig}a "
+                + "{ldbltil}t{rdbltil}s\n", out.toString());
+        assertEquals(r, read(out.toString(), MrkFlavor.MRK));
+        // a second half without a first stands as its own character
+        assertEquals("x\uFE21", read("=LDR  00000nam  2200000 a 4500\n=500  \\\\$a{rlig}x\n", MrkFlavor.MRK)
+                .value("500", 'a'));
+    }
+
+    @Test
     void readsMarcMakerConventions() {
         MarcRecord r = read("=LDR  00000nam  2200000 a 4500\n=008  960221s1955\\\\\\\\dcu\n"
                 + "=500  \\\\$aPolish {Lstrok}{acute}od{acute}z, {1B} {unknown} $5{E2}e\n", MrkFlavor.MRK);

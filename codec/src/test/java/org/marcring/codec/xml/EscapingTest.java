@@ -74,7 +74,7 @@ class EscapingTest {
     @Test
     void stringAndUtf8PathsAgreeAndParseBack() {
         char[] alphabet = {'a', 'Z', '0', ' ', '&', '<', '>', '"', '\'', '\\', '/', '\t', '\n', '\r', '\u0001',
-            '\u001F', '\u007F', '\u00e9', '\u0301', '\u4e2d', '\uFFFD', '$', '{'};
+            '\u001F', '\u007F', '\u00e9', '\u0301', '\u0361', '\uFE21', '\u4e2d', '\uFFFD', '$', '{'};
         Random random = new Random(20261125);
         for (int round = 0; round < 2000; round++) {
             StringBuilder sb = new StringBuilder();
