@@ -35,6 +35,7 @@ final class OrderedWriter implements EventHandler<RecordSlot> {
     private final ErrorPolicy policy;
     private final ProgressListener progress;
     private final Recorder latency;
+    private final Recorder alsoLatency;
     private final RunControl control;
     private final long startNanos;
     private final ByteArrayBuilder buffer = new ByteArrayBuilder(DRAIN_AT + 8192);
@@ -53,10 +54,11 @@ final class OrderedWriter implements EventHandler<RecordSlot> {
     /**
      * @param out      where encoded bytes go ({@code null} with a callback)
      * @param callback receives records in order ({@code null} with an output)
+     * @param alsoLatency the caller's recorder, which gets every latency too, or {@code null}
      */
     OrderedWriter(ByteOutput out, Consumer<MarcRecord> callback, byte[] header, byte[] separator, byte[] footer,
-                  ErrorPolicy policy, ProgressListener progress, Recorder latency, RunControl control,
-                  long startNanos) {
+                  ErrorPolicy policy, ProgressListener progress, Recorder latency, Recorder alsoLatency,
+                  RunControl control, long startNanos) {
         this.out = out;
         this.callback = callback;
         this.header = header;
@@ -65,6 +67,7 @@ final class OrderedWriter implements EventHandler<RecordSlot> {
         this.policy = policy;
         this.progress = progress;
         this.latency = latency;
+        this.alsoLatency = alsoLatency;
         this.control = control;
         this.startNanos = startNanos;
         this.lastProgress = startNanos;
@@ -106,7 +109,11 @@ final class OrderedWriter implements EventHandler<RecordSlot> {
 
     private void emit(RecordSlot slot) throws Exception {
         emitNanos = System.nanoTime();
-        latency.recordValue(Math.max(0, emitNanos - slot.publishNanos));
+        long nanos = Math.max(0, emitNanos - slot.publishNanos);
+        latency.recordValue(nanos);
+        if (alsoLatency != null) {
+            alsoLatency.recordValue(nanos);
+        }
         bytesIn = slot.byteOffset() + slot.rawLength();
         switch (slot.outcome) {
             case RecordSlot.WRITTEN:

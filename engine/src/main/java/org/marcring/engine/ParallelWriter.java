@@ -99,7 +99,7 @@ public final class ParallelWriter implements MarcWriter {
                 encoders, control);
         RecordEncoder frame = encoders.get();
         this.writer = new OrderedWriter(out, null, frame.header(), frame.separator(), frame.footer(), policy, null,
-                new Recorder(3), control, startNanos);
+                new Recorder(3), null, control, startNanos);
         this.writerProcessor = new BatchEventProcessorBuilder()
                 .setMaxBatchSize(ParserStage.batchLimit(ring.getBufferSize()))
                 .build(ring, ring.newBarrier(this.encoders.sequences()), writer);

@@ -92,6 +92,8 @@ public final class Pipeline implements AutoCloseable {
         c.sinkCallback = builder.sinkCallback;
         c.errorPolicy = builder.errorPolicy;
         c.progress = builder.progress;
+        c.offeredRate = builder.offeredRate;
+        c.latencyRecorder = builder.latencyRecorder;
         this.config = c;
     }
 
@@ -152,7 +154,7 @@ public final class Pipeline implements AutoCloseable {
             writer = new OrderedWriter(out, config.sinkCallback,
                     frame != null ? frame.header() : new byte[0], frame != null ? frame.separator() : new byte[0],
                     frame != null ? frame.footer() : new byte[0],
-                    policy, config.progress, new Recorder(3), control, t0);
+                    policy, config.progress, new Recorder(3), config.latencyRecorder, control, t0);
         } catch (RuntimeException e) {
             closeQuietly(src);
             if (out != null) {
@@ -166,7 +168,7 @@ public final class Pipeline implements AutoCloseable {
                 .build(ring, ring.newBarrier(parsers.sequences()), writer);
         writerProcessor.setExceptionHandler(new StopOnException(control));
         ring.addGatingSequences(writerProcessor.getSequence());
-        Producer producer = new Producer(ring, src, control, backoff, config.publishBatch);
+        Producer producer = new Producer(ring, src, control, backoff, config.publishBatch, config.offeredRate);
 
         EngineThreads t = new EngineThreads();
         parsers.addThreads(t);

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 
 import com.lmax.disruptor.WaitStrategy;
 
+import org.HdrHistogram.Recorder;
 import org.marcring.codec.MarcRecord;
 import org.marcring.codec.io.MarcFormat;
 import org.marcring.codec.io.ReadOptions;
@@ -60,6 +61,8 @@ public final class PipelineBuilder {
     Consumer<MarcRecord> sinkCallback;
     ErrorPolicy errorPolicy;
     ProgressListener progress;
+    double offeredRate; // records per second; 0: as fast as possible
+    Recorder latencyRecorder;
 
     PipelineBuilder() {
     }
@@ -239,6 +242,34 @@ public final class PipelineBuilder {
     /** Receives progress about four times a second, on the writer thread. */
     public PipelineBuilder progress(ProgressListener listener) {
         this.progress = Objects.requireNonNull(listener, "listener");
+        return this;
+    }
+
+    /**
+     * Paces the I/O thread to offer records at a fixed rate, for latency measurements: record {@code i} is
+     * scheduled at {@code start + i / recordsPerSecond}; the I/O thread waits for that time (publishing
+     * what it holds first, so no record waits in a batch meanwhile) and stamps the record with its
+     * <em>scheduled</em> time, not the time it was actually published. When the engine falls behind (a full
+     * ring), the records it could not take on time carry the delay in their latency, which corrects for
+     * coordinated omission. Default: no pacing, the input is read as fast as the engine takes it.
+     */
+    public PipelineBuilder offeredRate(double recordsPerSecond) {
+        if (!(recordsPerSecond > 0) || Double.isInfinite(recordsPerSecond)) {
+            throw new IllegalArgumentException("offered rate must be a positive number of records/s: "
+                    + recordsPerSecond);
+        }
+        this.offeredRate = recordsPerSecond;
+        return this;
+    }
+
+    /**
+     * Also records each record's publish-to-emit latency (in nanoseconds, on the writer thread) into
+     * {@code recorder}, so that the caller can take the whole distribution, or interval histograms while
+     * the run goes on ({@link Recorder#getIntervalHistogram()}). The run's own
+     * {@link PipelineResult#latency()} is kept apart and not affected.
+     */
+    public PipelineBuilder latencyRecorder(Recorder recorder) {
+        this.latencyRecorder = Objects.requireNonNull(recorder, "recorder");
         return this;
     }
 

@@ -1,6 +1,7 @@
 package org.marcring.engine;
 
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
@@ -13,30 +14,45 @@ import com.lmax.disruptor.RingBuffer;
  * <p>It claims slots with {@code tryNext()} and, when the ring is full, publishes what it holds and backs
  * off while checking the run's {@link RunControl}: a run that stops never leaves it waiting for a
  * consumer that is gone (the Disruptor's blocking {@code next()} would).
+ *
+ * <p>With an offered rate ({@link PipelineBuilder#offeredRate(double)}) it takes record {@code i} no
+ * earlier than its scheduled time {@code start + i * interval} and stamps it with that time, so that a
+ * record the engine could not take on time counts its wait (no coordinated omission).
  */
 final class Producer implements Runnable {
     /** Longest a framed record waits in an unpublished batch while the input keeps coming. */
     private static final long MAX_BATCH_DELAY = TimeUnit.MICROSECONDS.toNanos(200);
+    /** A paced wait parks until this close to the scheduled time (a park overshoots by tens of µs), then spins. */
+    private static final long PARK_MARGIN = TimeUnit.MICROSECONDS.toNanos(100);
+    /** Longest single park of a paced wait, so that a stop is noticed. */
+    private static final long MAX_PARK = TimeUnit.MILLISECONDS.toNanos(10);
 
     private final RingBuffer<RecordSlot> ring;
     private final RecordSource source;
     private final RunControl control;
     private final Backoff backoff;
     private final int batch;
+    /** Nanoseconds between scheduled records; 0 when not paced. */
+    private final double intervalNanos;
 
     private long claimed = -1;
     private long published = -1;
     private long batchStart;
     private volatile long recordsPublished;
 
-    /** @param batch most records per publish, or 0 to let the source decide (1 where its reads may block) */
-    Producer(RingBuffer<RecordSlot> ring, RecordSource source, RunControl control, Backoff backoff, int batch) {
+    /**
+     * @param batch       most records per publish, or 0 to let the source decide (1 where its reads may block)
+     * @param offeredRate records per second to pace the input at, or 0 for as fast as the ring takes them
+     */
+    Producer(RingBuffer<RecordSlot> ring, RecordSource source, RunControl control, Backoff backoff, int batch,
+             double offeredRate) {
         this.ring = ring;
         this.source = source;
         this.control = control;
         this.backoff = backoff;
         this.batch = batch > 0 ? batch
                 : source.readsMayBlock() ? 1 : PipelineBuilder.DEFAULT_PUBLISH_BATCH;
+        this.intervalNanos = offeredRate > 0 ? 1e9 / offeredRate : 0;
     }
 
     /** Records published so far (the end slot not counted). */
@@ -47,10 +63,18 @@ final class Producer implements Runnable {
     @Override
     public void run() {
         try {
+            long start = System.nanoTime();
             while (true) {
                 long seq = claim();
                 if (seq < 0) {
                     return; // stopped
+                }
+                long scheduled = 0;
+                if (intervalNanos > 0) {
+                    scheduled = start + (long) (seq * intervalNanos);
+                    if (!awaitSchedule(scheduled)) {
+                        return; // stopped
+                    }
                 }
                 RecordSlot slot = ring.get(seq);
                 slot.clearForRecord();
@@ -66,7 +90,7 @@ final class Producer implements Runnable {
                     return;
                 }
                 long now = System.nanoTime();
-                slot.publishNanos = now;
+                slot.publishNanos = intervalNanos > 0 ? scheduled : now;
                 if (seq == published + 1) {
                     batchStart = now;
                 }
@@ -77,6 +101,30 @@ final class Producer implements Runnable {
         } catch (Throwable t) {
             control.fail(t);
         }
+    }
+
+    /**
+     * Waits until {@code scheduled}, having first published what it holds (parks while far from it, then
+     * spins); returns at once when late. {@code false} if the run stopped meanwhile.
+     */
+    private boolean awaitSchedule(long scheduled) {
+        long left = scheduled - System.nanoTime();
+        if (left <= 0) {
+            return true;
+        }
+        publish(claimed - 1);
+        while (left > 0) {
+            if (control.isStopped()) {
+                return false;
+            }
+            if (left > PARK_MARGIN) {
+                LockSupport.parkNanos(Math.min(left - PARK_MARGIN, MAX_PARK));
+            } else {
+                Thread.onSpinWait();
+            }
+            left = scheduled - System.nanoTime();
+        }
+        return true;
     }
 
     private void end(RecordSlot slot, Throwable failure) {

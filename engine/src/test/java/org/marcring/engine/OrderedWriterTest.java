@@ -33,7 +33,7 @@ class OrderedWriterTest {
     private static OrderedWriter writer(ByteArrayOutputStream out, RunControl control) {
         return new OrderedWriter(new StreamOutput(out), null, "[".getBytes(StandardCharsets.US_ASCII),
                 ",".getBytes(StandardCharsets.US_ASCII), "]".getBytes(StandardCharsets.US_ASCII),
-                ErrorPolicy.failFast(), null, new Recorder(3), control, System.nanoTime());
+                ErrorPolicy.failFast(), null, new Recorder(3), null, control, System.nanoTime());
     }
 
     @Test
