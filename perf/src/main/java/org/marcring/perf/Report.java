@@ -107,7 +107,7 @@ public final class Report {
         System.out.println("results: " + out + " (JMH's own: " + jmhJson + ")");
     }
 
-    private static List<Measurement> measurements(Collection<RunResult> results) {
+    static List<Measurement> measurements(Collection<RunResult> results) {
         Map<String, BenchInput> inputs = new HashMap<>();
         List<Measurement> list = new ArrayList<>();
         for (RunResult r : results) {
