@@ -83,16 +83,20 @@ public final class LatencyRun {
                     System.exit(2);
             }
         }
-        run(BenchFiles.load(input), rates, seconds, parsers, intervalMs, out);
+        BenchInput in = BenchFiles.load(input);
+        run(in, Math.max(in.records(), 50_000), rates, seconds, parsers, intervalMs, out);
     }
 
-    /** Runs the measurement and writes its files into {@code out}; returns the summary table. */
-    static String run(BenchInput in, List<Integer> rates, double seconds, int parsers, long intervalMs, Path out)
-            throws IOException, InterruptedException {
+    /**
+     * Runs the measurement and writes its files into {@code out}; returns the summary table.
+     *
+     * @param probe records of each unpaced run that measures the highest throughput
+     */
+    static String run(BenchInput in, long probe, List<Integer> rates, double seconds, int parsers, long intervalMs,
+                      Path out) throws IOException, InterruptedException {
         Files.createDirectories(out);
         System.out.println("# input " + in.describe() + ", " + parsers + " parsers");
-        // highest throughput, after a warm-up run: the same work, unpaced, over at least a few seconds
-        long probe = Math.max(in.records(), 50_000);
+        // highest throughput, after a warm-up run: the same work, unpaced
         run(in, probe, parsers, 0, null);
         double max = 0;
         for (int i = 0; i < 2; i++) {
