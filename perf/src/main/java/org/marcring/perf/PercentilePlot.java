@@ -31,6 +31,7 @@ public final class PercentilePlot {
     private final double unitRatio;
     private final String unit;
     private final int decades;
+    private final double yStep;
     private final double yMax;
 
     /**
@@ -51,7 +52,8 @@ public final class PercentilePlot {
         }
         // as far into the tail as the largest series has records: 1,000 records reach 99.9%
         this.decades = (int) Math.max(2, Math.min(6, Math.ceil(Math.log10(maxCount))));
-        this.yMax = niceCeiling(max);
+        this.yStep = niceCeiling(max / 5);
+        this.yMax = yStep * Math.max(1, Math.ceil(max / yStep - 1e-9));
         this.series = List.copyOf(series);
     }
 
@@ -132,10 +134,9 @@ public final class PercentilePlot {
     }
 
     private List<Double> yTicks() {
-        double step = niceCeiling(yMax / 5);
         List<Double> ticks = new ArrayList<>();
-        for (double v = 0; v <= yMax * 1.0001; v += step) {
-            ticks.add(v);
+        for (int i = 0; i * yStep <= yMax * 1.0001; i++) {
+            ticks.add(i * yStep);
         }
         return ticks;
     }

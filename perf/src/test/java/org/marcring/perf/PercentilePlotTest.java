@@ -1,6 +1,7 @@
 package org.marcring.perf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -74,6 +75,17 @@ class PercentilePlotTest {
             }
         }
         throw new AssertionError("the curve does not reach x=" + x);
+    }
+
+    @Test
+    void latencyAxisEndsAtTheFirstTickAboveTheHighestValue() {
+        Histogram h = new Histogram(3);
+        h.recordValue(272_000_000L); // 272,000 µs: ticks every 100,000, top at 300,000
+        PercentilePlot plot = new PercentilePlot("t", List.of(new PercentilePlot.Series("a", h)), 1000, "µs");
+        assertEquals(PercentilePlot.TOP, plot.y(300_000_000L), 1e-9);
+        assertEquals(PercentilePlot.HEIGHT - PercentilePlot.BOTTOM, plot.y(0), 1e-9);
+        assertTrue(plot.svg().contains(">300,000</text>"));
+        assertFalse(plot.svg().contains(">400,000</text>"));
     }
 
     @Test
