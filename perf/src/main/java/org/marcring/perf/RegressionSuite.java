@@ -199,6 +199,9 @@ public final class RegressionSuite {
         if (smoke) {
             // in this JVM, one short iteration: only that everything runs
             o.forks(0).warmupIterations(0).measurementIterations(1).measurementTime(TimeValue.milliseconds(200));
+            // a smoke run measures nothing, so another JMH run on the machine (which holds JMH's lock file)
+            // must not stop it
+            System.setProperty("jmh.ignoreLock", "true");
             if (corpus) {
                 System.setProperty("marcring.corpus", BenchFiles.corpusRoot().toAbsolutePath().toString());
             }
