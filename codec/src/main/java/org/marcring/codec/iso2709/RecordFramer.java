@@ -19,8 +19,8 @@ import org.marcring.codec.io.ReadOptions;
  * <p>It survives what real files contain. A length that lies (too short, too long, not digits, zero,
  * or a record over 99,999 bytes) is overruled by the next 0x1D and flagged. Newlines, blanks, NUL
  * fill and 0x1A end-of-file bytes between records are skipped. Other bytes between records come out
- * as a {@link RawRecord#GARBAGE} record, and a final record cut short by the end of the input as a
- * {@link RawRecord#TRUNCATED} one, so that no byte of the input is lost without a report. A run
+ * as a {@link RawRecord#GARBAGE} record, and a record cut short (by the end of the input, or by the start
+ * of a whole record before its terminator) as a {@link RawRecord#TRUNCATED} one, so that no byte of the input is lost without a report. A run
  * without a terminator longer than the size limit comes out in {@link RawRecord#OVERSIZED} pieces, so
  * memory stays bounded.
  *
@@ -220,7 +220,29 @@ public final class RecordFramer implements AutoCloseable {
             }
             return emit(into, length, RawRecord.LENGTH_NOT_NUMERIC, declared);
         }
+        // a record cut short and followed by a whole one: end the cut record where the whole one starts
+        int start = findWholeRecordStart(pos, end);
+        if (start > pos) {
+            return emit(into, start - pos, RawRecord.TRUNCATED, declared);
+        }
         return emit(into, length, RawRecord.LENGTH_MISMATCH, declared);
+    }
+
+    /**
+     * A position after {@code from} where a whole record starts and ends exactly at {@code terminator}: its
+     * length points at the terminator, its counts are digits and its base address follows a field
+     * terminator; -1 if none.
+     */
+    private int findWholeRecordStart(int from, int terminator) {
+        for (int q = from + 1; q + MIN_RECORD - 1 <= terminator; q++) {
+            if (digitsAt(q, 5) == terminator - q + 1 && isDigit(buf[q + 10]) && isDigit(buf[q + 11])) {
+                int base = digitsAt(q + 12, 5);
+                if (base >= 25 && q + base - 1 < terminator && buf[q + base - 1] == FT) {
+                    return q;
+                }
+            }
+        }
+        return -1;
     }
 
     private boolean emit(RawRecord into, int length, int defects, int declared) {
@@ -238,6 +260,7 @@ public final class RecordFramer implements AutoCloseable {
      * @return {@code true} if a record start was found, {@code false} at the end of the input
      */
     public boolean skipToRecordStart() {
+        skipFill(); // a start on the fill before a record must not skip that record
         while (true) {
             while (pos < limit || fill(1)) {
                 if (isVerifiedStart()) {
@@ -336,8 +359,12 @@ public final class RecordFramer implements AutoCloseable {
     }
 
     private int digits5(int p) {
-        if (p + 5 > limit && !fill(p - pos + 5)) {
-            return -1;
+        if (p + 5 > limit) {
+            int ahead = p - pos;
+            if (!fill(ahead + 5)) {
+                return -1;
+            }
+            p = pos + ahead; // fill may have moved the bytes to the front of the buffer
         }
         return digitsAt(p, 5);
     }
