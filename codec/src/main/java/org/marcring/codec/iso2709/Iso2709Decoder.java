@@ -165,7 +165,8 @@ public final class Iso2709Decoder {
                 s = expected;
                 fend = terminatorOrEnd(b, s, dataEnd);
             } else {
-                s = dataStart + fstart;
+                // zero length and start at a later entry: an oversize writer's field past byte 99,999 of the data
+                s = flen == 0 && fstart == 0 && e > 0 ? expected : dataStart + fstart;
                 int declaredEnd = s + flen;
                 if (s >= dataEnd) {
                     problems.report(Severity.ERROR, tag, p - off, "directory entry " + e + " points at byte "
