@@ -51,7 +51,7 @@ class Iso2709PropertiesTest {
         assertEquals(withoutLengths(expected.leader()), withoutLengths(actual.leader()));
     }
 
-    @Property(tries = 400)
+    @Property(tries = 300)
     void encodeThenDecodeGivesTheSameRecord(@ForAll("records") MarcRecord record) {
         byte[] bytes = new Iso2709Encoder().encode(record);
         MarcRecord back = new Iso2709Decoder(ReadOptions.strict()).decode(bytes);
@@ -63,7 +63,7 @@ class Iso2709PropertiesTest {
         assertTrue(Arrays.equals(bytes, new Iso2709Encoder().encode(back)));
     }
 
-    @Property(tries = 200)
+    @Property(tries = 150)
     void framingAConcatenationCutAtRandomReadSizesGivesExactlyThoseRecords(
             @ForAll("recordLists") List<MarcRecord> records, @ForAll @IntRange(min = 1, max = 300) int maxRead,
             @ForAll @IntRange(min = 1, max = 200) int chunk, @ForAll long seed) {
@@ -133,7 +133,7 @@ class Iso2709PropertiesTest {
         return b;
     }
 
-    @Property(tries = 300)
+    @Property(tries = 200)
     void damagedInputEndsInRecordsOrRejectsOnly(@ForAll("recordLists") List<MarcRecord> records,
                                                 @ForAll("damages") List<Damage> damages, @ForAll long seed) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
