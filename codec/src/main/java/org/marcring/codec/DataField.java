@@ -1,8 +1,11 @@
 package org.marcring.codec;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.RandomAccess;
 import java.util.function.UnaryOperator;
 
 /**
@@ -15,19 +18,69 @@ import java.util.function.UnaryOperator;
  * DataField edited = title.toBuilder().remove('c').add('b', "a novel").build();
  * }</pre>
  *
- * @param tag        the tag
- * @param indicator1 the first indicator ({@code ' '} for blank)
- * @param indicator2 the second indicator
- * @param subfields  the subfields in order (kept as an unmodifiable list)
+ * <p>Immutable. The subfields are held as parallel arrays of codes and values, so that reading
+ * millions of fields creates no {@link Subfield} objects; {@link #code(int)}, {@link #value(int)} and
+ * {@link #subfieldCount()} read them without allocating, and {@link #subfields()} gives them as a list.
  */
-public record DataField(String tag, char indicator1, char indicator2, List<Subfield> subfields) implements Field {
-    /** Checks the tag and freezes the subfield list. */
-    public DataField {
+public final class DataField implements Field {
+    private final String tag;
+    private final char indicator1;
+    private final char indicator2;
+    private final char[] codes;
+    private final String[] values;
+    private List<Subfield> subfieldList;   // made on first use; racy but benign, as String.hash
+
+    /**
+     * A data field.
+     *
+     * @param tag        the tag
+     * @param indicator1 the first indicator ({@code ' '} for blank)
+     * @param indicator2 the second indicator
+     * @param subfields  the subfields in order (copied)
+     */
+    public DataField(String tag, char indicator1, char indicator2, List<Subfield> subfields) {
+        this.tag = checkTag(tag);
+        this.indicator1 = indicator1;
+        this.indicator2 = indicator2;
+        int n = subfields.size();
+        this.codes = new char[n];
+        this.values = new String[n];
+        for (int i = 0; i < n; i++) {
+            Subfield s = Objects.requireNonNull(subfields.get(i), "subfield");
+            codes[i] = s.code();
+            values[i] = s.value();
+        }
+    }
+
+    private DataField(String tag, char indicator1, char indicator2, char[] codes, String[] values) {
+        this.tag = tag;
+        this.indicator1 = indicator1;
+        this.indicator2 = indicator2;
+        this.codes = codes;
+        this.values = values;
+    }
+
+    /**
+     * A data field made from parallel arrays of codes and values, which it takes over without copying:
+     * the caller must not change them afterwards. For decoders; others use the constructor or builder.
+     */
+    public static DataField ofArrays(String tag, char indicator1, char indicator2, char[] codes, String[] values) {
+        checkTag(tag);
+        if (codes.length != values.length) {
+            throw new IllegalArgumentException(codes.length + " codes but " + values.length + " values");
+        }
+        for (String v : values) {
+            Objects.requireNonNull(v, "subfield value");
+        }
+        return new DataField(tag, indicator1, indicator2, codes, values);
+    }
+
+    private static String checkTag(String tag) {
         Objects.requireNonNull(tag, "tag");
         if (tag.length() != 3) {
             throw new IllegalArgumentException("a tag has 3 characters: '" + tag + "'");
         }
-        subfields = List.copyOf(subfields);
+        return tag;
     }
 
     /**
@@ -40,7 +93,7 @@ public record DataField(String tag, char indicator1, char indicator2, List<Subfi
 
     /** A data field with the given subfields. */
     public static DataField of(String tag, char indicator1, char indicator2, Subfield... subfields) {
-        return new DataField(tag, indicator1, indicator2, List.of(subfields));
+        return new DataField(tag, indicator1, indicator2, Arrays.asList(subfields));
     }
 
     /**
@@ -51,15 +104,18 @@ public record DataField(String tag, char indicator1, char indicator2, List<Subfi
         if (codesAndValues.length % 2 != 0) {
             throw new IllegalArgumentException("codes and values must come in pairs");
         }
-        Subfield[] subfields = new Subfield[codesAndValues.length / 2];
-        for (int i = 0; i < subfields.length; i++) {
+        int n = codesAndValues.length / 2;
+        char[] codes = new char[n];
+        String[] values = new String[n];
+        for (int i = 0; i < n; i++) {
             String code = codesAndValues[2 * i];
-            if (code.length() != 1) {
+            if (code == null || code.length() != 1) {
                 throw new IllegalArgumentException("a subfield code is one character: '" + code + "'");
             }
-            subfields[i] = new Subfield(code.charAt(0), codesAndValues[2 * i + 1]);
+            codes[i] = code.charAt(0);
+            values[i] = Objects.requireNonNull(codesAndValues[2 * i + 1], "subfield value");
         }
-        return new DataField(tag, indicator1, indicator2, List.of(subfields));
+        return new DataField(checkTag(tag), indicator1, indicator2, codes, values);
     }
 
     /** A builder for a new data field with blank indicators. */
@@ -69,7 +125,74 @@ public record DataField(String tag, char indicator1, char indicator2, List<Subfi
 
     /** A builder that starts from this field. */
     public Builder toBuilder() {
-        return new Builder(tag, indicator1, indicator2, new ArrayList<>(subfields));
+        return new Builder(tag, indicator1, indicator2, new ArrayList<>(subfields()));
+    }
+
+    @Override
+    public String tag() {
+        return tag;
+    }
+
+    @Override
+    public char indicator1() {
+        return indicator1;
+    }
+
+    @Override
+    public char indicator2() {
+        return indicator2;
+    }
+
+    /** Number of subfields. */
+    public int subfieldCount() {
+        return codes.length;
+    }
+
+    /** The code of subfield {@code index} (0-based). */
+    public char code(int index) {
+        return codes[index];
+    }
+
+    /** The value of subfield {@code index} (0-based). */
+    public String value(int index) {
+        return values[index];
+    }
+
+    @Override
+    public List<Subfield> subfields() {
+        List<Subfield> list = subfieldList;
+        if (list == null) {
+            Subfield[] array = new Subfield[codes.length];
+            for (int i = 0; i < array.length; i++) {
+                array[i] = new Subfield(codes[i], values[i]);
+            }
+            list = subfieldList = new SubfieldList(array);
+        }
+        return list;
+    }
+
+    @Override
+    public String get(char code) {
+        for (int i = 0; i < codes.length; i++) {
+            if (codes[i] == code) {
+                return values[i];
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public List<String> getAll(char... wanted) {
+        List<String> found = new ArrayList<>();
+        for (int i = 0; i < codes.length; i++) {
+            for (char c : wanted) {
+                if (codes[i] == c) {
+                    found.add(values[i]);
+                    break;
+                }
+            }
+        }
+        return found;
     }
 
     @Override
@@ -84,14 +207,29 @@ public record DataField(String tag, char indicator1, char indicator2, List<Subfi
 
     @Override
     public String value() {
-        StringBuilder sb = new StringBuilder();
-        for (Subfield s : subfields) {
-            if (sb.length() > 0) {
-                sb.append(' ');
-            }
-            sb.append(s.value());
+        return String.join(" ", values);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
         }
-        return sb.toString();
+        if (!(o instanceof DataField)) {
+            return false;
+        }
+        DataField f = (DataField) o;
+        return tag.equals(f.tag) && indicator1 == f.indicator1 && indicator2 == f.indicator2
+                && Arrays.equals(codes, f.codes) && Arrays.equals(values, f.values);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = tag.hashCode();
+        h = 31 * h + indicator1;
+        h = 31 * h + indicator2;
+        h = 31 * h + Arrays.hashCode(codes);
+        return 31 * h + Arrays.hashCode(values);
     }
 
     /** {@code 245 10$aTitle$cAuthor}, with {@code \} for a blank indicator, as in the line dump format. */
@@ -100,10 +238,29 @@ public record DataField(String tag, char indicator1, char indicator2, List<Subfi
         StringBuilder sb = new StringBuilder(tag).append(' ')
                 .append(indicator1 == ' ' ? '\\' : indicator1)
                 .append(indicator2 == ' ' ? '\\' : indicator2);
-        for (Subfield s : subfields) {
-            sb.append('$').append(s.code()).append(s.value());
+        for (int i = 0; i < codes.length; i++) {
+            sb.append('$').append(codes[i]).append(values[i]);
         }
         return sb.toString();
+    }
+
+    /** The subfields as an unmodifiable list. */
+    private static final class SubfieldList extends AbstractList<Subfield> implements RandomAccess {
+        private final Subfield[] array;
+
+        SubfieldList(Subfield[] array) {
+            this.array = array;
+        }
+
+        @Override
+        public Subfield get(int index) {
+            return array[index];
+        }
+
+        @Override
+        public int size() {
+            return array.length;
+        }
     }
 
     /** Builds or edits a {@link DataField}; not thread-safe, one per use. */

@@ -13,7 +13,6 @@ import org.marcring.codec.MarcError;
 import org.marcring.codec.MarcError.Severity;
 import org.marcring.codec.MarcFormatException;
 import org.marcring.codec.MarcRecord;
-import org.marcring.codec.Subfield;
 import org.marcring.codec.io.ReadOptions;
 import org.marcring.codec.text.ProblemSink;
 import org.marcring.codec.text.TextCodings;
@@ -39,7 +38,8 @@ public final class Iso2709Decoder {
     private final boolean strict;
     private final Collector problems = new Collector();
     private final ArrayList<Field> fields = new ArrayList<>(64);
-    private Subfield[] subfields = new Subfield[32];
+    private char[] codes = new char[32];
+    private String[] values = new String[32];
 
     /** A decoder with the given options. */
     public Iso2709Decoder(ReadOptions options) {
@@ -155,8 +155,8 @@ public final class Iso2709Decoder {
                 problems.report(Severity.ERROR, tag, p - off, String.format("tag bytes %02X %02X %02X are not"
                         + " printable ASCII; replaced by U+FFFD", b[p] & 0xFF, b[p + 1] & 0xFF, b[p + 2] & 0xFF));
             }
-            int flen = digits(b, p + 3, 4);
-            int fstart = digits(b, p + 7, 5);
+            int flen = ByteScan.digits4(b, p + 3);
+            int fstart = ByteScan.digits5(b, p + 7);
             int s;
             int fend;                                      // exclusive, before the field terminator
             if (flen < 0 || fstart < 0) {
@@ -231,45 +231,27 @@ public final class Iso2709Decoder {
             p = stop;
         }
         int n = 0;
-        Subfield[] subs = subfields;
         while (p < end) {
             // b[p] is a subfield delimiter
             int codePos = p + 1;
-            int next = codePos;
-            while (next < end && b[next] != RecordFramer.SD) {
-                next++;
+            int next = codePos >= end ? end : ByteScan.indexOf(b, codePos, end, RecordFramer.SD);
+            if (next < 0) {
+                next = end;
             }
             if (codePos >= next) {
                 problems.report(Severity.WARNING, tag, p - problems.recordStart, "empty subfield (delimiter without code) dropped");
                 p = next;
                 continue;
             }
-            char code = subfieldCode(b[codePos], codePos);
-            String value = text.decode(b, codePos + 1, next - codePos - 1, problems);
-            if (n == subs.length) {
-                subs = subfields = Arrays.copyOf(subs, n * 2);
+            if (n == codes.length) {
+                codes = Arrays.copyOf(codes, n * 2);
+                values = Arrays.copyOf(values, n * 2);
             }
-            subs[n++] = new Subfield(code, value);
+            codes[n] = subfieldCode(b[codePos], codePos);
+            values[n++] = text.decode(b, codePos + 1, next - codePos - 1, problems);
             p = next;
         }
-        List<Subfield> list = freeze(subs, n);
-        Arrays.fill(subs, 0, n, null);
-        return new DataField(tag, i1, i2, list);
-    }
-
-    private static List<Subfield> freeze(Subfield[] s, int n) {
-        switch (n) {
-            case 0: return List.of();
-            case 1: return List.of(s[0]);
-            case 2: return List.of(s[0], s[1]);
-            case 3: return List.of(s[0], s[1], s[2]);
-            case 4: return List.of(s[0], s[1], s[2], s[3]);
-            case 5: return List.of(s[0], s[1], s[2], s[3], s[4]);
-            case 6: return List.of(s[0], s[1], s[2], s[3], s[4], s[5]);
-            case 7: return List.of(s[0], s[1], s[2], s[3], s[4], s[5], s[6]);
-            case 8: return List.of(s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7]);
-            default: return List.of(Arrays.copyOf(s, n));
-        }
+        return DataField.ofArrays(tag, i1, i2, Arrays.copyOf(codes, n), Arrays.copyOf(values, n));
     }
 
     private char indicator(byte[] b, int p, int which) {
@@ -333,8 +315,8 @@ public final class Iso2709Decoder {
         if (base - 1 - LEADER < ENTRY) {
             return false;
         }
-        int flen = digits(b, off + LEADER + 3, 4);
-        int fstart = digits(b, off + LEADER + 7, 5);
+        int flen = ByteScan.digits4(b, off + LEADER + 3);
+        int fstart = ByteScan.digits5(b, off + LEADER + 7);
         long last = (long) off + base + fstart + flen - 1;
         return flen > 0 && fstart >= 0 && last < dataEnd && b[(int) last] == RecordFramer.FT;
     }
@@ -345,24 +327,7 @@ public final class Iso2709Decoder {
     }
 
     private static int indexOf(byte[] b, int from, int to, byte value) {
-        for (int i = from; i < to; i++) {
-            if (b[i] == value) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static int digits(byte[] b, int p, int n) {
-        int v = 0;
-        for (int i = p; i < p + n; i++) {
-            int d = b[i] - '0';
-            if (d < 0 || d > 9) {
-                return -1;
-            }
-            v = v * 10 + d;
-        }
-        return v;
+        return ByteScan.indexOf(b, from, to, value);
     }
 
     /**

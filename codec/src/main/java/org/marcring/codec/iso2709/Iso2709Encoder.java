@@ -8,7 +8,7 @@ import org.marcring.codec.Leader;
 import org.marcring.codec.MarcError;
 import org.marcring.codec.MarcException;
 import org.marcring.codec.MarcRecord;
-import org.marcring.codec.Subfield;
+import org.marcring.codec.DataField;
 import org.marcring.codec.io.ByteArrayBuilder;
 import org.marcring.codec.io.RecordEncoder;
 import org.marcring.codec.text.ProblemSink;
@@ -78,16 +78,15 @@ public final class Iso2709Encoder implements RecordEncoder {
             } else {
                 data.appendByte(indicatorByte(f, f.indicator1()));
                 data.appendByte(indicatorByte(f, f.indicator2()));
-                List<Subfield> subs = f.subfields();
-                for (int k = 0, m = subs.size(); k < m; k++) {
-                    Subfield s = subs.get(k);
-                    char code = s.code();
+                DataField df = (DataField) f;
+                for (int k = 0, m = df.subfieldCount(); k < m; k++) {
+                    char code = df.code(k);
                     if (code >= 0x80 || code < 0x20) {
                         throw new MarcException("field " + f.tag() + ": subfield code U+" + hex(code)
                                 + " cannot be written in ISO 2709" + where(record));
                     }
                     data.appendByte(RecordFramer.SD).appendByte(code);
-                    text.encode(s.value(), data, problems);
+                    text.encode(df.value(k), data, problems);
                 }
             }
             data.appendByte(RecordFramer.FT);
@@ -172,7 +171,7 @@ public final class Iso2709Encoder implements RecordEncoder {
     private void checkDelimiters(Field f, int start, MarcRecord record) {
         byte[] b = data.array();
         int end = data.length() - 1;                      // the field terminator just written
-        int expected = f.isControl() ? 0 : f.subfields().size();
+        int expected = f.isControl() ? 0 : ((DataField) f).subfieldCount();
         int found = 0;
         for (int i = start; i < end; i++) {
             if (((b[i] - RecordFramer.RT) & 0xFF) < 3) {

@@ -1,0 +1,55 @@
+package org.marcring.engine.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code marcring} command line: {@code java -jar marcring.jar COMMAND …}.
+ *
+ * <p>Exit codes: 0 success; 1 finished, but records were rejected or problems found; 2 usage error,
+ * unreadable input, unwritable output.
+ */
+@Command(name = "marcring", mixinStandardHelpOptions = true, versionProvider = Marcring.Version.class,
+        description = "Read, convert and check MARC records on every core.",
+        subcommands = {CountCommand.class, DumpCommand.class, CommandLine.HelpCommand.class})
+public final class Marcring implements Runnable {
+    /** Success. */
+    public static final int OK = 0;
+    /** Finished, but some records were rejected or problems were found. */
+    public static final int PROBLEMS = 1;
+    /** Usage error, unreadable input, unwritable output. */
+    public static final int FAILED = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Runs the command line and exits with its code. */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit code (for tests and embedding). */
+    public static int run(String... args) {
+        CommandLine cl = new CommandLine(new Marcring());
+        // picocli answers invalid input with exit code 2 (its ExitCode.USAGE), as documented above
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("marcring: " + e.getMessage());
+            return FAILED;
+        });
+        return cl.execute(args);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed");
+    }
+
+    /** The version from the jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Marcring.class.getPackage().getImplementationVersion();
+            return new String[] {"marcring " + (v == null ? "(development build)" : v)};
+        }
+    }
+}
