@@ -130,8 +130,12 @@ public final class RecordFramer implements AutoCloseable {
 
     /**
      * A framer over a file from byte {@code start} on, which first skips to the next true record start
-     * (see {@link #skipToRecordStart()}) unless {@code start} is 0. For reading ranges of a large file
-     * independently: a record belongs to the range its first byte is in.
+     * (see {@link #skipToRecordStart()}) unless {@code start} is 0; {@link #position()} then tells where that is.
+     * For reading ranges of a large file independently: the range {@code [start, end)} is read from here up to
+     * the {@link #position()} of {@code open(file, end)}, where the next range begins. Reading up to that
+     * position rather than to {@code end} itself also keeps the frames that cannot be verified as record
+     * starts (garbage, records cut short, lying lengths) that follow {@code end}: all ranges together then
+     * give exactly the frames of the whole file.
      */
     public static RecordFramer open(Path file, long start) throws IOException {
         FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);

@@ -419,13 +419,44 @@ class RecordFramerTest {
         Files.write(file, input);
         List<String> whole = describeOffsets(frames(RecordFramer.open(file)));
         assertEquals(300, whole.size());
-        for (int trial = 0; trial < 25; trial++) {
+        assertRangesGiveTheWhole(file, whole, random, 25);
+    }
+
+    @Test
+    void readingRandomRangesOfADamagedFileGivesExactlyTheWholeFilesFrames(@TempDir Path dir) throws IOException {
+        // lying lengths, garbage, a record cut short mid-stream and one at the end: frames that cannot be
+        // verified as record starts, which a range must still read up to where the next range starts
+        List<byte[]> parts = new ArrayList<>();
+        Random random = new Random(11);
+        for (int i = 0; i < 120; i++) {
+            byte[] r = bytes(record(i, 5 + random.nextInt(300)));
+            switch (random.nextInt(8)) {
+                case 0: r = withDeclaredLength(r, r.length + 1 + random.nextInt(50)); break;
+                case 1: r = withDeclaredLength(r, random.nextInt(r.length)); break;
+                case 2: parts.add(ascii("junk " + i)); break;
+                case 3: r = Arrays.copyOf(r, r.length / 2); break;
+                default: break;
+            }
+            parts.add(r);
+        }
+        byte[] last = bytes(record(999, 100));
+        parts.add(Arrays.copyOf(last, 60));
+        Path file = dir.resolve("damaged.mrc");
+        Files.write(file, concat(parts.toArray(new byte[0][])));
+        List<String> whole = describeOffsets(frames(RecordFramer.open(file)));
+        assertTrue(whole.size() >= 120, "frames: " + whole.size());
+        assertRangesGiveTheWhole(file, whole, random, 40);
+    }
+
+    static void assertRangesGiveTheWhole(Path file, List<String> whole, Random random, int trials) throws IOException {
+        long size = Files.size(file);
+        for (int trial = 0; trial < trials; trial++) {
             int ranges = 2 + random.nextInt(12);
             long[] cuts = new long[ranges + 1];
             for (int i = 1; i < ranges; i++) {
-                cuts[i] = random.nextInt(input.length);
+                cuts[i] = (long) (random.nextDouble() * size);
             }
-            cuts[ranges] = input.length;
+            cuts[ranges] = size;
             Arrays.sort(cuts);
             List<String> joined = new ArrayList<>();
             for (int i = 0; i < ranges; i++) {
@@ -435,12 +466,19 @@ class RecordFramerTest {
         }
     }
 
-    /** The records whose first byte lies in {@code [start, end)}. */
-    private static List<String> readRange(Path file, long start, long end) throws IOException {
+    /**
+     * The frames of the range {@code [start, end)}: from the record start found at or after {@code start} up to
+     * the one found at or after {@code end}, where the next range begins.
+     */
+    static List<String> readRange(Path file, long start, long end) throws IOException {
+        long stop;
+        try (RecordFramer next = RecordFramer.open(file, end)) {
+            stop = next.position();
+        }
         List<String> found = new ArrayList<>();
         try (RecordFramer framer = RecordFramer.open(file, start)) {
             RawRecord raw = new RawRecord();
-            while (framer.next(raw) && raw.byteOffset() < end) {
+            while (framer.next(raw) && raw.byteOffset() < stop) {
                 found.add(raw.byteOffset() + ":" + raw.length() + ":" + raw.defects());
             }
         }
