@@ -125,7 +125,7 @@ public final class RecordFramer implements AutoCloseable {
 
     /** A framer over a file, read through a {@link FileChannel}. */
     public static RecordFramer open(Path file) throws IOException {
-        return of(FileChannel.open(file, StandardOpenOption.READ));
+        return open(file, 0);
     }
 
     /**
@@ -141,7 +141,8 @@ public final class RecordFramer implements AutoCloseable {
         FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
         try {
             ch.position(start);
-            RecordFramer f = of(ch);
+            // a small file needs no 1 MiB buffer: many small files are common (one record per file)
+            RecordFramer f = of(ch, (int) Math.max(64, Math.min(DEFAULT_CHUNK, ch.size() - start + 1)));
             f.bufBase = start;
             if (start > 0) {
                 f.skipToRecordStart();
