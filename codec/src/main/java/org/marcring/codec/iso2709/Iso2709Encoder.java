@@ -165,22 +165,27 @@ public final class Iso2709Encoder implements RecordEncoder {
     }
 
     /**
-     * Refuses a field whose text holds a record terminator, field terminator or subfield delimiter: written
-     * as is, it would split the field or the record for every reader.
+     * Refuses a field whose text holds a record or field terminator, or (in a data field) a subfield delimiter:
+     * written as is, it would end the field or the record, or split a subfield, for every reader. A control
+     * field may hold 0x1F, as real records do (e.g. in 007): readers end a control field at its terminator only.
      */
     private void checkDelimiters(Field f, int start, MarcRecord record) {
         byte[] b = data.array();
         int end = data.length() - 1;                      // the field terminator just written
-        int expected = f.isControl() ? 0 : ((DataField) f).subfieldCount();
-        int found = 0;
+        int terminators = 0;
+        int delimiters = 0;
         for (int i = start; i < end; i++) {
-            if (((b[i] - RecordFramer.RT) & 0xFF) < 3) {
-                found++;
+            byte x = b[i];
+            if (x == RecordFramer.RT || x == RecordFramer.FT) {
+                terminators++;
+            } else if (x == RecordFramer.SD) {
+                delimiters++;
             }
         }
-        if (found != expected) {
-            throw new MarcException("field " + f.tag() + " holds a record terminator, field terminator or subfield"
-                    + " delimiter character (U+001D-U+001F) in its text, which ISO 2709 cannot carry" + where(record));
+        if (terminators != 0 || (!f.isControl() && delimiters != ((DataField) f).subfieldCount())) {
+            throw new MarcException("field " + f.tag() + " holds a " + (terminators != 0
+                    ? "record or field terminator (U+001D, U+001E)" : "subfield delimiter (U+001F) in a value")
+                    + ", which ISO 2709 cannot carry" + where(record));
         }
     }
 

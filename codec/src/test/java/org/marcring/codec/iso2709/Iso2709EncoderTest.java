@@ -147,6 +147,13 @@ class Iso2709EncoderTest {
     }
 
     @Test
+    void controlFieldMayHoldASubfieldDelimiter() {
+        // real records do (an 007 written with 'subfields'); readers end a control field at its terminator only
+        MarcRecord r = MarcRecord.builder().controlField("007", "ta\u001fbx").build();
+        assertEquals(r.fields(), new Iso2709Decoder(ReadOptions.strict()).decode(new Iso2709Encoder().encode(r)).fields());
+    }
+
+    @Test
     void indicatorOutsideAsciiIsWrittenBlankAndReported() {
         List<String> reported = new ArrayList<>();
         Iso2709Encoder encoder = new Iso2709Encoder(Utf8Text.INSTANCE,

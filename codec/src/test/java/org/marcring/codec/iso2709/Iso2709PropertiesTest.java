@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.Collectors;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -140,8 +141,14 @@ class Iso2709PropertiesTest {
         try (Iso2709Writer writer = Iso2709Writer.of(out)) {
             records.forEach(writer::write);
         }
-        byte[] input = damage(out.toByteArray(), damages, new Random(seed));
-        int frames = Fixtures.frames(input).size();
+        Random random = new Random(seed);
+        byte[] input = damage(out.toByteArray(), damages, random);
+        List<String> framed = Fixtures.frames(input).stream().map(Object::toString).collect(Collectors.toList());
+        int frames = framed.size();
+        // the same frames from a stream that hands out a few bytes at a time into a small buffer
+        assertEquals(framed, Fixtures.frames(RecordFramer.of(
+                new ChunkyInputStream(input, 1 + random.nextInt(100), random.nextLong()), 1 + random.nextInt(100)))
+                .stream().map(Object::toString).collect(Collectors.toList()));
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
             for (ReadOptions options : List.of(ReadOptions.defaults(), ReadOptions.strict())) {
                 int read = 0;

@@ -16,7 +16,7 @@ import org.marcring.codec.Subfield;
 /**
  * jqwik generators of MARC records that ISO 2709 can carry: control fields (00X) with data, data fields with
  * standard indicators and subfield codes, text of any Unicode (non-BMP included, empty values too) except
- * the three ISO 2709 delimiters and unpaired surrogates.
+ * the three ISO 2709 delimiters and unpaired surrogates (control fields may hold 0x1F, as real ones do).
  */
 public final class RecordArbitraries {
     private RecordArbitraries() {
@@ -64,8 +64,15 @@ public final class RecordArbitraries {
         return Combinators.combine(code(), text()).as(Subfield::new);
     }
 
+    /** Control field data: text, now and then with a 0x1F inside (real 007 fields hold some). */
+    public static Arbitrary<String> controlData() {
+        return Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(9, text()),
+                net.jqwik.api.Tuple.of(1, Combinators.combine(text(), text()).as((a, b) -> a + '\u001f' + b)));
+    }
+
     public static Arbitrary<Field> controlField() {
-        return Combinators.combine(controlTag(), text()).as(ControlField::new);
+        return Combinators.combine(controlTag(), controlData()).as(ControlField::new);
     }
 
     public static Arbitrary<Field> dataField() {
