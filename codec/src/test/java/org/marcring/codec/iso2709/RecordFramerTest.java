@@ -523,6 +523,27 @@ class RecordFramerTest {
     }
 
     @Test
+    void rawRecordDescribesItsDefects() {
+        RawRecord raw = new RawRecord(A, 0, A.length, 3, 100);
+        assertTrue(raw.isClean());
+        assertEquals("", raw.describeDefects());
+        assertEquals("RawRecord[#3 @100, " + A.length + " bytes]", raw.toString());
+        raw.set(A, 0, 80, 4, 200, RawRecord.LENGTH_MISMATCH, 90);
+        assertEquals("leader record length 90 but the record terminator is at byte 79 (length 80)",
+                raw.describeDefects());
+        raw.set(A, 0, 7, 5, 300, RawRecord.GARBAGE, -1);
+        assertEquals("7 bytes between records that hold no record", raw.describeDefects());
+        raw.set(A, 0, 70, 6, 400, RawRecord.TRUNCATED | RawRecord.LENGTH_NOT_NUMERIC, -1);
+        assertEquals("leader record length is not a number; record found by its terminator; "
+                + "record cut short after 70 bytes, before its terminator", raw.describeDefects());
+        assertTrue(raw.has(RawRecord.TRUNCATED) && !raw.has(RawRecord.OVERSIZED));
+        raw.set(A, 0, 64, 7, 500, RawRecord.OVERSIZED, 12345);
+        assertEquals("no record terminator within the 64-byte record size limit", raw.describeDefects());
+        assertArrayEquals(Arrays.copyOf(A, 64), raw.copy());
+        assertEquals(12345, raw.declaredLength());
+    }
+
+    @Test
     void fixturesAreWhatTheTestsAssume() {
         assertEquals(A.length, Fixtures.frames(A).get(0).declared);
         assertTrue(B.length > 300 && C.length > 50);
