@@ -1,21 +1,42 @@
 package org.marcring.codec.text;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 import org.marcring.codec.Leader;
 import org.marcring.codec.MarcError;
 import org.marcring.codec.io.ReadOptions;
+import org.marcring.codec.marc8.Marc8Decoder;
 
 /**
  * Chooses the {@link TextDecoder} for one record from its leader, the reader's options and, in
  * permissive mode, the record's bytes (to catch records whose leader/09 lies).
+ *
+ * <p>With {@link org.marcring.codec.io.CharacterCoding#AUTO}, leader/09 {@code a} means UTF-8 and
+ * anything else MARC-8, except in permissive mode where two common mislabels are caught and reported
+ * as a warning:
+ * <ul>
+ * <li>leader/09 {@code a} but the bytes are not valid UTF-8, and they read as MARC-8 with fewer faults
+ *     (MARC-8 escape sequences, or ANSEL diacritics before letters): read as MARC-8;</li>
+ * <li>leader/09 blank but the bytes are valid UTF-8 with at least one multi-byte character and no
+ *     escape sequence (exports that convert the data and forget the leader): read as UTF-8, and
+ *     leader/09 becomes {@code a}.</li>
+ * </ul>
+ * The check costs one scan of the record for a byte above 0x7F, eight bytes at a time; a valid UTF-8
+ * record is then validated from its first such byte. Strict mode trusts the leader.
  */
 public final class TextCodings {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long HIGHS = 0x8080808080808080L;
+
     private TextCodings() {
     }
 
     /**
      * The decoder for the record in {@code raw[offset, offset+length)}.
      *
-     * @param problems receives a note where the bytes overrule the leader
+     * @param problems receives a note where the bytes overrule the leader (positions relative to the record)
      */
     public static TextDecoder decoderFor(Leader leader, byte[] raw, int offset, int length, ReadOptions options,
                                          ProblemSink problems) {
@@ -29,44 +50,104 @@ public final class TextCodings {
             case AUTO:
             default:
                 if (leader.characterCoding() == 'a') {
-                    return Utf8Text.INSTANCE;
+                    return options.isStrict() ? Utf8Text.INSTANCE : checkUtf8(raw, offset, length, options, problems);
                 }
-                return marc8(options);
+                return options.isStrict() ? marc8(options) : checkMarc8(raw, offset, length, options, problems);
         }
     }
 
     private static TextDecoder marc8(ReadOptions options) {
-        return Marc8Pending.INSTANCE;
+        return Marc8Decoder.of(options.normalizeNfc());
+    }
+
+    /** Leader says UTF-8: keep it unless the bytes are not UTF-8 and read better as MARC-8. */
+    private static TextDecoder checkUtf8(byte[] raw, int offset, int length, ReadOptions options,
+                                         ProblemSink problems) {
+        int end = offset + length;
+        int hi = firstHighByte(raw, offset, end);
+        if (hi < 0) {
+            return Utf8Text.INSTANCE;
+        }
+        int bad = Utf8Text.firstMalformed(raw, hi, end - hi);
+        if (bad < 0) {
+            return Utf8Text.INSTANCE;
+        }
+        int utf8Faults = 0;
+        for (int p = bad; p >= 0 && utf8Faults < 1000; ) {
+            utf8Faults++;
+            p = p + 1 < end ? Utf8Text.firstMalformed(raw, p + 1, end - p - 1) : -1;
+        }
+        int[] marc8Faults = new int[1];
+        Marc8Decoder.DECOMPOSED.decode(raw, offset, length, (severity, index, message) -> {
+            if (severity == MarcError.Severity.ERROR) {
+                marc8Faults[0]++;
+            }
+        });
+        if (marc8Faults[0] < utf8Faults) {
+            problems.report(MarcError.Severity.WARNING, bad - offset, String.format(
+                    "leader/09 says UTF-8 but the record is not valid UTF-8 (byte 0x%02X at %d); read as MARC-8, "
+                            + "which fits its bytes better (%d faults against %d)",
+                    raw[bad] & 0xFF, bad - offset, marc8Faults[0], utf8Faults));
+            return marc8(options);
+        }
+        return Utf8Text.INSTANCE;
+    }
+
+    /** Leader says MARC-8: keep it unless the bytes are clean UTF-8 with no escape sequence. */
+    private static TextDecoder checkMarc8(byte[] raw, int offset, int length, ReadOptions options,
+                                          ProblemSink problems) {
+        int end = offset + length;
+        int hi = firstHighByte(raw, offset, end);
+        if (hi < 0 || Utf8Text.firstMalformed(raw, hi, end - hi) >= 0) {
+            return marc8(options);
+        }
+        for (int i = offset; i < end; i++) {
+            if (raw[i] == 0x1B) {
+                return marc8(options);
+            }
+        }
+        problems.report(MarcError.Severity.WARNING, hi - offset, "leader/09 says MARC-8 but the record is valid "
+                + "UTF-8 (multi-byte character at byte " + (hi - offset) + ", no escape sequence); read as UTF-8");
+        return RelabelledUtf8.INSTANCE;
+    }
+
+    /** Index of the first byte above 0x7F in {@code b[from, to)}, or -1. */
+    static int firstHighByte(byte[] b, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long x = (long) LONGS.get(b, i) & HIGHS;
+            if (x != 0) {
+                return i + (Long.numberOfTrailingZeros(x) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (b[i] < 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**
-     * Stand-in until the MARC-8 tables are in: passes ASCII through and flags every other byte,
-     * so that MARC-8 data is never silently corrupted.
+     * UTF-8 for a record whose leader says MARC-8: the text is Unicode, so the record's leader/09 is
+     * to become {@code a} as after a MARC-8 conversion.
      */
-    private static final class Marc8Pending implements TextDecoder {
-        static final Marc8Pending INSTANCE = new Marc8Pending();
+    private static final class RelabelledUtf8 implements TextDecoder {
+        static final RelabelledUtf8 INSTANCE = new RelabelledUtf8();
 
         @Override
         public String decode(byte[] src, int offset, int length, ProblemSink problems) {
-            StringBuilder sb = null;
-            for (int i = offset; i < offset + length; i++) {
-                int b = src[i] & 0xFF;
-                if (b >= 0x80 || b == 0x1B) {
-                    if (sb == null) {
-                        sb = new StringBuilder(length);
-                        for (int k = offset; k < i; k++) {
-                            sb.append((char) src[k]);
-                        }
-                    }
-                    problems.report(MarcError.Severity.ERROR, i,
-                            String.format("MARC-8 byte 0x%02X not converted (no MARC-8 tables), replaced by U+FFFD", b));
-                    sb.append('\uFFFD');
-                } else if (sb != null) {
-                    sb.append((char) b);
-                }
-            }
-            return sb == null ? new String(src, offset, length, java.nio.charset.StandardCharsets.ISO_8859_1)
-                    : sb.toString();
+            return Utf8Text.INSTANCE.decode(src, offset, length, problems);
+        }
+
+        @Override
+        public boolean convertsToUnicode() {
+            return true;
+        }
+
+        @Override
+        public String toString() {
+            return "UTF-8 (leader said MARC-8)";
         }
     }
 }
