@@ -120,14 +120,16 @@ public final class Iso2709Decoder {
                     && (dirEnd < 0 || dirEnd > off + base - 1) && firstFieldEndsAtTerminator(b, off, base, dataEnd)) {
                 // no 0x1E up to a base address that fits whole entries and puts the first field's end on a
                 // field terminator: the directory terminator is damaged, not the base address
-                problems.report(Severity.WARNING, null, base - 1, String.format("no directory terminator at byte %d"
-                        + " (found 0x%02X); directory taken up to the base address of data", base - 1, b[off + base - 1] & 0xFF));
+                problems.report(Severity.WARNING, null, base - 1, String.format(
+                        "no directory terminator at byte %d (found 0x%02X); directory taken up to the base address"
+                                + " of data", base - 1, b[off + base - 1] & 0xFF));
                 dirEnd = off + base - 1;
             } else if (dirEnd < 0) {
                 throw problems.reject("no directory terminator (0x1E) after the leader");
             } else {
-                problems.report(Severity.WARNING, null, 12, "base address of data '" + leader.toString().substring(12, 17)
-                        + "' is wrong; the directory ends at byte " + (dirEnd - off) + ", data starts at " + (dirEnd - off + 1));
+                problems.report(Severity.WARNING, null, 12, "base address of data '"
+                        + leader.toString().substring(12, 17) + "' is wrong; the directory ends at byte "
+                        + (dirEnd - off) + ", data starts at " + (dirEnd - off + 1));
                 base = dirEnd - off + 1;
             }
         }

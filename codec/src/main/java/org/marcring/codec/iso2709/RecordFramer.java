@@ -20,9 +20,9 @@ import org.marcring.codec.io.ReadOptions;
  * or a record over 99,999 bytes) is overruled by the next 0x1D and flagged. Newlines, blanks, NUL
  * fill and 0x1A end-of-file bytes between records are skipped. Other bytes between records come out
  * as a {@link RawRecord#GARBAGE} record, and a record cut short (by the end of the input, or by the start
- * of a whole record before its terminator) as a {@link RawRecord#TRUNCATED} one, so that no byte of the input is lost without a report. A run
- * without a terminator longer than the size limit comes out in {@link RawRecord#OVERSIZED} pieces, so
- * memory stays bounded.
+ * of a whole record before its terminator) as a {@link RawRecord#TRUNCATED} one, so that no byte of the
+ * input is lost without a report. A run without a terminator longer than the size limit comes out in
+ * {@link RawRecord#OVERSIZED} pieces, so memory stays bounded.
  *
  * <p>Records are handed out as views into the framer's buffer ({@link #next(RawRecord)}); nothing is
  * allocated per record. Reads from an {@link InputStream}, a {@link ReadableByteChannel} (a
