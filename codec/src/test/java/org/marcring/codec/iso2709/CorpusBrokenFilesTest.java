@@ -248,6 +248,9 @@ class CorpusBrokenFilesTest {
             assertTrue(e.getMessage().matches("record " + f.ordinal + " at byte " + f.offset + ": .+"), e.getMessage());
             assertTrue(e.rawBytes() != null && e.rawBytes().length == f.bytes.length, e.getMessage());
         }
+        Outcome throwing = readThrowing(file, ReadOptions.strict());
+        assertEquals(strict.records, throwing.records);
+        assertEquals(messages(strict.rejects), messages(throwing.rejects));
     }
 
     @ParameterizedTest(name = "{0}")
