@@ -172,6 +172,10 @@ public final class Iso2709Encoder implements RecordEncoder {
     private void checkDelimiters(Field f, int start, MarcRecord record) {
         byte[] b = data.array();
         int end = data.length() - 1;                      // the field terminator just written
+        int delimitersWritten = f.isControl() ? 0 : ((DataField) f).subfieldCount();
+        if (ByteScan.countControls(b, start, end) == delimitersWritten) {
+            return;                                       // no control byte but the delimiters written: the usual case
+        }
         int terminators = 0;
         int delimiters = 0;
         for (int i = start; i < end; i++) {
@@ -182,7 +186,7 @@ public final class Iso2709Encoder implements RecordEncoder {
                 delimiters++;
             }
         }
-        if (terminators != 0 || (!f.isControl() && delimiters != ((DataField) f).subfieldCount())) {
+        if (terminators != 0 || (!f.isControl() && delimiters != delimitersWritten)) {
             throw new MarcException("field " + f.tag() + " holds a " + (terminators != 0
                     ? "record or field terminator (U+001D, U+001E)" : "subfield delimiter (U+001F) in a value")
                     + ", which ISO 2709 cannot carry" + where(record));

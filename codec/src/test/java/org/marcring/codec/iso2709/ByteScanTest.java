@@ -36,6 +36,33 @@ class ByteScanTest {
         }
     }
 
+    @Provide
+    Arbitrary<byte[]> anyBytes() {
+        return Arbitraries.bytes().array(byte[].class).ofMaxSize(70);
+    }
+
+    @Property(tries = 500)
+    void countControlsCountsTheBytesBelow0x20(@ForAll("anyBytes") byte[] b, @ForAll int seedFrom) {
+        int from = Math.floorMod(seedFrom, b.length + 1);
+        int expected = 0;
+        for (int i = from; i < b.length; i++) {
+            if ((b[i] & 0xFF) < 0x20) {
+                expected++;
+            }
+        }
+        assertEquals(expected, ByteScan.countControls(b, from, b.length));
+    }
+
+    @Test
+    void countControlsOnEveryByteValue() {
+        byte[] b = new byte[256];
+        for (int v = 0; v < 256; v++) {
+            b[v] = (byte) v;
+        }
+        assertEquals(32, ByteScan.countControls(b, 0, 256));
+        assertEquals(0, ByteScan.countControls(b, 32, 256));
+    }
+
     @Test
     void highBytesAreNotMistakenForTheValue() {
         byte[] b = new byte[16];
