@@ -1,0 +1,115 @@
+package org.marcring.perf;
+
+import java.io.ByteArrayInputStream;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.marc4j.MarcPermissiveStreamReader;
+import org.marc4j.MarcStreamReader;
+import org.marcring.codec.DataField;
+import org.marcring.codec.Field;
+import org.marcring.codec.MarcRecord;
+import org.marcring.codec.io.ReadOptions;
+import org.marcring.codec.iso2709.Iso2709Reader;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Decoding ISO 2709 into records, marcring's {@link Iso2709Reader} side by side with marc4j's
+ * {@link MarcStreamReader} (strict) and {@link MarcPermissiveStreamReader} (permissive), over the same
+ * bytes held in memory. One operation reads the whole file; every record goes to the blackhole and its
+ * subfields (a control field counting as one) are counted, so both libraries do the same work.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(1)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class DecodeBenchmark {
+    /** The input file, by {@link BenchFiles} name. */
+    @Param({BenchFiles.REALISTIC, BenchFiles.PRIDE, BenchFiles.SYNTHETIC_20MB})
+    public String input;
+
+    private byte[] bytes;
+
+    /** Loads the input and checks that both libraries read the same number of records and subfields. */
+    @Setup(Level.Trial)
+    public void load(Blackhole bh) {
+        BenchInput in = BenchFiles.load(input);
+        bytes = in.bytes();
+        long[] rejects = new long[1];
+        long strict = readMarcring(ReadOptions.strict(), bh, rejects);
+        long permissive = readMarcring(ReadOptions.defaults(), bh, rejects);
+        long theirs = marc4jStrict(bh);
+        long theirsPermissive = marc4jPermissive(bh);
+        System.out.println("# input " + in.describe() + "; subfields: marcring strict " + strict + ", permissive "
+                + permissive + ", marc4j " + theirs + ", marc4j permissive " + theirsPermissive
+                + "; marcring rejected " + rejects[0]);
+    }
+
+    /** marcring, strict: any fault rejects the record. */
+    @Benchmark
+    public long marcringStrict(Blackhole bh) {
+        return readMarcring(ReadOptions.strict(), bh, new long[1]);
+    }
+
+    /** marcring, permissive: faults are repaired and listed with the record. */
+    @Benchmark
+    public long marcringPermissive(Blackhole bh) {
+        return readMarcring(ReadOptions.defaults(), bh, new long[1]);
+    }
+
+    /** marc4j's {@link MarcStreamReader}. */
+    @Benchmark
+    public long marc4jStrict(Blackhole bh) {
+        return readMarc4j(new MarcStreamReader(new ByteArrayInputStream(bytes)), bh);
+    }
+
+    /** marc4j's {@link MarcPermissiveStreamReader}, permissive, converting to UTF-8. */
+    @Benchmark
+    public long marc4jPermissive(Blackhole bh) {
+        return readMarc4j(new MarcPermissiveStreamReader(new ByteArrayInputStream(bytes), true, true), bh);
+    }
+
+    private long readMarcring(ReadOptions options, Blackhole bh, long[] rejects) {
+        long subfields = 0;
+        try (Iso2709Reader reader = Iso2709Reader.of(bytes, options)) {
+            reader.onReject(e -> rejects[0]++);
+            while (reader.hasNext()) {
+                MarcRecord r = reader.next();
+                List<Field> fields = r.fields();
+                for (int i = 0, n = fields.size(); i < n; i++) {
+                    Field f = fields.get(i);
+                    subfields += f instanceof DataField ? ((DataField) f).subfieldCount() : 1;
+                }
+                bh.consume(r);
+            }
+        }
+        return subfields;
+    }
+
+    private static long readMarc4j(org.marc4j.MarcReader reader, Blackhole bh) {
+        long subfields = 0;
+        while (reader.hasNext()) {
+            org.marc4j.marc.Record r = reader.next();
+            subfields += r.getControlFields().size();
+            for (org.marc4j.marc.DataField f : r.getDataFields()) {
+                subfields += f.getSubfields().size();
+            }
+            bh.consume(r);
+        }
+        return subfields;
+    }
+}
