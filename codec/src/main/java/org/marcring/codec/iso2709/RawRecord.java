@@ -123,7 +123,7 @@ public final class RawRecord {
                     + (length - 1) + " (length " + length + ")");
         }
         if (has(TRUNCATED)) {
-            append(sb, "record cut short after " + length + " bytes, before its terminator"
+            append(sb, "record cut short after " + length + " bytes, before the record terminator"
                     + (declaredLength > 0 ? " (leader record length " + declaredLength + ")" : ""));
         }
         if (has(OVERSIZED)) {

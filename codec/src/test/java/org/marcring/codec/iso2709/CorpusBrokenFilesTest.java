@@ -87,7 +87,7 @@ class CorpusBrokenFilesTest {
             Map.entry(ERR + "e003_base_address_non_digit.bin", List.of(warning(null, "base address of data 'X0061'"))),
             Map.entry(ERR + "e004_base_address_past_record.bin", List.of(warning(null, "base address of data '99999'"))),
             Map.entry(ERR + "e005_truncated_record.bin", List.of(warning(null, "record cut short after 100 bytes"))),
-            Map.entry(ERR + "e006_no_record_terminator.bin", List.of(warning(null, "before its terminator"))),
+            Map.entry(ERR + "e006_no_record_terminator.bin", List.of(warning(null, "before the record terminator"))),
             Map.entry(ERR + "e101_directory_no_terminator.bin", List.of(warning(null, "no directory terminator"))),
             Map.entry(ERR + "e101_directory_non_digit_length.bin", List.of(warning("100", "non-numeric length"))),
             Map.entry(ERR + "e101_directory_non_digit_start.bin", List.of(warning("100", "non-numeric starting position"))),

@@ -535,7 +535,7 @@ class RecordFramerTest {
         assertEquals("7 bytes between records that hold no record", raw.describeDefects());
         raw.set(A, 0, 70, 6, 400, RawRecord.TRUNCATED | RawRecord.LENGTH_NOT_NUMERIC, -1);
         assertEquals("leader record length is not a number; record found by its terminator; "
-                + "record cut short after 70 bytes, before its terminator", raw.describeDefects());
+                + "record cut short after 70 bytes, before the record terminator", raw.describeDefects());
         assertTrue(raw.has(RawRecord.TRUNCATED) && !raw.has(RawRecord.OVERSIZED));
         raw.set(A, 0, 64, 7, 500, RawRecord.OVERSIZED, 12345);
         assertEquals("no record terminator within the 64-byte record size limit", raw.describeDefects());
