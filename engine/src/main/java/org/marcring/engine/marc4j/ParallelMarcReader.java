@@ -1,12 +1,13 @@
 package org.marcring.engine.marc4j;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.Closeable;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.ref.Cleaner;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -131,7 +132,7 @@ public final class ParallelMarcReader implements org.marc4j.MarcReader, Closeabl
 
     /** A reader of a file with {@code options}. */
     public static ParallelMarcReader open(Path file, Options options) throws IOException {
-        return new ParallelMarcReader(Files.newInputStream(file), options);
+        return new ParallelMarcReader(new FileInputStream(file.toFile()), options);
     }
 
     /** A permissive reader of a file, converting MARC-8 to Unicode. */
@@ -267,10 +268,25 @@ public final class ParallelMarcReader implements org.marc4j.MarcReader, Closeabl
                 default:
                     return MarcFormats.openReader(in, format, read); // a JSON array, read on this thread
             }
+            if (isRegularFile(raw) || raw instanceof ByteArrayInputStream) {
+                source = new NonBlockingSource(source); // never waits for data: publish in batches
+            }
             return new ParallelReader(source, threads, ring, null);
         } catch (IOException e) {
             closeQuietly(raw, e);
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether {@code in} reads a regular file (not a pipe or a device, whose channel has no size). */
+    private static boolean isRegularFile(InputStream in) {
+        if (!(in instanceof FileInputStream)) {
+            return false;
+        }
+        try {
+            return ((FileInputStream) in).getChannel().size() > 0;
+        } catch (IOException e) {
+            return false;
         }
     }
 

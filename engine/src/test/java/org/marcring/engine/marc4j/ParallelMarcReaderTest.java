@@ -284,6 +284,56 @@ class ParallelMarcReaderTest {
         assertNoEngineThreads();
     }
 
+    @Test
+    void inputInNoFormatIsAMarc4jExceptionSayingWhatItSaw() {
+        MarcException e = assertThrows(MarcException.class, () -> new ParallelMarcReader(
+                new ByteArrayInputStream("hello, world".getBytes(StandardCharsets.US_ASCII))));
+        assertTrue(e.getMessage().contains("'hello, world'"), e.getMessage());
+        assertFalse(new ParallelMarcReader(new ByteArrayInputStream(new byte[0])).hasNext());
+    }
+
+    @Test
+    void aReadFailureIsThrownFromHasNextAndEndsTheThreads() throws Exception {
+        byte[] input = iso(records(500));
+        int half = input.length / 2;
+        java.io.InputStream failing = new java.io.InputStream() {
+            private int at;
+
+            @Override
+            public int read() throws java.io.IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws java.io.IOException {
+                if (at >= half) {
+                    throw new java.io.IOException("disk on fire");
+                }
+                int n = Math.min(len, half - at);
+                System.arraycopy(input, at, b, off, n);
+                at += n;
+                return n;
+            }
+        };
+        ParallelMarcReader reader = new ParallelMarcReader(failing);
+        int read = 0;
+        MarcException e = null;
+        try {
+            while (reader.hasNext()) {
+                reader.next();
+                read++;
+            }
+        } catch (MarcException thrown) {
+            e = thrown;
+        }
+        assertTrue(e != null, "the failure reaches the caller");
+        assertTrue(e.getMessage().contains("disk on fire"), e.getMessage());
+        assertTrue(read > 0 && read < 500, "records before the failure: " + read);
+        assertFalse(reader.hasNext());
+        assertNoEngineThreads();
+    }
+
     /** The first record; the reader is closed. */
     static Record first(ParallelMarcReader reader) {
         try (reader) {
