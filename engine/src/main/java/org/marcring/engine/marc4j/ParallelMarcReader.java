@@ -1,6 +1,5 @@
 package org.marcring.engine.marc4j;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.FileInputStream;
@@ -11,7 +10,6 @@ import java.lang.ref.Cleaner;
 import java.nio.file.Path;
 import java.util.NoSuchElementException;
 import java.util.Objects;
-import java.util.zip.GZIPInputStream;
 
 import org.marc4j.MarcException;
 import org.marc4j.marc.MarcFactory;
@@ -19,22 +17,14 @@ import org.marc4j.marc.Record;
 import org.marcring.codec.MarcRecord;
 import org.marcring.codec.io.CharacterCoding;
 import org.marcring.codec.io.DecodeMode;
-import org.marcring.codec.io.FormatDetector;
 import org.marcring.codec.io.MarcFormat;
-import org.marcring.codec.io.MarcFormats;
 import org.marcring.codec.io.MarcReader;
 import org.marcring.codec.io.ReadOptions;
-import org.marcring.codec.json.MarcJsonReader;
-import org.marcring.codec.mrk.MrkFlavor;
-import org.marcring.codec.mrk.MrkReader;
-import org.marcring.codec.xml.MarcXmlReader;
 import org.marcring.engine.Iso2709Source;
 import org.marcring.engine.ParallelReader;
 import org.marcring.engine.PipelineBuilder;
-import org.marcring.engine.ReaderParser;
 import org.marcring.engine.RecordSource;
-import org.marcring.engine.TextRecordSource;
-import org.marcring.engine.XmlRecordSource;
+import org.marcring.engine.RecordSources;
 
 /**
  * A marc4j {@link org.marc4j.MarcReader} that parses on several threads: code written against marc4j's
@@ -53,8 +43,8 @@ import org.marcring.engine.XmlRecordSource;
  * MARC-8 is converted (and leader/09 set to {@code a}) unless {@code convertToUtf8} is {@code false}, in
  * which case a record not marked UTF-8 comes through byte for char, as marc4j gives it. The input may be
  * ISO 2709, MARCXML, MARC-in-JSON (NDJSON or an array), or MARCMaker, gzip-compressed or not: named in
- * {@link Options#format(MarcFormat)} or told from its first bytes. Every format is decoded on the parser
- * threads except a MARC-in-JSON array, which is read on the calling thread.
+ * {@link Options#format(MarcFormat)} or told from its first bytes (as
+ * {@link org.marcring.engine.RecordSources} does); every format is decoded on the parser threads.
  *
  * <h2>Errors</h2>
  * <ul>
@@ -66,7 +56,8 @@ import org.marcring.engine.XmlRecordSource;
  * {@link #next()} returns the record after it. A marc4j reader would instead either hand back what it could
  * salvage or stop; skipping exactly the bad record and saying which it was is marcring's choice.</li>
  * <li>A failure to read the input (an {@link IOException}) is thrown from {@link #hasNext()} as a
- * {@link MarcException}; the reader is then finished.</li>
+ * {@link MarcException}, or from the constructor where it happens in the first bytes, read to tell the
+ * format; the reader is then finished.</li>
  * </ul>
  *
  * <h2>Threads</h2>
@@ -112,31 +103,38 @@ public final class ParallelMarcReader implements org.marc4j.MarcReader, Closeabl
      * A reader of {@code in} with {@code options}; closing the reader (or reading it to the end) closes
      * {@code in}.
      *
-     * @throws MarcException where the format is to be told from the first bytes and they match none
+     * @throws MarcException where the format is to be told from the first bytes and they match none, or
+     *                       reading those fails
      */
     public ParallelMarcReader(InputStream in, Options options) {
-        Objects.requireNonNull(in, "in");
+        this(null, Objects.requireNonNull(in, "in"), options);
+    }
+
+    private ParallelMarcReader(Path file, InputStream in, Options options) {
         Objects.requireNonNull(options, "options");
         this.factory = options.factory();
         MarcReader opened;
         try {
-            opened = open(in, options);
+            opened = open(file, in, options);
         } catch (org.marcring.codec.MarcException e) {
+            closeQuietly(in);
             throw new MarcException(e.getMessage(), e);
-        } catch (UncheckedIOException e) {
-            throw new MarcException("cannot read the input: " + e.getCause().getMessage(), e.getCause());
+        } catch (IOException | UncheckedIOException e) {
+            closeQuietly(in);
+            Throwable cause = e instanceof UncheckedIOException ? e.getCause() : e;
+            throw new MarcException("cannot read the input: " + cause.getMessage(), cause);
         }
         this.records = opened;
         this.cleanable = CLEANER.register(this, new Stop(opened));
     }
 
     /** A reader of a file with {@code options}. */
-    public static ParallelMarcReader open(Path file, Options options) throws IOException {
-        return new ParallelMarcReader(new FileInputStream(file.toFile()), options);
+    public static ParallelMarcReader open(Path file, Options options) {
+        return new ParallelMarcReader(Objects.requireNonNull(file, "file"), null, options);
     }
 
     /** A permissive reader of a file, converting MARC-8 to Unicode. */
-    public static ParallelMarcReader open(Path file) throws IOException {
+    public static ParallelMarcReader open(Path file) {
         return open(file, Options.defaults());
     }
 
@@ -219,63 +217,19 @@ public final class ParallelMarcReader implements org.marc4j.MarcReader, Closeabl
         }
     }
 
-    private static MarcReader open(InputStream raw, Options options) {
+    /** The marcring reader of {@code file}, or where it is {@code null} of {@code in}. */
+    private static MarcReader open(Path file, InputStream in, Options options) throws IOException {
         ReadOptions read = options.readOptions();
-        try {
-            BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
-            byte[] head = peek(in, 2);
-            if (head.length == 2 && (head[0] & 0xFF) == 0x1F && (head[1] & 0xFF) == 0x8B) {
-                in = new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
-            }
-            head = peek(in, 3);
-            if (head.length == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB
-                    && (head[2] & 0xFF) == 0xBF) {
-                in.skip(3);
-            }
-            MarcFormat format = options.format;
-            if (format == null) {
-                byte[] sample = peek(in, 8192);
-                format = FormatDetector.detect(sample, sample.length);
-                if (format == null) {
-                    // empty or unrecognised: the sequential reader gives no records or names what it saw
-                    return MarcFormats.openReader(in, null, read);
-                }
-            }
-            int threads = options.threads;
-            int ring = PipelineBuilder.DEFAULT_RING_SIZE;
-            RecordSource source;
-            switch (format) {
-                case ISO2709:
-                    Iso2709Source iso = Iso2709Source.of(in, read);
-                    source = options.convertToUtf8 || read.characterCoding() != CharacterCoding.AUTO ? iso
-                            : new UnconvertedIso2709Source(iso);
-                    break;
-                case MARCXML:
-                    source = XmlRecordSource.of(in, read,
-                            () -> new ReaderParser(bytes -> MarcXmlReader.open(bytes, read)));
-                    break;
-                case NDJSON:
-                    source = TextRecordSource.of(in, TextRecordSource.Framing.LINES, read,
-                            () -> new ReaderParser(bytes -> MarcJsonReader.openLines(bytes, read)));
-                    break;
-                case MRK:
-                case MRK8:
-                    MrkFlavor flavor = format == MarcFormat.MRK8 || !isAscii(peek(in, 1 << 15))
-                            ? MrkFlavor.MRK8 : MrkFlavor.MRK;
-                    source = TextRecordSource.of(in, TextRecordSource.Framing.BLANK_LINES, read,
-                            () -> new ReaderParser(bytes -> MrkReader.open(bytes, read, flavor)));
-                    break;
-                default:
-                    return MarcFormats.openReader(in, format, read); // a JSON array, read on this thread
-            }
-            if (isRegularFile(raw) || raw instanceof ByteArrayInputStream) {
-                source = new NonBlockingSource(source); // never waits for data: publish in batches
-            }
-            return new ParallelReader(source, threads, ring, null);
-        } catch (IOException e) {
-            closeQuietly(raw, e);
-            throw new UncheckedIOException(e);
+        RecordSource source = file != null ? RecordSources.open(file, options.format, read)
+                : RecordSources.of(in, options.format, read);
+        if (!options.convertToUtf8 && read.characterCoding() == CharacterCoding.AUTO
+                && source instanceof Iso2709Source) {
+            source = new UnconvertedIso2709Source((Iso2709Source) source);
         }
+        if (file == null && (isRegularFile(in) || in instanceof ByteArrayInputStream)) {
+            source = new NonBlockingSource(source); // never waits for data: publish in batches
+        }
+        return new ParallelReader(source, options.threads, PipelineBuilder.DEFAULT_RING_SIZE, null);
     }
 
     /** Whether {@code in} reads a regular file (not a pipe or a device, whose channel has no size). */
@@ -290,37 +244,15 @@ public final class ParallelMarcReader implements org.marc4j.MarcReader, Closeabl
         }
     }
 
-    private static void closeQuietly(InputStream in, IOException failure) {
+    private static void closeQuietly(InputStream in) {
+        if (in == null) {
+            return;
+        }
         try {
             in.close();
-        } catch (IOException e) {
-            failure.addSuppressed(e);
+        } catch (IOException ignored) {
+            // the failure being reported matters more
         }
-    }
-
-    private static boolean isAscii(byte[] bytes) {
-        for (byte b : bytes) {
-            if (b < 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Up to {@code n} bytes from the start of {@code in}, which is left where it was. */
-    private static byte[] peek(BufferedInputStream in, int n) throws IOException {
-        in.mark(n);
-        byte[] b = new byte[n];
-        int got = 0;
-        while (got < n) {
-            int r = in.read(b, got, n - got);
-            if (r < 0) {
-                break;
-            }
-            got += r;
-        }
-        in.reset();
-        return got == n ? b : java.util.Arrays.copyOf(b, got);
     }
 
     /**

@@ -285,17 +285,34 @@ class ParallelMarcReaderTest {
     }
 
     @Test
+    void aFileByPathAndAGzippedStream(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        byte[] input = iso(records(700));
+        java.nio.file.Path file = dir.resolve("records.mrc");
+        java.nio.file.Files.write(file, input);
+        assertEquals(expectedIds(700), ids(ParallelMarcReader.open(file)));
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gz)) {
+            out.write(input);
+        }
+        assertEquals(expectedIds(700), ids(new ParallelMarcReader(new ByteArrayInputStream(gz.toByteArray()))));
+        try (java.io.FileInputStream in = new java.io.FileInputStream(file.toFile())) {
+            assertEquals(expectedIds(700), ids(new ParallelMarcReader(in)));
+        }
+        assertNoEngineThreads();
+    }
+
+    @Test
     void inputInNoFormatIsAMarc4jExceptionSayingWhatItSaw() {
         MarcException e = assertThrows(MarcException.class, () -> new ParallelMarcReader(
                 new ByteArrayInputStream("hello, world".getBytes(StandardCharsets.US_ASCII))));
-        assertTrue(e.getMessage().contains("'hello, world'"), e.getMessage());
+        assertTrue(e.getMessage().contains("cannot tell the format"), e.getMessage());
         assertFalse(new ParallelMarcReader(new ByteArrayInputStream(new byte[0])).hasNext());
     }
 
     @Test
     void aReadFailureIsThrownFromHasNextAndEndsTheThreads() throws Exception {
-        byte[] input = iso(records(500));
-        int half = input.length / 2;
+        byte[] input = iso(records(5000));
+        int half = input.length / 2; // well past what is looked at to tell the format
         java.io.InputStream failing = new java.io.InputStream() {
             private int at;
 
@@ -329,7 +346,7 @@ class ParallelMarcReaderTest {
         }
         assertTrue(e != null, "the failure reaches the caller");
         assertTrue(e.getMessage().contains("disk on fire"), e.getMessage());
-        assertTrue(read > 0 && read < 500, "records before the failure: " + read);
+        assertTrue(read > 0 && read < 5000, "records before the failure: " + read);
         assertFalse(reader.hasNext());
         assertNoEngineThreads();
     }
