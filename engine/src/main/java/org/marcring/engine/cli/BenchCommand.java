@@ -73,7 +73,9 @@ final class BenchCommand implements Callable<Integer> {
                 temp.toFile().deleteOnExit();
                 long g0 = System.nanoTime();
                 new CorpusGenerator(GeneratorOptions.defaults().withAmount(amount).withSeed(seed)).writeTo(temp);
-                what = String.format("generated sample (%s, seed %d, made in %.1f s)", amount, seed,
+                String amountText = amount.isBytes() ? String.format("%.0f MB", amount.value() / 1048576.0)
+                        : String.format("%,d records", amount.value());
+                what = String.format("generated sample (%s, seed %d, made in %.1f s)", amountText, seed,
                         (System.nanoTime() - g0) / 1e9);
                 file = InputFile.of(temp.toString());
             } else {
