@@ -58,6 +58,7 @@ final class OutputTarget implements AutoCloseable {
         Path temp;
         try {
             temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".part");
+            temp.toFile().deleteOnExit(); // also when interrupted (Ctrl-C); gone anyway once renamed
         } catch (IOException | SecurityException e) {
             throw new IllegalArgumentException(arg + ": cannot write: " + Errors.describe(e));
         }

@@ -5,17 +5,10 @@ import java.io.IOException;
 
 import org.marcring.codec.io.MarcFormat;
 import org.marcring.codec.io.ReadOptions;
-import org.marcring.codec.json.MarcJsonReader;
-import org.marcring.codec.mrk.MrkFlavor;
-import org.marcring.codec.mrk.MrkReader;
-import org.marcring.codec.xml.MarcXmlReader;
-import org.marcring.engine.Iso2709Source;
-import org.marcring.engine.ReaderParser;
 import org.marcring.engine.RecordSource;
-import org.marcring.engine.TextRecordSource;
-import org.marcring.engine.XmlRecordSource;
+import org.marcring.engine.RecordSources;
 
-/** Opens the engine's {@link RecordSource} for an input in its format. */
+/** Opens the engine's {@link RecordSource} for an input, in the format given or the one its bytes show. */
 final class Sources {
     private Sources() {
     }
@@ -25,8 +18,9 @@ final class Sources {
     }
 
     /**
-     * Opens {@code input} in format {@code given}, or the format its first bytes show when {@code null}.
-     * Plain files are read through a channel; compressed files and standard input through a stream.
+     * Opens {@code input} in format {@code given}, or the format its first bytes show when {@code null}
+     * (failing with a message naming the input where they show none). Files are read through a channel where
+     * they are not compressed, standard input through a stream.
      */
     static Opened open(InputFile input, MarcFormat given, ReadOptions options) throws IOException {
         if (given != null && !given.isReadable()) {
@@ -37,72 +31,15 @@ final class Sources {
         try {
             format = input.format(in, given);
         } catch (IOException | RuntimeException e) {
-            closeUnlessStdin(input, in);
+            if (!input.isStdin()) {
+                in.close();
+            }
             throw e;
         }
-        boolean channel = !input.isStdin() && !input.isGzip();
-        if (channel) {
-            in.close();
+        if (input.isStdin()) {
+            return new Opened(input, format, RecordSources.of(in, format, options));
         }
-        RecordSource source;
-        switch (format) {
-            case ISO2709:
-                source = channel ? Iso2709Source.open(input.path(), options) : Iso2709Source.of(in, options);
-                break;
-            case MARCXML:
-                source = channel
-                        ? XmlRecordSource.open(input.path(), options, () -> new ReaderParser(s -> MarcXmlReader.open(s, options)))
-                        : XmlRecordSource.of(in, options, () -> new ReaderParser(s -> MarcXmlReader.open(s, options)));
-                break;
-            case NDJSON:
-                source = text(input, channel ? null : in, TextRecordSource.Framing.LINES, options,
-                        () -> new ReaderParser(s -> MarcJsonReader.openLines(s, options)));
-                break;
-            case MRK:
-            case MRK8:
-                // the flavour is chosen per record: pure ASCII is MARCMaker, anything else MarcEdit's UTF-8
-                MrkFlavor fixed = format == MarcFormat.MRK8 ? MrkFlavor.MRK8 : null;
-                source = text(input, channel ? null : in, TextRecordSource.Framing.BLANK_LINES, options,
-                        () -> new ReaderParser(s -> MrkReader.open(s, options,
-                                fixed != null ? fixed : flavorOf(s))));
-                break;
-            case JSON:
-                BufferedInputStream stream = channel ? input.open() : in;
-                source = new ReaderSource(MarcJsonReader.open(stream, options), options);
-                break;
-            default:
-                throw new IllegalArgumentException("the " + format.displayName() + " format is written only, not read");
-        }
-        return new Opened(input, format, source);
-    }
-
-    private static MrkFlavor flavorOf(java.io.InputStream s) {
-        try {
-            for (byte x : InputFile.peek(s, 1 << 16)) {
-                if (x < 0) {
-                    return MrkFlavor.MRK8;
-                }
-            }
-            return MrkFlavor.MRK;
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static RecordSource text(InputFile input, BufferedInputStream in, TextRecordSource.Framing framing,
-                                     ReadOptions options,
-                                     java.util.function.Supplier<ReaderParser> parsers) throws IOException {
-        return in == null ? TextRecordSource.open(input.path(), framing, options, parsers)
-                : TextRecordSource.of(in, framing, options, parsers);
-    }
-
-    private static void closeUnlessStdin(InputFile input, BufferedInputStream in) {
-        if (!input.isStdin()) {
-            try {
-                in.close();
-            } catch (IOException ignored) {
-                // reporting the first failure
-            }
-        }
+        in.close();
+        return new Opened(input, format, RecordSources.open(input.path(), format, options));
     }
 }
