@@ -164,7 +164,11 @@ class MarcringIT {
         assertEquals(' ', (char) raw[9], "leader/09 of the first MARC-8 record as written");
         assertFalse(java.util.Arrays.equals(Files.readAllBytes(dir.resolve("gen.mrc")), raw),
                 "the MARC-8 bytes differ from the UTF-8 ones");
-        assertSameRecords(generated, back, "MARC-8");
+        // MARC-8 spells a letter with a diacritic as base and combining mark: compare in composed form
+        assertEquals(generated.size(), back.size());
+        for (int i = 0; i < back.size(); i++) {
+            assertEquals(nfc(generated.get(i)), nfc(back.get(i)), "MARC-8 record " + i);
+        }
         Jar.Result xml = Jar.run(dir, "convert", "--to", "xml", "--encoding", "marc8", "gen.mrc");
         assertEquals(2, xml.exitCode(), xml.toString());
         assertTrue(xml.stderr().contains("not applicable"), xml.stderr());
@@ -408,9 +412,20 @@ class MarcringIT {
         }
     }
 
+    private static List<String> nfc(MarcRecord record) {
+        List<String> fields = new ArrayList<>();
+        record.fields().forEach(f -> fields.add(java.text.Normalizer.normalize(f.toString(),
+                java.text.Normalizer.Form.NFC)));
+        return fields;
+    }
+
     static List<MarcRecord> read(Path file) {
+        return read(file, ReadOptions.defaults());
+    }
+
+    static List<MarcRecord> read(Path file, ReadOptions options) {
         List<MarcRecord> records = new ArrayList<>();
-        try (MarcReader reader = MarcFormats.openReader(file, null, ReadOptions.defaults())) {
+        try (MarcReader reader = MarcFormats.openReader(file, null, options)) {
             reader.forEachRemaining(records::add);
         }
         return records;
