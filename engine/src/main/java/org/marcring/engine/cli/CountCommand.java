@@ -3,7 +3,6 @@ package org.marcring.engine.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.marcring.codec.io.MarcFormat;
 import org.marcring.codec.io.ReadOptions;
@@ -45,12 +44,12 @@ final class CountCommand implements Callable<Integer> {
         ProgressBar bar = run.showProgress() ? new ProgressBar(System.err, Runs.totalSize(files)) : null;
         long total = 0;
         StringBuilder js = new StringBuilder("{\"files\":[");
+        StringBuilder lines = new StringBuilder(); // printed after the progress bar is gone
         try {
             for (InputFile file : files) {
                 Sources.Opened opened = Sources.open(file, from, options);
                 reporter.input(file.name());
-                AtomicLong n = new AtomicLong();
-                PipelineResult r = Runs.forEach(opened, threads, rec -> n.incrementAndGet(), reporter, bar);
+                PipelineResult r = Runs.forEach(opened, threads, rec -> { }, reporter, bar);
                 long count = r.recordsWritten();
                 total += count;
                 if (json) {
@@ -58,7 +57,7 @@ final class CountCommand implements Callable<Integer> {
                             .append(Json.quote(file.name())).append(",\"records\":").append(count)
                             .append(",\"rejected\":").append(r.recordsRejected()).append('}');
                 } else {
-                    out.println(count + "\t" + file.name());
+                    lines.append(count).append('\t').append(file.name()).append('\n');
                 }
             }
         } finally {
@@ -66,6 +65,7 @@ final class CountCommand implements Callable<Integer> {
                 bar.finish();
             }
         }
+        out.print(lines);
         if (json) {
             out.println(js.append("],\"total\":").append(total).append(",\"rejected\":").append(reporter.count())
                     .append('}'));

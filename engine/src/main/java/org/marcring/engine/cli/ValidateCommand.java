@@ -47,8 +47,8 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ReadOptions options = ReadOptions.defaults(); // permissive: every repair is a problem to list
-        run.readOptions();
+        run.readOptions(); // checks the flags; validate always reads permissively, so every repair is listed
+        ReadOptions options = ReadOptions.defaults();
         int threads = run.threads();
         MarcFormat from = run.fromFormat();
         List<InputFile> files = Runs.inputs(inputs);
