@@ -1,52 +1,78 @@
 package org.marcring.engine.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.marcring.codec.iso2709.Iso2709Reader;
+import org.marcring.codec.io.MarcFormat;
+import org.marcring.codec.io.ReadOptions;
+import org.marcring.engine.PipelineResult;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code marcring count FILE…}: the number of records in each file. */
-@Command(name = "count", mixinStandardHelpOptions = true,
-        description = "Print the number of records in each file (N<TAB>path), and a total for several.")
+/** {@code marcring count IN…}: the number of records in each input, in any format. */
+@Command(name = "count", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Print the number of records in each input (N<TAB>path), and a total line for several.",
+                "Records that cannot be read are not counted; they are named on standard error (exit code 1).",
+                "Example: marcring count books.mrc more.xml"})
 final class CountCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "ISO 2709 files")
-    List<Path> files;
+    @Option(names = "--json", description = "print JSON instead")
+    boolean json;
+
+    @Mixin
+    RunOptions run;
+
+    @Parameters(arity = "1..*", paramLabel = "IN", description = "input files in any format ('-' for standard input)")
+    List<String> inputs;
 
     @Spec
     CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
+        ReadOptions options = run.readOptions();
+        int threads = run.threads();
+        MarcFormat from = run.fromFormat();
+        List<InputFile> files = Runs.inputs(inputs);
         PrintWriter out = spec.commandLine().getOut();
+        RejectReporter reporter = new RejectReporter(System.err, null, run.quiet);
+        ProgressBar bar = run.showProgress() ? new ProgressBar(System.err, Runs.totalSize(files)) : null;
         long total = 0;
-        long rejected = 0;
-        for (Path file : files) {
-            Inputs.checkReadable(file);
-            try (Iso2709Reader reader = Iso2709Reader.open(file)) {
-                reader.onReject(e -> { });
-                long n = 0;
-                while (reader.hasNext()) {
-                    reader.next();
-                    n++;
+        StringBuilder js = new StringBuilder("{\"files\":[");
+        StringBuilder lines = new StringBuilder(); // printed after the progress bar is gone
+        try {
+            for (InputFile file : files) {
+                Sources.Opened opened = Sources.open(file, from, options);
+                reporter.input(file.name());
+                PipelineResult r = Runs.forEach(opened, threads, rec -> { }, reporter, bar);
+                long count = r.recordsWritten();
+                total += count;
+                if (json) {
+                    js.append(js.charAt(js.length() - 1) == '[' ? "" : ",").append("{\"path\":")
+                            .append(Json.quote(file.name())).append(",\"records\":").append(count)
+                            .append(",\"rejected\":").append(r.recordsRejected()).append('}');
+                } else {
+                    lines.append(count).append('\t').append(file.name()).append('\n');
                 }
-                out.println(n + "\t" + file);
-                total += n;
-                rejected += reader.rejectedCount();
+            }
+        } finally {
+            if (bar != null) {
+                bar.finish();
             }
         }
-        if (files.size() > 1) {
+        out.print(lines);
+        if (json) {
+            out.println(js.append("],\"total\":").append(total).append(",\"rejected\":").append(reporter.count())
+                    .append('}'));
+        } else if (files.size() > 1) {
             out.println(total + "\ttotal");
         }
         out.flush();
-        return rejected > 0 ? Marcring.PROBLEMS : Marcring.OK;
+        return reporter.count() > 0 ? Marcring.PROBLEMS : Marcring.OK;
     }
 }

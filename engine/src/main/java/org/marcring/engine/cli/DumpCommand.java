@@ -2,15 +2,16 @@ package org.marcring.engine.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.marcring.codec.MarcError;
-import org.marcring.codec.MarcFormatException;
 import org.marcring.codec.MarcRecord;
-import org.marcring.codec.iso2709.Iso2709Reader;
+import org.marcring.codec.MarcException;
+import org.marcring.codec.io.MarcFormats;
+import org.marcring.codec.io.MarcReader;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -18,10 +19,14 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code marcring dump FILE}: the records in a human-readable line format. */
 @Command(name = "dump", mixinStandardHelpOptions = true,
-        description = "Print records in a human-readable line format (LDR, then one line per field).")
+        description = {"Print records in a human-readable line format (LDR, then one line per field).",
+                "Example: marcring dump --records 1-3 books.mrc"})
 final class DumpCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "FILE", description = "ISO 2709 file")
-    Path file;
+    @Parameters(paramLabel = "IN", description = "input file in any format ('-' for standard input)")
+    String file;
+
+    @Mixin
+    RunOptions run;
 
     @Option(names = "--records", paramLabel = "A-B", description = "only records A to B (1-based, inclusive)")
     String range;
@@ -31,7 +36,7 @@ final class DumpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Inputs.checkReadable(file);
+        InputFile input = InputFile.of(file);
         long from = 1;
         long to = Long.MAX_VALUE;
         if (range != null) {
@@ -43,13 +48,13 @@ final class DumpCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         long ordinal = 0;
         boolean problems = false;
-        try (Iso2709Reader reader = Iso2709Reader.open(file)) {
+        try (MarcReader reader = MarcFormats.openReader(input.open(), run.fromFormat(), run.readOptions())) {
             while (reader.hasNext() && ordinal < to) {
                 ordinal++;
                 MarcRecord record;
                 try {
                     record = reader.next();
-                } catch (MarcFormatException e) {
+                } catch (MarcException e) {
                     problems = true;
                     if (ordinal >= from) {
                         err.println(file + ": " + e.getMessage());

@@ -7,21 +7,27 @@ import picocli.CommandLine.Command;
  * The {@code marcring} command line: {@code java -jar marcring.jar COMMAND …}.
  *
  * <p>Exit codes: 0 success; 1 finished, but records were rejected or problems found; 2 usage error,
- * unreadable input, unwritable output.
+ * unreadable input, unwritable output, unknown format. Errors are one line on standard error; {@code --debug}
+ * adds the stack trace.
  */
 @Command(name = "marcring", mixinStandardHelpOptions = true, versionProvider = Marcring.Version.class,
         description = "Read, convert and check MARC records on every core.",
-        subcommands = {CountCommand.class, DumpCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ConvertCommand.class, CountCommand.class, StatsCommand.class, ValidateCommand.class,
+                DumpCommand.class, GenerateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Marcring implements Runnable {
     /** Success. */
     public static final int OK = 0;
     /** Finished, but some records were rejected or problems were found. */
     public static final int PROBLEMS = 1;
-    /** Usage error, unreadable input, unwritable output. */
+    /** Usage error, unreadable input, unwritable output, unknown format. */
     public static final int FAILED = 2;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "print the stack trace of an error")
+    boolean debug;
 
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
@@ -30,10 +36,15 @@ public final class Marcring implements Runnable {
 
     /** Runs the command line and returns its exit code (for tests and embedding). */
     public static int run(String... args) {
+        boolean debug = java.util.Arrays.asList(args).contains("--debug");
         CommandLine cl = new CommandLine(new Marcring());
         // picocli answers invalid input with exit code 2 (its ExitCode.USAGE), as documented above
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("marcring: " + e.getMessage());
+            cmd.getErr().println("marcring " + cmd.getCommandName() + ": " + Errors.describe(e));
+            if (debug) {
+                e.printStackTrace(cmd.getErr());
+            }
+            cmd.getErr().flush();
             return FAILED;
         });
         return cl.execute(args);

@@ -81,8 +81,9 @@ class CorpusGeneratorTest {
         }
         long all = report.damagedRecords() + report.garbageRuns();
         assertTrue(all > 500 && all < 700, all + " damaged of 3,000 at a share of 0.2");
-        assertTrue(report.mergedRecords() > 0 && report.mergedRecords() <= report.damaged(
-                Damage.MISSING_RECORD_TERMINATOR), "merged " + report.mergedRecords());
+        // a record that lost its terminator no longer swallows the next one: the framer splits them
+        assertTrue(report.damaged(Damage.MISSING_RECORD_TERMINATOR) > 0);
+        assertEquals(0, report.mergedRecords());
 
         // permissive: every damaged record comes back with errors, garbage is rejected, nothing else
         long withErrors = 0;

@@ -1,0 +1,140 @@
+package org.marcring.engine.cli;
+
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+
+import org.marcring.codec.io.MarcFormat;
+import org.marcring.codec.io.RecordEncoder;
+import org.marcring.engine.ErrorPolicy;
+import org.marcring.engine.Pipeline;
+import org.marcring.engine.PipelineBuilder;
+import org.marcring.engine.PipelineResult;
+import org.marcring.engine.generate.Amount;
+import org.marcring.engine.generate.CorpusGenerator;
+import org.marcring.engine.generate.GeneratorOptions;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code marcring bench [IN]}: runs the engine on a file (or on a generated sample) with one parser thread
+ * and with N, and prints throughput, parallel efficiency and latency percentiles.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Measure the engine: convert IN (or a generated sample, 50MB by default, in a temporary "
+                + "file deleted after) with 1 parser thread and with N, output discarded, after one warm-up "
+                + "run; best of two runs each; print records/s, MB/s, the parallel efficiency of N threads against 1, and latency "
+                + "percentiles (I/O thread to writer).",
+                "Example: marcring bench --records 20000"})
+final class BenchCommand implements Callable<Integer> {
+    @Parameters(arity = "0..1", paramLabel = "IN", description = "input file in any format (default: generated)")
+    String input;
+
+    @Option(names = "--threads", paramLabel = "N", description = "parser threads (default: available processors)")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--to", paramLabel = "FMT", description = "output format (default: iso2709)")
+    String to = "iso2709";
+
+    @Option(names = "--records", paramLabel = "N", description = "generated sample: this many records")
+    Long records;
+
+    @Option(names = "--size", paramLabel = "SIZE", description = "generated sample: this size (default: 50MB)")
+    String size;
+
+    @Option(names = "--seed", paramLabel = "S", description = "generated sample: seed (default: 1)")
+    long seed = 1;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        MarcFormat format = MarcFormat.of(to);
+        if (threads < 1 || threads > 256) {
+            throw new IllegalArgumentException("--threads must be 1 to 256: " + threads);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Path temp = null;
+        try {
+            InputFile file;
+            String what;
+            if (input == null) {
+                Amount amount = records == null && size == null ? Amount.parse("50MB")
+                        : GenerateCommand.amount(records, size, 0);
+                temp = Files.createTempFile("marcring-bench", ".mrc");
+                temp.toFile().deleteOnExit();
+                long g0 = System.nanoTime();
+                new CorpusGenerator(GeneratorOptions.defaults().withAmount(amount).withSeed(seed)).writeTo(temp);
+                String amountText = amount.isBytes() ? String.format("%.0f MB", amount.value() / 1048576.0)
+                        : String.format("%,d records", amount.value());
+                what = String.format("generated sample (%s, seed %d, made in %.1f s)", amountText, seed,
+                        (System.nanoTime() - g0) / 1e9);
+                file = InputFile.of(temp.toString());
+            } else {
+                if (records != null || size != null) {
+                    throw new IllegalArgumentException("--records and --size are for the generated sample, not IN");
+                }
+                file = InputFile.of(input);
+                what = input;
+            }
+            Supplier<RecordEncoder> encoders = format::newEncoder;
+            runOnce(file, threads, encoders); // warm-up: lets the JIT compile the hot paths
+            // best of two runs each, alternating, so that a burst of other load on the machine hurts less
+            PipelineResult many = runOnce(file, threads, encoders);
+            PipelineResult one = runOnce(file, 1, encoders);
+            many = faster(many, runOnce(file, threads, encoders));
+            one = faster(one, runOnce(file, 1, encoders));
+            out.printf("marcring bench: %s%n", what);
+            out.printf("%,d records, %.1f MB, %s to %s, output discarded, %d processors%n%n", many.recordsRead(),
+                    many.bytesIn() / 1e6, formatOf(file).displayName(), format.displayName(),
+                    Runtime.getRuntime().availableProcessors());
+            out.println("threads   time s   records/s      MB/s   p50 us   p99 us  p99.9 us");
+            row(out, 1, one);
+            row(out, threads, many);
+            double speedup = many.elapsedNanos() > 0 ? (double) one.elapsedNanos() / many.elapsedNanos() : 0;
+            out.printf("%nparallel efficiency: %.2fx speed-up on %d threads = %.0f%%%n", speedup, threads,
+                    100 * speedup / threads);
+            if (many.recordsRejected() > 0) {
+                out.printf("rejected records: %,d%n", many.recordsRejected());
+            }
+            out.flush();
+            return many.recordsRejected() > 0 ? Marcring.PROBLEMS : Marcring.OK;
+        } finally {
+            if (temp != null) {
+                Files.deleteIfExists(temp);
+            }
+        }
+    }
+
+    private static PipelineResult runOnce(InputFile file, int threads, Supplier<RecordEncoder> encoders)
+            throws Exception {
+        Sources.Opened opened = Sources.open(file, null, org.marcring.codec.io.ReadOptions.defaults());
+        PipelineBuilder b = Pipeline.builder().source(opened.source()).parsers(threads)
+                .sink(OutputStream.nullOutputStream(), encoders).errorPolicy(ErrorPolicy.skip());
+        return Runs.run(b, file.name());
+    }
+
+    private static PipelineResult faster(PipelineResult a, PipelineResult b) {
+        return b.elapsedNanos() < a.elapsedNanos() ? b : a;
+    }
+
+    private static MarcFormat formatOf(InputFile file) throws java.io.IOException {
+        try (java.io.BufferedInputStream in = file.open()) {
+            return file.format(in, null);
+        }
+    }
+
+    private static void row(PrintWriter out, int threads, PipelineResult r) {
+        PipelineResult.Latency l = r.latency();
+        out.printf("%7d %8.2f %,11.0f %9.1f %8.1f %8.1f %9.1f%n", threads, r.elapsedNanos() / 1e9,
+                r.recordsPerSecond(), r.megabytesPerSecond(), l.p50() / 1e3, l.p99() / 1e3, l.p999() / 1e3);
+    }
+}

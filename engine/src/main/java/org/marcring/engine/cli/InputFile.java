@@ -1,0 +1,144 @@
+package org.marcring.engine.cli;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+
+import org.marcring.codec.io.FormatDetector;
+import org.marcring.codec.io.MarcFormat;
+
+/**
+ * One input named on the command line: a file, or {@code -} for standard input. Knows whether it is
+ * gzip-compressed (by its magic bytes), which format it holds (from its first bytes) and its size where
+ * that is known.
+ */
+final class InputFile {
+    private static final int SAMPLE = 8192;
+
+    private final String name;
+    private final Path path;
+    private BufferedInputStream stdin;
+
+    private InputFile(String name, Path path) {
+        this.name = name;
+        this.path = path;
+    }
+
+    /** The input named {@code arg}, checked to be a readable regular file (or standard input for {@code -}). */
+    static InputFile of(String arg) {
+        if (arg.equals("-")) {
+            return new InputFile("-", null);
+        }
+        Path p = Path.of(arg);
+        Inputs.checkReadable(p);
+        return new InputFile(arg, p);
+    }
+
+    /** The name as given ({@code -} for standard input). */
+    String name() {
+        return name;
+    }
+
+    /** The file, or {@code null} for standard input. */
+    Path path() {
+        return path;
+    }
+
+    /** Whether this is standard input. */
+    boolean isStdin() {
+        return path == null;
+    }
+
+    /** Size in bytes of the (uncompressed) data where known in advance, else -1. */
+    long knownSize() throws IOException {
+        return path == null || isGzip() ? -1 : Files.size(path);
+    }
+
+    /** Whether the bytes start with the gzip magic number. */
+    boolean isGzip() throws IOException {
+        if (path == null) {
+            return isGzip(stdin());
+        }
+        try (InputStream in = Files.newInputStream(path)) {
+            return in.read() == 0x1F && in.read() == 0x8B;
+        }
+    }
+
+    private static boolean isGzip(BufferedInputStream in) throws IOException {
+        byte[] head = peek(in, 2);
+        return head.length == 2 && (head[0] & 0xFF) == 0x1F && (head[1] & 0xFF) == 0x8B;
+    }
+
+    /** Opens the data, decompressed if it is gzip; the caller closes it. Standard input is opened once. */
+    BufferedInputStream open() throws IOException {
+        BufferedInputStream in = path == null ? stdin()
+                : new BufferedInputStream(Files.newInputStream(path), 1 << 16);
+        if (isGzip(in)) {
+            return new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
+        }
+        return in;
+    }
+
+    private BufferedInputStream stdin() {
+        if (stdin == null) {
+            stdin = new BufferedInputStream(System.in, 1 << 16);
+        }
+        return stdin;
+    }
+
+    /**
+     * The format of the data: {@code given} when not {@code null}, else detected from the first bytes of
+     * {@code in} (left where it was).
+     *
+     * @throws IllegalArgumentException where the bytes match no format
+     */
+    MarcFormat format(BufferedInputStream in, MarcFormat given) throws IOException {
+        if (given != null) {
+            return given;
+        }
+        byte[] sample = peek(in, SAMPLE);
+        MarcFormat f = FormatDetector.detect(sample, sample.length);
+        if (f != null) {
+            return f;
+        }
+        for (byte b : sample) {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n' && b != 0) {
+                throw new IllegalArgumentException(name + ": cannot tell the format from the first bytes "
+                        + describe(sample) + "; name it with --from");
+            }
+        }
+        return MarcFormat.ISO2709; // empty or blank: no records in any format
+    }
+
+    private static String describe(byte[] head) {
+        StringBuilder sb = new StringBuilder();
+        for (int k = 0; k < Math.min(16, head.length); k++) {
+            int c = head[k] & 0xFF;
+            sb.append(c >= 0x20 && c < 0x7F ? String.valueOf((char) c) : String.format("\\x%02X", c));
+        }
+        return "'" + sb + "'";
+    }
+
+    static byte[] peek(InputStream in, int n) throws IOException {
+        in.mark(n);
+        byte[] b = new byte[n];
+        int got = 0;
+        while (got < n) {
+            int r = in.read(b, got, n - got);
+            if (r < 0) {
+                break;
+            }
+            got += r;
+        }
+        in.reset();
+        return got == n ? b : java.util.Arrays.copyOf(b, got);
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

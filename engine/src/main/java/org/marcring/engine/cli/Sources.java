@@ -1,0 +1,45 @@
+package org.marcring.engine.cli;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+
+import org.marcring.codec.io.MarcFormat;
+import org.marcring.codec.io.ReadOptions;
+import org.marcring.engine.RecordSource;
+import org.marcring.engine.RecordSources;
+
+/** Opens the engine's {@link RecordSource} for an input, in the format given or the one its bytes show. */
+final class Sources {
+    private Sources() {
+    }
+
+    /** An opened input: its format and the source reading it. */
+    record Opened(InputFile input, MarcFormat format, RecordSource source) {
+    }
+
+    /**
+     * Opens {@code input} in format {@code given}, or the format its first bytes show when {@code null}
+     * (failing with a message naming the input where they show none). Files are read through a channel where
+     * they are not compressed, standard input through a stream.
+     */
+    static Opened open(InputFile input, MarcFormat given, ReadOptions options) throws IOException {
+        if (given != null && !given.isReadable()) {
+            throw new IllegalArgumentException("the " + given.displayName() + " format is written only, not read");
+        }
+        BufferedInputStream in = input.open();
+        MarcFormat format;
+        try {
+            format = input.format(in, given);
+        } catch (IOException | RuntimeException e) {
+            if (!input.isStdin()) {
+                in.close();
+            }
+            throw e;
+        }
+        if (input.isStdin()) {
+            return new Opened(input, format, RecordSources.of(in, format, options));
+        }
+        in.close();
+        return new Opened(input, format, RecordSources.open(input.path(), format, options));
+    }
+}

@@ -1,0 +1,108 @@
+package org.marcring.engine.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.marcring.codec.MarcError;
+import org.marcring.codec.MarcRecord;
+import org.marcring.codec.io.MarcFormat;
+import org.marcring.codec.io.ReadOptions;
+import org.marcring.engine.ErrorPolicy;
+import org.marcring.engine.Pipeline;
+import org.marcring.engine.PipelineBuilder;
+import org.marcring.engine.RejectedRecord;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code marcring validate IN…}: every structural or encoding problem found while reading, one per line:
+ * path, record number, byte offset, control number, severity, message.
+ */
+@Command(name = "validate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"List every structural or encoding problem, one per line: path, record number (from 1), "
+                + "byte offset, control number (001), severity, message; tab-separated. Unreadable records "
+                + "are FATAL. Exit code 1 when any problem was found.",
+                "Example: marcring validate books.mrc"})
+final class ValidateCommand implements Callable<Integer> {
+    @Option(names = "--json", description = "one JSON object per problem and line")
+    boolean json;
+
+    @Mixin
+    RunOptions run;
+
+    @Parameters(arity = "1..*", paramLabel = "IN", description = "input files in any format ('-' for standard input)")
+    List<String> inputs;
+
+    @Spec
+    CommandSpec spec;
+
+    private PrintWriter out;
+    private long problems;
+
+    @Override
+    public Integer call() throws Exception {
+        run.readOptions(); // checks the flags; validate always reads permissively, so every repair is listed
+        ReadOptions options = ReadOptions.defaults();
+        int threads = run.threads();
+        MarcFormat from = run.fromFormat();
+        List<InputFile> files = Runs.inputs(inputs);
+        out = spec.commandLine().getOut();
+        ProgressBar bar = run.showProgress() ? new ProgressBar(System.err, Runs.totalSize(files)) : null;
+        try {
+            for (InputFile file : files) {
+                Sources.Opened opened = Sources.open(file, from, options);
+                OffsetSource source = new OffsetSource(opened.source());
+                String name = file.name();
+                boolean iso = opened.format() == MarcFormat.ISO2709;
+                long[] ordinal = {0};
+                ErrorPolicy policy = (RejectedRecord r) -> {
+                    source.takeOffset();
+                    ordinal[0]++;
+                    print(name, r.ordinal() + 1, r.byteOffset(), null, MarcError.Severity.FATAL, r.reason());
+                };
+                PipelineBuilder b = Pipeline.builder().source(source).parsers(threads).errorPolicy(policy)
+                        .sink((MarcRecord rec) -> {
+                            long offset = source.takeOffset();
+                            ordinal[0]++;
+                            for (MarcError e : rec.errors()) {
+                                long at = offset >= 0 && iso && e.position() >= 0 ? offset + e.position() : offset;
+                                String where = e.tag() == null ? "" : e.tag() + ": ";
+                                print(name, ordinal[0], at, rec.controlNumber(), e.severity(), where + e.message());
+                            }
+                        });
+                if (bar != null) {
+                    b.progress(bar);
+                }
+                Runs.run(b, name);
+                if (bar != null) {
+                    bar.nextRun();
+                }
+            }
+        } finally {
+            if (bar != null) {
+                bar.finish();
+            }
+        }
+        out.flush();
+        return problems > 0 ? Marcring.PROBLEMS : Marcring.OK;
+    }
+
+    private void print(String path, long ordinal, long offset, String controlNumber, MarcError.Severity severity,
+                       String message) {
+        problems++;
+        if (json) {
+            out.println("{\"path\":" + Json.quote(path) + ",\"record\":" + ordinal + ",\"offset\":" + offset
+                    + ",\"controlNumber\":" + Json.quote(controlNumber) + ",\"severity\":\"" + severity
+                    + "\",\"message\":" + Json.quote(message) + "}");
+        } else {
+            out.println(path + "\t" + ordinal + "\t" + offset + "\t" + (controlNumber == null ? "-" : controlNumber)
+                    + "\t" + severity + "\t" + message.replace('\t', ' ').replace('\n', ' '));
+        }
+    }
+}
