@@ -17,6 +17,7 @@ import org.marcring.codec.io.ReadOptions;
 import org.marcring.codec.text.ProblemSink;
 import org.marcring.codec.text.TextCodings;
 import org.marcring.codec.text.TextDecoder;
+import org.marcring.codec.text.Utf8Text;
 
 /**
  * Decodes the bytes of one ISO 2709 record into a {@link MarcRecord}.
@@ -250,7 +251,9 @@ public final class Iso2709Decoder {
                 values = Arrays.copyOf(values, n * 2);
             }
             codes[n] = subfieldCode(b[codePos], codePos);
-            values[n++] = text.decode(b, codePos + 1, next - codePos - 1, problems);
+            // a non-ASCII code byte may have taken the lead byte of a character: check that value again
+            TextDecoder valueText = b[codePos] < 0 && text == Utf8Text.WELL_FORMED ? Utf8Text.INSTANCE : text;
+            values[n++] = valueText.decode(b, codePos + 1, next - codePos - 1, problems);
             p = next;
         }
         return DataField.ofArrays(tag, i1, i2, Arrays.copyOf(codes, n), Arrays.copyOf(values, n));

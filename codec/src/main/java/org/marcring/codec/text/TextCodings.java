@@ -50,7 +50,8 @@ public final class TextCodings {
             case AUTO:
             default:
                 if (leader.characterCoding() == 'a') {
-                    return options.isStrict() ? Utf8Text.INSTANCE : checkUtf8(raw, offset, length, options, problems);
+                    return options.isStrict() ? strictUtf8(raw, offset, length)
+                            : checkUtf8(raw, offset, length, options, problems);
                 }
                 return options.isStrict() ? marc8(options) : checkMarc8(raw, offset, length, options, problems);
         }
@@ -60,17 +61,27 @@ public final class TextCodings {
         return Marc8Decoder.of(options.normalizeNfc());
     }
 
+    /**
+     * Strict and leader says UTF-8: a record that is well-formed throughout is decoded without checking
+     * each value again; otherwise each value is checked, so the fault is reported where it is.
+     */
+    private static TextDecoder strictUtf8(byte[] raw, int offset, int length) {
+        int end = offset + length;
+        int hi = firstHighByte(raw, offset, end);
+        return hi < 0 || Utf8Text.firstMalformed(raw, hi, end - hi) < 0 ? Utf8Text.WELL_FORMED : Utf8Text.INSTANCE;
+    }
+
     /** Leader says UTF-8: keep it unless the bytes are not UTF-8 and read better as MARC-8. */
     private static TextDecoder checkUtf8(byte[] raw, int offset, int length, ReadOptions options,
                                          ProblemSink problems) {
         int end = offset + length;
         int hi = firstHighByte(raw, offset, end);
         if (hi < 0) {
-            return Utf8Text.INSTANCE;
+            return Utf8Text.WELL_FORMED;   // plain ASCII
         }
         int bad = Utf8Text.firstMalformed(raw, hi, end - hi);
         if (bad < 0) {
-            return Utf8Text.INSTANCE;
+            return Utf8Text.WELL_FORMED;
         }
         int utf8Faults = 0;
         for (int p = bad; p >= 0 && utf8Faults < 1000; ) {

@@ -13,6 +13,23 @@ public final class Utf8Text implements TextDecoder, TextEncoder {
     /** The shared instance. */
     public static final Utf8Text INSTANCE = new Utf8Text();
 
+    /**
+     * A decoder for bytes already known to be well-formed UTF-8 (a record whose every byte was checked):
+     * it skips the per-value check. Values of such a record are well-formed too, since delimiters are
+     * ASCII bytes, which never occur inside a multi-byte sequence.
+     */
+    public static final TextDecoder WELL_FORMED = new TextDecoder() {
+        @Override
+        public String decode(byte[] src, int offset, int length, ProblemSink problems) {
+            return new String(src, offset, length, StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public String toString() {
+            return "UTF-8 (checked)";
+        }
+    };
+
     private Utf8Text() {
     }
 
