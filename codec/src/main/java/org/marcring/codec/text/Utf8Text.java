@@ -13,6 +13,10 @@ public final class Utf8Text implements TextDecoder, TextEncoder {
     /** The shared instance. */
     public static final Utf8Text INSTANCE = new Utf8Text();
 
+    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long HIGHS = 0x8080808080808080L;
+
     /**
      * A decoder for bytes already known to be well-formed UTF-8 (a record whose every byte was checked):
      * it skips the per-value check. Values of such a record are well-formed too, since delimiters are
@@ -61,6 +65,13 @@ public final class Utf8Text implements TextDecoder, TextEncoder {
         int end = offset + length;
         int i = offset;
         while (i < end) {
+            // skip ASCII eight bytes at a time
+            while (i + 8 <= end && ((long) LONGS.get(src, i) & HIGHS) == 0) {
+                i += 8;
+            }
+            if (i >= end) {
+                break;
+            }
             int b = src[i];
             if (b >= 0) {
                 i++;
