@@ -35,7 +35,12 @@ public final class RecordSlot {
     static final int FATAL = 4;
 
     private static final int INITIAL = 1024;
-    private static final int HUGE = 4 << 20;
+    /**
+     * Buffers up to this size stay with their slot; a larger one (a large record) is let go once used, so
+     * that the ring's memory is bounded by slots x 2 x KEEP however large the records of a long input get
+     * (a 1024-slot ring keeps at most 32 MiB), rather than by slots x the largest record each slot has seen.
+     */
+    static final int KEEP = 16 << 10;
 
     // ---- written by the I/O thread
     int kind;
@@ -71,9 +76,10 @@ public final class RecordSlot {
      */
     public byte[] rawBuffer(int capacity) {
         if (raw.length < capacity) {
-            raw = new byte[Math.max(capacity, Math.min(raw.length * 2, Integer.MAX_VALUE - 16))];
-        } else if (raw.length > HUGE && capacity < raw.length >> 4) {
-            raw = new byte[Math.max(INITIAL, capacity)]; // do not keep an oversized run's memory forever
+            int doubled = Math.min(raw.length * 2, KEEP);
+            raw = new byte[Math.max(capacity, doubled)];
+        } else if (raw.length > KEEP && capacity <= KEEP) {
+            raw = new byte[KEEP]; // do not keep a large record's memory in this slot
         }
         return raw;
     }
@@ -167,8 +173,8 @@ public final class RecordSlot {
     /** Clears the parser's results. */
     void clearResult() {
         outcome = PENDING;
-        if (output.array().length > HUGE) {
-            output = new ByteArrayBuilder(INITIAL); // do not keep a huge record's output memory forever
+        if (output.array().length > KEEP) {
+            output = new ByteArrayBuilder(INITIAL); // do not keep a large record's output memory in this slot
         }
         output.reset();
         record = null;
