@@ -335,11 +335,16 @@ public final class RecordFramer implements AutoCloseable {
         return isDigit(buf[p + 10]) && isDigit(buf[p + 11]) && digitsAt(p + 12, 5) >= 0;
     }
 
+    /**
+     * The 5-digit number at {@code p} (-1 if not digits or past the end). Reading ahead may compact the
+     * buffer and move {@code pos}, so {@code p} is taken relative to {@code pos} and re-based after the fill.
+     */
     private int digits5(int p) {
-        if (p + 5 > limit && !fill(p - pos + 5)) {
+        int ahead = p - pos;
+        if (p + 5 > limit && !fill(ahead + 5)) {
             return -1;
         }
-        return digitsAt(p, 5);
+        return digitsAt(pos + ahead, 5);
     }
 
     private int digitsAt(int p, int n) {
