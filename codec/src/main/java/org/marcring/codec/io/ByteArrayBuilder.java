@@ -46,6 +46,19 @@ public final class ByteArrayBuilder {
         length = newLength;
     }
 
+    /**
+     * Sets the content length after an encoder wrote straight into {@link #array()} (having made room
+     * with {@link #ensureRoom(int)} first): lets tight escaping loops keep a local position instead of
+     * a call per byte. {@code newLength} must lie within the current capacity.
+     */
+    // Added for the text format encoders (MARCXML, MARC-in-JSON), which write escaped bytes directly.
+    public void setLength(int newLength) {
+        if (newLength < 0 || newLength > bytes.length) {
+            throw new IllegalArgumentException("length " + newLength + " outside capacity " + bytes.length);
+        }
+        length = newLength;
+    }
+
     /** Makes room for {@code extra} more bytes. */
     public void ensureRoom(int extra) {
         int needed = length + extra;

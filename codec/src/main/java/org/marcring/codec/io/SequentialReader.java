@@ -1,0 +1,102 @@
+package org.marcring.codec.io;
+
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+import org.marcring.codec.MarcFormatException;
+import org.marcring.codec.MarcRecord;
+
+/**
+ * The iteration every text-format reader shares, with the same contract as the ISO 2709 reader: a
+ * record that is refused ({@link MarcFormatException}) comes out of {@link #next()} as that exception,
+ * and the following call goes on with the next record (where the format allows it); with
+ * {@link #onReject(Consumer)} refusals go to a handler instead and iteration skips them. Either way
+ * {@code recordsRead() + rejectedCount()} accounts for every record met. Subclasses supply
+ * {@link #readNext()}.
+ */
+public abstract class SequentialReader implements MarcReader {
+    private Consumer<MarcFormatException> rejectHandler;
+    private MarcRecord next;
+    private MarcFormatException pendingReject;
+    private boolean ended;
+    private long read;
+    private long rejected;
+
+    /**
+     * The next record, or {@code null} at the end of the input.
+     *
+     * @throws MarcFormatException for a record that is refused; after a fault the input cannot go on
+     *                             from, the following call answers {@code null}
+     */
+    protected abstract MarcRecord readNext();
+
+    /**
+     * Sends refused records to {@code handler} instead of throwing them from {@link #next()}.
+     *
+     * @return this reader
+     */
+    public SequentialReader onReject(Consumer<MarcFormatException> handler) {
+        this.rejectHandler = Objects.requireNonNull(handler, "handler");
+        return this;
+    }
+
+    @Override
+    public final boolean hasNext() {
+        if (next != null || pendingReject != null) {
+            return true;
+        }
+        while (!ended) {
+            try {
+                next = readNext();
+                if (next == null) {
+                    ended = true;
+                    return false;
+                }
+                return true;
+            } catch (MarcFormatException e) {
+                rejected++;
+                if (rejectHandler != null) {
+                    rejectHandler.accept(e);
+                } else {
+                    pendingReject = e;
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public final MarcRecord next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        if (pendingReject != null) {
+            MarcFormatException e = pendingReject;
+            pendingReject = null;
+            throw e;
+        }
+        MarcRecord r = next;
+        next = null;
+        read++;
+        return r;
+    }
+
+    @Override
+    public final long recordsRead() {
+        return read;
+    }
+
+    /** Number of records refused so far. */
+    public final long rejectedCount() {
+        return rejected;
+    }
+
+    /** Marks the input as finished (after {@link #close()}). */
+    protected final void end() {
+        ended = true;
+        next = null;
+        pendingReject = null;
+    }
+}

@@ -1,0 +1,487 @@
+package org.marcring.codec.json;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+
+import org.marcring.codec.ControlField;
+import org.marcring.codec.DataField;
+import org.marcring.codec.Field;
+import org.marcring.codec.Leader;
+import org.marcring.codec.MarcError;
+import org.marcring.codec.MarcError.Severity;
+import org.marcring.codec.MarcFormatException;
+import org.marcring.codec.MarcRecord;
+import org.marcring.codec.io.SequentialReader;
+import org.marcring.codec.io.SubfieldBuffer;
+import org.marcring.codec.io.ReadOptions;
+
+/**
+ * Reads MARC-in-JSON records with jackson-core's streaming parser: a single record object, a JSON
+ * array of records, or a sequence of record objects (which includes newline-delimited JSON). Only
+ * one record is held at a time.
+ *
+ * <p>In the default document mode, JSON that is not well-formed ends the reading with a
+ * {@link MarcFormatException} giving line and column (the records before it have been returned).
+ * In {@linkplain #openLines line mode}, for newline-delimited JSON, each line is parsed on its own,
+ * so a damaged line is refused and reading goes on with the next line.
+ *
+ * <p>Structural faults in a record (a field that is neither a string nor an object, unknown keys,
+ * a leader of the wrong length) are repaired and listed in {@link MarcRecord#errors()} in
+ * permissive mode; in strict mode the record is read to its end and refused.
+ */
+public final class MarcJsonReader extends SequentialReader {
+    /** Deepest nesting a MARC-in-JSON document needs is 7 (array, record, fields, field, subfields …). */
+    private static final int MAX_DEPTH = 32;
+    private static final String MISSING_LEADER = "          22        4500";
+
+    private final InputStream input;
+    private final ReadOptions options;
+    private final boolean lineMode;
+    private final List<MarcError> problems = new ArrayList<>();
+    private final SubfieldBuffer subfields = new SubfieldBuffer();
+    private final JsonFactory factory;
+    private JsonParser json;
+    private boolean inArray;
+    private boolean done;
+    private long ordinal;
+    private long lineNumber;
+    private final ByteArrayOutputStream line = new ByteArrayOutputStream(8192);
+    private final byte[] buffer = new byte[1 << 16];
+    private int bufferPos;
+    private int bufferEnd;
+
+    private MarcJsonReader(InputStream input, ReadOptions options, boolean lineMode) {
+        this.input = input instanceof BufferedInputStream ? input : new BufferedInputStream(input, 1 << 16);
+        this.options = Objects.requireNonNull(options, "options");
+        this.lineMode = lineMode;
+        // no string longer than a record may be, no nesting deeper than a record needs
+        this.factory = JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
+                .maxStringLength(Math.max(1024, options.maxRecordBytes())).maxNestingDepth(MAX_DEPTH).build())
+                .build();
+        if (!lineMode) {
+            try {
+                json = factory.createParser(this.input);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** A reader of a JSON document (one record, an array, or a sequence of records) over {@code in}. */
+    public static MarcJsonReader open(InputStream in, ReadOptions options) {
+        return new MarcJsonReader(in, options, false);
+    }
+
+    /** A reader of a JSON document in a file. */
+    public static MarcJsonReader open(Path path, ReadOptions options) {
+        try {
+            return open(Files.newInputStream(path), options);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A reader of newline-delimited JSON, one record per line, that goes on after a damaged line. */
+    public static MarcJsonReader openLines(InputStream in, ReadOptions options) {
+        return new MarcJsonReader(in, options, true);
+    }
+
+    /** A reader of newline-delimited JSON in a file. */
+    public static MarcJsonReader openLines(Path path, ReadOptions options) {
+        try {
+            return openLines(Files.newInputStream(path), options);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        done = true;
+        end();
+        try {
+            if (json != null) {
+                json.close();
+            }
+            input.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    protected MarcRecord readNext() {
+        if (done) {
+            return null;
+        }
+        return lineMode ? advanceLine() : advanceDocument();
+    }
+
+    private MarcRecord advanceDocument() {
+        try {
+            while (true) {
+                JsonToken t = json.nextToken();
+                if (t == null) {
+                    done = true;
+                    return null;
+                }
+                if (t == JsonToken.START_ARRAY && !inArray) {
+                    inArray = true;
+                } else if (t == JsonToken.END_ARRAY && inArray) {
+                    inArray = false;
+                } else if (t == JsonToken.START_OBJECT) {
+                    return record(-1);
+                } else {
+                    done = true;
+                    throw new MarcFormatException(ordinal, -1, at(json.currentTokenLocation(), -1)
+                            + "expected a record object, found " + t, null);
+                }
+            }
+        } catch (JsonProcessingException e) {
+            done = true;
+            throw malformed(e, -1);
+        } catch (IOException e) {
+            done = true;
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private MarcRecord advanceLine() {
+        while (true) {
+            int length;
+            try {
+                length = readLine();
+            } catch (IOException e) {
+                done = true;
+                throw new UncheckedIOException(e);
+            }
+            if (length < 0) {
+                done = true;
+                return null;
+            }
+            byte[] bytes = line.toByteArray();
+            if (isBlank(bytes)) {
+                continue;
+            }
+            if (length > options.maxRecordBytes()) {
+                throw new MarcFormatException(ordinal++, -1, "line " + lineNumber + ": longer than "
+                        + options.maxRecordBytes() + " bytes", null);
+            }
+            try (JsonParser p = factory.createParser(bytes)) {
+                json = p;
+                JsonToken t = p.nextToken();
+                if (t != JsonToken.START_OBJECT) {
+                    throw new MarcFormatException(ordinal++, -1, at(p.currentTokenLocation(), lineNumber)
+                            + "expected a record object, found " + t, null);
+                }
+                MarcRecord r = record(lineNumber);
+                if (p.nextToken() != null) {
+                    problem(Severity.ERROR, null, "text after the record on line " + lineNumber + " ignored");
+                }
+                return r;
+            } catch (JsonProcessingException e) {
+                throw malformed(e, lineNumber);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                json = null;
+            }
+        }
+    }
+
+    private static boolean isBlank(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != ' ' && b != '\t' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Reads the next line into {@code line} (at most {@code maxRecordBytes + 1} bytes of it are kept);
+     * its full length in bytes, or -1 at the end of input.
+     */
+    private int readLine() throws IOException {
+        line.reset();
+        int n = 0;
+        boolean any = false;
+        int limit = options.maxRecordBytes() + 1;
+        while (true) {
+            if (bufferPos == bufferEnd) {
+                bufferEnd = input.read(buffer, 0, buffer.length);
+                bufferPos = 0;
+                if (bufferEnd <= 0) {
+                    bufferEnd = 0;
+                    if (!any) {
+                        return -1;
+                    }
+                    lineNumber++;
+                    return n;
+                }
+            }
+            any = true;
+            int start = bufferPos;
+            while (bufferPos < bufferEnd && buffer[bufferPos] != '\n') {
+                bufferPos++;
+            }
+            int chunk = bufferPos - start;
+            if (n < limit) {
+                line.write(buffer, start, Math.min(chunk, limit - n));
+            }
+            n += chunk;
+            if (bufferPos < bufferEnd) {
+                bufferPos++; // the newline
+                lineNumber++;
+                return n;
+            }
+        }
+    }
+
+    /** Reads one record object; the parser is on its START_OBJECT. */
+    private MarcRecord record(long lineNo) throws IOException {
+        problems.clear();
+        long thisOrdinal = ordinal; // counted once the record is complete, so a parse error names it
+        String leader = null;
+        List<Field> fields = new ArrayList<>();
+        JsonToken t;
+        while ((t = json.nextToken()) == JsonToken.FIELD_NAME) {
+            String key = json.currentName();
+            JsonToken v = json.nextToken();
+            if ("leader".equals(key)) {
+                leader = scalar(v, null, "leader", lineNo);
+            } else if ("fields".equals(key)) {
+                if (v == JsonToken.START_ARRAY) {
+                    readFields(fields, lineNo);
+                } else {
+                    problem(Severity.ERROR, null, at(json.currentTokenLocation(), lineNo)
+                            + "\"fields\" is not an array: ignored");
+                    json.skipChildren();
+                }
+            } else {
+                problem(Severity.WARNING, null, at(json.currentTokenLocation(), lineNo)
+                        + "unknown key \"" + key + "\" ignored");
+                json.skipChildren();
+            }
+        }
+        ordinal++;
+        if (t != JsonToken.END_OBJECT) {
+            throw new MarcFormatException(thisOrdinal, -1, at(json.currentTokenLocation(), lineNo)
+                    + "record object not closed", null);
+        }
+        if (leader == null) {
+            problem(Severity.WARNING, null, "no leader: a blank leader was supplied");
+            leader = MISSING_LEADER;
+        } else if (leader.length() != Leader.LENGTH) {
+            problem(Severity.ERROR, null, "leader has " + leader.length() + " characters instead of 24: "
+                    + (leader.length() < Leader.LENGTH ? "padded with blanks" : "cut to 24"));
+            leader = leader.length() < Leader.LENGTH
+                    ? leader + " ".repeat(Leader.LENGTH - leader.length()) : leader.substring(0, Leader.LENGTH);
+        }
+        if (options.isStrict() && hasSerious(problems)) {
+            throw new MarcFormatException(thisOrdinal, -1, firstSerious(problems), null);
+        }
+        return new MarcRecord(Leader.of(leader), fields, problems);
+    }
+
+    /** Reads the elements of the "fields" array: {@code {"001":"…"}} or {@code {"245":{…}}}. */
+    private void readFields(List<Field> fields, long lineNo) throws IOException {
+        JsonToken t;
+        while ((t = json.nextToken()) != JsonToken.END_ARRAY) {
+            if (t != JsonToken.START_OBJECT) {
+                problem(Severity.ERROR, null, at(json.currentTokenLocation(), lineNo)
+                        + "a field is not an object: ignored");
+                json.skipChildren();
+                continue;
+            }
+            while ((t = json.nextToken()) == JsonToken.FIELD_NAME) {
+                String tag = tag(json.currentName(), lineNo);
+                JsonToken v = json.nextToken();
+                if (v == JsonToken.START_OBJECT) {
+                    DataField df = dataField(tag, lineNo);
+                    if (df != null) {
+                        fields.add(df);
+                    }
+                } else {
+                    String data = scalar(v, tag, "control field", lineNo);
+                    if (data != null && tag != null) {
+                        fields.add(new ControlField(tag, data));
+                    }
+                }
+                if (fields.size() > options.maxFields()) {
+                    throw new MarcFormatException(ordinal++, -1, "more than " + options.maxFields() + " fields",
+                            null);
+                }
+            }
+        }
+    }
+
+    private DataField dataField(String tag, long lineNo) throws IOException {
+        char ind1 = ' ';
+        char ind2 = ' ';
+        boolean seen1 = false;
+        boolean seen2 = false;
+        SubfieldBuffer subfields = this.subfields;
+        subfields.clear();
+        JsonToken t;
+        while ((t = json.nextToken()) == JsonToken.FIELD_NAME) {
+            String key = json.currentName();
+            JsonToken v = json.nextToken();
+            switch (key) {
+                case "ind1":
+                    ind1 = indicator(scalar(v, tag, "ind1", lineNo), tag, "ind1", lineNo);
+                    seen1 = true;
+                    break;
+                case "ind2":
+                    ind2 = indicator(scalar(v, tag, "ind2", lineNo), tag, "ind2", lineNo);
+                    seen2 = true;
+                    break;
+                case "subfields":
+                    if (v == JsonToken.START_ARRAY) {
+                        readSubfields(subfields, tag, lineNo);
+                    } else {
+                        problem(Severity.ERROR, tag, at(json.currentTokenLocation(), lineNo)
+                                + "\"subfields\" is not an array: ignored");
+                        json.skipChildren();
+                    }
+                    break;
+                default:
+                    problem(Severity.WARNING, tag, at(json.currentTokenLocation(), lineNo)
+                            + "unknown key \"" + key + "\" ignored");
+                    json.skipChildren();
+            }
+        }
+        if (!seen1 || !seen2) {
+            problem(Severity.WARNING, tag, "missing " + (seen1 ? "ind2" : seen2 ? "ind1" : "ind1 and ind2")
+                    + ": taken as blank");
+        }
+        return tag == null ? null : subfields.toField(tag, ind1, ind2);
+    }
+
+    private void readSubfields(SubfieldBuffer subfields, String tag, long lineNo) throws IOException {
+        JsonToken t;
+        while ((t = json.nextToken()) != JsonToken.END_ARRAY) {
+            if (t != JsonToken.START_OBJECT) {
+                problem(Severity.ERROR, tag, at(json.currentTokenLocation(), lineNo)
+                        + "a subfield is not an object: ignored");
+                json.skipChildren();
+                continue;
+            }
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String code = json.currentName();
+                String value = scalar(json.nextToken(), tag, "subfield", lineNo);
+                if (value == null) {
+                    continue;
+                }
+                if (code.isEmpty()) {
+                    problem(Severity.ERROR, tag, "subfield without a code dropped: '" + value + "'");
+                    continue;
+                }
+                if (code.length() > 1) {
+                    problem(Severity.ERROR, tag, "subfield code '" + code + "' cut to its first character");
+                }
+                subfields.add(code.charAt(0), value);
+            }
+        }
+    }
+
+    /** The text of a string value (numbers and booleans are taken with a warning); null otherwise. */
+    private String scalar(JsonToken v, String tag, String what, long lineNo) throws IOException {
+        if (v == JsonToken.VALUE_STRING) {
+            return json.getText();
+        }
+        if (v != null && v.isScalarValue() && v != JsonToken.VALUE_NULL) {
+            problem(Severity.WARNING, tag, at(json.currentTokenLocation(), lineNo) + what
+                    + " is not a string: " + json.getText() + " taken as text");
+            return json.getText();
+        }
+        problem(Severity.ERROR, tag, at(json.currentTokenLocation(), lineNo) + what + " is not a string: ignored");
+        json.skipChildren();
+        return null;
+    }
+
+    private char indicator(String v, String tag, String name, long lineNo) {
+        if (v == null || v.isEmpty()) {
+            problem(Severity.WARNING, tag, "empty " + name + ": taken as blank");
+            return ' ';
+        }
+        if (v.length() > 1) {
+            problem(v.substring(1).isBlank() ? Severity.WARNING : Severity.ERROR, tag,
+                    name + " '" + v + "' cut to its first character");
+        }
+        return v.charAt(0);
+    }
+
+    private String tag(String tag, long lineNo) {
+        if (tag.length() == 3) {
+            return tag;
+        }
+        if (tag.isEmpty() || tag.length() > 3) {
+            problem(Severity.ERROR, null, at(json.currentTokenLocation(), lineNo) + "field with tag '" + tag
+                    + "' dropped");
+            return null;
+        }
+        String padded = "0".repeat(3 - tag.length()) + tag;
+        problem(Severity.ERROR, padded, "tag '" + tag + "' padded to '" + padded + "'");
+        return padded;
+    }
+
+    private void problem(Severity severity, String tag, String message) {
+        problems.add(new MarcError(severity, tag, -1, message));
+    }
+
+    /** "line L, column C: " where {@code lineNo} >= 0 overrides the parser's line (line mode). */
+    private static String at(JsonLocation l, long lineNo) {
+        if (l == null) {
+            return lineNo >= 0 ? "line " + lineNo + ": " : "";
+        }
+        long ln = lineNo >= 0 ? lineNo : l.getLineNr();
+        return "line " + ln + ", column " + l.getColumnNr() + ": ";
+    }
+
+    private MarcFormatException malformed(JsonProcessingException e, long lineNo) {
+        MarcFormatException ex = new MarcFormatException(ordinal++, -1, at(e.getLocation(), lineNo)
+                + "not well-formed JSON: " + e.getOriginalMessage(), null);
+        ex.initCause(e);
+        return ex;
+    }
+
+    /** Whether a strict reader refuses the record: a problem that lost or changed data (ERROR or worse). */
+    private static boolean hasSerious(List<MarcError> problems) {
+        for (MarcError e : problems) {
+            if (e.severity().compareTo(Severity.ERROR) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String firstSerious(List<MarcError> problems) {
+        int serious = 0;
+        String first = null;
+        for (MarcError e : problems) {
+            if (e.severity().compareTo(Severity.ERROR) >= 0) {
+                if (first == null) {
+                    first = e.message();
+                }
+                serious++;
+            }
+        }
+        return serious > 1 ? first + " (and " + (serious - 1) + " more)" : first;
+    }
+}

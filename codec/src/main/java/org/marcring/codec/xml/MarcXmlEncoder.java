@@ -1,0 +1,178 @@
+package org.marcring.codec.xml;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.marcring.codec.ControlField;
+import org.marcring.codec.DataField;
+import org.marcring.codec.Field;
+import org.marcring.codec.MarcException;
+import org.marcring.codec.MarcRecord;
+import org.marcring.codec.io.ByteArrayBuilder;
+import org.marcring.codec.io.RecordEncoder;
+
+/**
+ * Encodes records as MARCXML, UTF-8, byte by byte into a {@link ByteArrayBuilder}: the
+ * {@link #header()} is the XML declaration and an opening {@code <collection>} in the MARCXML
+ * namespace, each record a {@code <record>} element, the {@link #footer()} the closing
+ * {@code </collection>}. Output is either compact (no whitespace between elements) or indented
+ * (one element per line, two spaces per level).
+ *
+ * <p>Text is escaped with {@link XmlEscaping}; characters XML 1.0 forbids are handled as the
+ * {@link InvalidXmlCharacters} policy says. One instance per thread (it counts replacements).
+ *
+ * <pre>{@code
+ * try (MarcWriter out = MarcXmlWriter.open(Path.of("out.xml"))) { out.write(record); }
+ * }</pre>
+ */
+public final class MarcXmlEncoder implements RecordEncoder {
+    private static final byte[] PROLOG = ascii("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<collection xmlns=\""
+            + MarcXml.NAMESPACE + "\">");
+    private static final byte[] LEADER_OPEN = ascii("<leader>");
+    private static final byte[] LEADER_CLOSE = ascii("</leader>");
+    private static final byte[] CONTROL_OPEN = ascii("<controlfield tag=\"");
+    private static final byte[] CONTROL_CLOSE = ascii("</controlfield>");
+    private static final byte[] DATA_OPEN = ascii("<datafield tag=\"");
+    private static final byte[] IND1 = ascii("\" ind1=\"");
+    private static final byte[] IND2 = ascii("\" ind2=\"");
+    private static final byte[] DATA_CLOSE = ascii("</datafield>");
+    private static final byte[] SUBFIELD_OPEN = ascii("<subfield code=\"");
+    private static final byte[] SUBFIELD_CLOSE = ascii("</subfield>");
+    private static final byte[] END_TAG = ascii("\">");
+    /** {@code <subfield code="x">} for each code that needs no escaping, so one copy writes it. */
+    private static final byte[][] SUBFIELD_OPEN_BY_CODE = new byte[128][];
+
+    static {
+        for (char c = 0x20; c < 0x7F; c++) {
+            if (c != '"' && c != '&' && c != '<') {
+                SUBFIELD_OPEN_BY_CODE[c] = ascii("<subfield code=\"" + c + "\">");
+            }
+        }
+    }
+
+    private final boolean indent;
+    private final InvalidXmlCharacters policy;
+    private final byte[] recordOpen;
+    private final byte[] recordClose;
+    private final byte[] level2;
+    private final byte[] level3;
+    private long replaced;
+
+    /**
+     * @param indent whether to put each element on its own line, indented
+     * @param policy what to do with characters XML 1.0 forbids
+     */
+    public MarcXmlEncoder(boolean indent, InvalidXmlCharacters policy) {
+        this.indent = indent;
+        this.policy = java.util.Objects.requireNonNull(policy, "policy");
+        this.recordOpen = ascii(indent ? "\n  <record>" : "<record>");
+        this.recordClose = ascii(indent ? "\n  </record>" : "</record>");
+        this.level2 = ascii(indent ? "\n    " : "");
+        this.level3 = ascii(indent ? "\n      " : "");
+    }
+
+    /** An encoder without whitespace between elements, replacing forbidden characters: the fastest. */
+    public static MarcXmlEncoder compact() {
+        return new MarcXmlEncoder(false, InvalidXmlCharacters.REPLACE);
+    }
+
+    /** An indenting encoder, replacing forbidden characters: for people. */
+    public static MarcXmlEncoder indented() {
+        return new MarcXmlEncoder(true, InvalidXmlCharacters.REPLACE);
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** Number of characters replaced by U+FFFD so far under {@link InvalidXmlCharacters#REPLACE}. */
+    public long replacedCharacters() {
+        return replaced;
+    }
+
+    @Override
+    public byte[] header() {
+        return PROLOG.clone();
+    }
+
+    @Override
+    public byte[] footer() {
+        return ascii(indent ? "\n</collection>\n" : "</collection>\n");
+    }
+
+    @Override
+    public void encode(MarcRecord record, ByteArrayBuilder out) {
+        out.append(recordOpen);
+        out.append(level2).append(LEADER_OPEN);
+        text(out, record.leader().toString(), "leader");
+        out.append(LEADER_CLOSE);
+        List<Field> fields = record.fields();
+        for (int f = 0, n = fields.size(); f < n; f++) {
+            Field field = fields.get(f);
+            out.append(level2);
+            if (field instanceof ControlField) {
+                ControlField cf = (ControlField) field;
+                out.append(CONTROL_OPEN);
+                attribute(out, cf.tag(), cf.tag());
+                out.append(END_TAG);
+                text(out, cf.data(), cf.tag());
+                out.append(CONTROL_CLOSE);
+            } else {
+                DataField df = (DataField) field;
+                out.append(DATA_OPEN);
+                attribute(out, df.tag(), df.tag());
+                out.append(IND1);
+                character(out, df.indicator1(), df.tag());
+                out.append(IND2);
+                character(out, df.indicator2(), df.tag());
+                out.append(END_TAG);
+                for (int s = 0, m = df.subfieldCount(); s < m; s++) {
+                    if (indent) {
+                        out.append(level3);
+                    }
+                    char code = df.code(s);
+                    byte[] open = code < 0x80 ? SUBFIELD_OPEN_BY_CODE[code] : null;
+                    if (open != null) {
+                        out.append(open);
+                    } else {
+                        out.append(SUBFIELD_OPEN);
+                        character(out, code, df.tag());
+                        out.append(END_TAG);
+                    }
+                    text(out, df.value(s), df.tag());
+                    out.append(SUBFIELD_CLOSE);
+                }
+                out.append(level2).append(DATA_CLOSE);
+            }
+        }
+        out.append(recordClose);
+    }
+
+    private void text(ByteArrayBuilder out, String s, String where) {
+        int r = XmlEscaping.appendText(out, s, policy);
+        count(r, s, where);
+    }
+
+    private void attribute(ByteArrayBuilder out, String s, String where) {
+        int r = XmlEscaping.appendAttribute(out, s, policy);
+        count(r, s, where);
+    }
+
+    private void character(ByteArrayBuilder out, char c, String where) {
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == ' ' || (c >= 'A' && c <= 'Z')) {
+            out.append((byte) c);
+        } else {
+            attribute(out, String.valueOf(c), where);
+        }
+    }
+
+    private void count(int r, String s, String where) {
+        if (r >= 0) {
+            replaced += r;
+            return;
+        }
+        int index = -r - 1;
+        throw new MarcException(String.format("%s: character U+%04X at position %d is not allowed in XML 1.0",
+                where, (int) s.charAt(index), index));
+    }
+}

@@ -1,0 +1,462 @@
+package org.marcring.codec.xml;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import javax.xml.XMLConstants;
+import javax.xml.stream.Location;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+import org.marcring.codec.ControlField;
+import org.marcring.codec.Field;
+import org.marcring.codec.Leader;
+import org.marcring.codec.MarcError;
+import org.marcring.codec.MarcError.Severity;
+import org.marcring.codec.MarcException;
+import org.marcring.codec.MarcFormatException;
+import org.marcring.codec.MarcRecord;
+import org.marcring.codec.io.SequentialReader;
+import org.marcring.codec.io.SubfieldBuffer;
+import org.marcring.codec.io.ReadOptions;
+
+/**
+ * Reads MARCXML records as they stream past, over the JDK's StAX parser: a {@code <collection>} of
+ * {@code <record>}s, a bare {@code <record>}, with or without a namespace prefix, XML declaration or
+ * byte-order mark, or records embedded anywhere in another document (an OAI-PMH or SRU response).
+ * A {@code record} element counts when it is in the MARCXML namespace, or in no namespace and holds
+ * MARC content (a leader or fields). Only one record is held at a time.
+ *
+ * <p>Documents with a DOCTYPE are refused, so nothing is ever fetched from a file or the network on
+ * a document's say-so and no entity is expanded.
+ *
+ * <p>Structural faults in a record (a field without a tag, an unknown element, a leader of the wrong
+ * length) are repaired and listed in {@link MarcRecord#errors()} in permissive mode; in strict mode
+ * the record is read to its end and then refused with a {@link MarcFormatException}, and the next
+ * call goes on with the following record. XML that is not well-formed ends the reading: the
+ * records before it have been returned, and the exception gives line and column.
+ */
+public final class MarcXmlReader extends SequentialReader {
+    /** Leader given to a record that has none: blanks, with the fixed parts of a MARC 21 leader. */
+    static final String MISSING_LEADER = "          22        4500";
+
+    private final XMLStreamReader xml;
+    private final InputStream input;
+    private final ReadOptions options;
+    private final StringBuilder text = new StringBuilder(256);
+    private final List<MarcError> problems = new ArrayList<>();
+    private final SubfieldBuffer subfields = new SubfieldBuffer();
+    private boolean done;
+    private long ordinal;
+    private int recordChars;
+
+    private MarcXmlReader(InputStream input, ReadOptions options) {
+        this.input = input;
+        this.options = Objects.requireNonNull(options, "options");
+        try {
+            this.xml = newFactory().createXMLStreamReader(input);
+        } catch (XMLStreamException e) {
+            throw malformed(e);
+        }
+    }
+
+    /** A reader over {@code in} (closing the reader closes it). */
+    public static MarcXmlReader open(InputStream in, ReadOptions options) {
+        InputStream buffered = in instanceof BufferedInputStream ? in : new BufferedInputStream(in, 1 << 16);
+        return new MarcXmlReader(buffered, options);
+    }
+
+    /** A permissive reader over {@code in}. */
+    public static MarcXmlReader open(InputStream in) {
+        return open(in, ReadOptions.defaults());
+    }
+
+    /** A reader over a file. */
+    public static MarcXmlReader open(Path path, ReadOptions options) {
+        try {
+            return open(Files.newInputStream(path), options);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A permissive reader over a file. */
+    public static MarcXmlReader open(Path path) {
+        return open(path, ReadOptions.defaults());
+    }
+
+    /** A StAX factory that refuses DTDs and external entities. */
+    static XMLInputFactory newFactory() {
+        XMLInputFactory f = XMLInputFactory.newDefaultFactory();
+        f.setProperty(XMLInputFactory.SUPPORT_DTD, Boolean.FALSE);
+        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, Boolean.FALSE);
+        f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, Boolean.TRUE);
+        f.setProperty(XMLInputFactory.IS_COALESCING, Boolean.FALSE);
+        f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        f.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        f.setXMLResolver((publicId, systemId, base, ns) -> {
+            throw new XMLStreamException("external entity refused: " + systemId);
+        });
+        return f;
+    }
+
+    @Override
+    public void close() {
+        done = true;
+        end();
+        try {
+            xml.close();
+        } catch (XMLStreamException e) {
+            // closing never loses data; nothing to report
+        } finally {
+            try {
+                input.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    @Override
+    protected MarcRecord readNext() {
+        if (done) {
+            return null;
+        }
+        try {
+            while (xml.hasNext()) {
+                int event = xml.next();
+                if (event == XMLStreamConstants.DTD) {
+                    throw refusedDtd();
+                }
+                if (event == XMLStreamConstants.START_ELEMENT && isRecord()) {
+                    MarcRecord r = record();
+                    if (r != null) {
+                        return r;
+                    }
+                }
+            }
+            done = true;
+            return null;
+        } catch (XMLStreamException e) {
+            done = true;
+            throw malformed(e);
+        } catch (MarcFormatException e) {
+            throw e;
+        } catch (MarcException e) {
+            done = true;
+            throw e;
+        }
+    }
+
+    private boolean isRecord() {
+        if (!"record".equals(xml.getLocalName())) {
+            return false;
+        }
+        String ns = xml.getNamespaceURI();
+        return ns == null || ns.isEmpty() || MarcXml.NAMESPACE.equals(ns);
+    }
+
+    private boolean inMarcNamespace() {
+        return MarcXml.NAMESPACE.equals(xml.getNamespaceURI());
+    }
+
+    /**
+     * Reads from the start tag of a record to its end tag; null where it was a no-namespace
+     * {@code record} element with no MARC content (e.g. an OAI-PMH record of Dublin Core).
+     */
+    private MarcRecord record() throws XMLStreamException {
+        boolean marcNamespace = inMarcNamespace();
+        String ns = xml.getNamespaceURI();
+        problems.clear();
+        recordChars = 0;
+        String leader = null;
+        List<Field> fields = new ArrayList<>();
+        int depth = 1;
+        while (depth > 0) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                if (!sameNamespace(ns)) {
+                    depth++; // foreign markup inside a record: look through it
+                    continue;
+                }
+                String name = xml.getLocalName();
+                switch (name) {
+                    case "leader":
+                        if (leader != null) {
+                            problem(Severity.ERROR, null, "a second <leader> replaces the first");
+                        }
+                        leader = readText();
+                        break;
+                    case "controlfield":
+                        addControlField(fields);
+                        break;
+                    case "datafield":
+                        addDataField(fields);
+                        break;
+                    case "record":
+                        if (leader == null && fields.isEmpty()) {
+                            return record(); // the outer element was a wrapper (OAI-PMH without namespaces)
+                        }
+                        problem(Severity.ERROR, null, "<record> inside a record: inner record read as part of it");
+                        depth++;
+                        break;
+                    default:
+                        if (marcNamespace) {
+                            problem(Severity.WARNING, null, "unexpected element <" + name + "> in <record> ignored");
+                        }
+                        depth++;
+                        break;
+                }
+                if (fields.size() > options.maxFields()) {
+                    problem(Severity.FATAL, null, "more than " + options.maxFields() + " fields");
+                    skipRecord(depth);
+                    throw refuse(problems.get(problems.size() - 1).message());
+                }
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+            } else if (event == XMLStreamConstants.END_DOCUMENT) {
+                throw new XMLStreamException("document ends inside a record", xml.getLocation());
+            }
+        }
+        if (!marcNamespace && leader == null && fields.isEmpty()) {
+            return null;
+        }
+        long thisOrdinal = ordinal++;
+        if (leader == null) {
+            problem(Severity.WARNING, null, "no <leader>: a blank leader was supplied");
+            leader = MISSING_LEADER;
+        } else if (leader.length() != Leader.LENGTH) {
+            problem(Severity.ERROR, null, "leader has " + leader.length() + " characters instead of 24: "
+                    + (leader.length() < Leader.LENGTH ? "padded with blanks" : "cut to 24"));
+            leader = leader.length() < Leader.LENGTH
+                    ? leader + " ".repeat(Leader.LENGTH - leader.length()) : leader.substring(0, Leader.LENGTH);
+        }
+        if (options.isStrict() && hasSerious(problems)) {
+            throw new MarcFormatException(thisOrdinal, -1, firstSerious(problems), null);
+        }
+        return new MarcRecord(Leader.of(leader), fields, problems);
+    }
+
+    private boolean sameNamespace(String ns) {
+        String here = xml.getNamespaceURI();
+        return Objects.equals(emptyToNull(here), emptyToNull(ns));
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+
+    private void skipRecord(int depth) throws XMLStreamException {
+        while (depth > 0) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                depth++;
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+            } else if (event == XMLStreamConstants.END_DOCUMENT) {
+                return;
+            }
+        }
+    }
+
+    private void addControlField(List<Field> fields) throws XMLStreamException {
+        String tag = tag();
+        String data = readText();
+        if (tag == null) {
+            problem(Severity.ERROR, null, "<controlfield> without a tag dropped: '" + data + "'");
+            return;
+        }
+        fields.add(new ControlField(tag, data));
+    }
+
+    private void addDataField(List<Field> fields) throws XMLStreamException {
+        String tag = tag();
+        char ind1 = indicator("ind1", tag);
+        char ind2 = indicator("ind2", tag);
+        SubfieldBuffer subfields = this.subfields;
+        subfields.clear();
+        while (true) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                String name = xml.getLocalName();
+                if ("subfield".equals(name)) {
+                    String code = xml.getAttributeValue(null, "code");
+                    String value = readText();
+                    if (code == null || code.isEmpty()) {
+                        problem(Severity.ERROR, tag, "<subfield> without a code dropped: '" + value + "'");
+                    } else {
+                        if (code.length() > 1) {
+                            problem(Severity.ERROR, tag, "subfield code '" + code + "' cut to its first character");
+                        }
+                        subfields.add(code.charAt(0), value);
+                    }
+                } else {
+                    String value = readText();
+                    problem(Severity.ERROR, tag, "unexpected element <" + name + "> in <datafield> dropped: '"
+                            + value + "'");
+                }
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                break;
+            } else if (event == XMLStreamConstants.END_DOCUMENT) {
+                throw new XMLStreamException("document ends inside a datafield", xml.getLocation());
+            }
+        }
+        if (tag == null) {
+            problem(Severity.ERROR, null, "<datafield> without a tag dropped: " + subfields);
+            return;
+        }
+        fields.add(subfields.toField(tag, ind1, ind2));
+    }
+
+    /** The tag attribute, repaired to three characters where that is possible; null where absent. */
+    private String tag() {
+        String tag = xml.getAttributeValue(null, "tag");
+        if (tag == null || tag.isEmpty()) {
+            return null;
+        }
+        if (tag.length() == 3) {
+            return tag;
+        }
+        if (tag.length() < 3) {
+            String padded = "0".repeat(3 - tag.length()) + tag;
+            problem(Severity.ERROR, padded, "tag '" + tag + "' padded to '" + padded + "'");
+            return padded;
+        }
+        String cut = tag.substring(0, 3);
+        problem(Severity.ERROR, cut, "tag '" + tag + "' cut to '" + cut + "'");
+        return cut;
+    }
+
+    private char indicator(String name, String tag) {
+        String v = xml.getAttributeValue(null, name);
+        if (v == null || v.isEmpty()) {
+            problem(Severity.WARNING, tag, (v == null ? "no " : "empty ") + name + ": taken as blank");
+            return ' ';
+        }
+        if (v.length() > 1) {
+            problem(v.substring(1).isBlank() ? Severity.WARNING : Severity.ERROR, tag,
+                    name + " '" + v + "' cut to its first character");
+        }
+        return v.charAt(0);
+    }
+
+    /** The text of the current element up to its end tag; child elements are reported and skipped. */
+    private String readText() throws XMLStreamException {
+        text.setLength(0);
+        String single = null;
+        int pieces = 0;
+        while (true) {
+            int event = xml.next();
+            switch (event) {
+                case XMLStreamConstants.CHARACTERS:
+                case XMLStreamConstants.CDATA:
+                case XMLStreamConstants.SPACE:
+                case XMLStreamConstants.ENTITY_REFERENCE:
+                    if (recordChars + text.length() + (single == null ? 0 : single.length()) + xml.getTextLength()
+                            > options.maxRecordBytes()) {
+                        skipRecord(1); // the rest of the record is passed over while looking for the next
+                        throw new MarcFormatException(ordinal++, -1, at() + "record longer than "
+                                + options.maxRecordBytes() + " characters", null);
+                    }
+                    if (pieces == 0) {
+                        single = xml.getText();
+                    } else {
+                        if (pieces == 1) {
+                            text.append(single);
+                            single = null;
+                        }
+                        text.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
+                    }
+                    pieces++;
+                    break;
+                case XMLStreamConstants.START_ELEMENT:
+                    problem(Severity.ERROR, null, "element <" + xml.getLocalName() + "> inside text skipped");
+                    skipRecord(1);
+                    break;
+                case XMLStreamConstants.END_ELEMENT:
+                    String result = pieces == 0 ? "" : pieces == 1 ? single : text.toString();
+                    recordChars += result.length();
+                    return result;
+                case XMLStreamConstants.END_DOCUMENT:
+                    throw new XMLStreamException("document ends inside an element", xml.getLocation());
+                default:
+                    break; // comments, processing instructions
+            }
+        }
+    }
+
+    private void problem(Severity severity, String tag, String message) {
+        problems.add(new MarcError(severity, tag, -1, at() + message));
+    }
+
+    private String at() {
+        return "line " + line() + ", column " + column() + ": ";
+    }
+
+    private int line() {
+        Location l = xml.getLocation();
+        return l == null ? -1 : l.getLineNumber();
+    }
+
+    private int column() {
+        Location l = xml.getLocation();
+        return l == null ? -1 : l.getColumnNumber();
+    }
+
+    private MarcFormatException refuse(String message) {
+        return new MarcFormatException(ordinal++, -1, message, null);
+    }
+
+    private MarcFormatException refusedDtd() {
+        done = true;
+        return new MarcFormatException(ordinal, -1, at()
+                + "a DOCTYPE is not accepted in MARCXML (DTDs and external entities are refused)", null);
+    }
+
+    private MarcFormatException malformed(XMLStreamException e) {
+        Location l = e.getLocation();
+        String where = l == null ? "" : "line " + l.getLineNumber() + ", column " + l.getColumnNumber() + ": ";
+        String msg = e.getMessage();
+        // StAX prefixes its own "ParseError at [row,col]:" line; keep the part that says what is wrong
+        int nl = msg == null ? -1 : msg.indexOf("Message: ");
+        if (nl >= 0) {
+            msg = msg.substring(nl + "Message: ".length());
+        }
+        MarcFormatException ex = new MarcFormatException(ordinal, -1, where + "not well-formed XML: " + msg, null);
+        ex.initCause(e);
+        return ex;
+    }
+
+    /** Whether a strict reader refuses the record: a problem that lost or changed data (ERROR or worse). */
+    private static boolean hasSerious(List<MarcError> problems) {
+        for (MarcError e : problems) {
+            if (e.severity().compareTo(Severity.ERROR) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String firstSerious(List<MarcError> problems) {
+        int serious = 0;
+        String first = null;
+        for (MarcError e : problems) {
+            if (e.severity().compareTo(Severity.ERROR) >= 0) {
+                if (first == null) {
+                    first = e.message();
+                }
+                serious++;
+            }
+        }
+        return serious > 1 ? first + " (and " + (serious - 1) + " more)" : first;
+    }
+}

@@ -1,0 +1,187 @@
+package org.marcring.codec.xml;
+
+import org.marcring.codec.io.ByteArrayBuilder;
+
+/**
+ * Escapes text for MARCXML straight into UTF-8 bytes: {@code & < >} in element content (and a
+ * carriage return, which a parser would otherwise turn into a line feed), {@code & < " }, tab, line
+ * feed and carriage return in attribute values. Characters XML 1.0 forbids are replaced by U+FFFD
+ * or refused, as the caller's {@link InvalidXmlCharacters} says.
+ *
+ * <p>Two entry points share one lookup table: one for a {@link String}, one for bytes that are
+ * already well-formed UTF-8 (for an encoder that copies values straight out of a raw ISO 2709
+ * record), where runs of bytes that need no escaping are copied in bulk.
+ *
+ * <p>Each method returns the number of characters replaced, or, where the policy is
+ * {@link InvalidXmlCharacters#FAIL} and one was found, {@code -(index + 1)} of the first one (index
+ * into the string or array); the output is then incomplete and the caller discards it.
+ */
+public final class XmlEscaping {
+    /** Longest escape or UTF-8 sequence one input char can become ({@code &quot;}). */
+    private static final int MAX_BYTES_PER_CHAR = 6;
+
+    private static final byte COPY = 0;
+    private static final byte INVALID = -1;
+
+    private static final byte[][] REPLACEMENTS = {
+        null,
+        bytes("&amp;"), bytes("&lt;"), bytes("&gt;"), bytes("&quot;"),
+        bytes("&#9;"), bytes("&#10;"), bytes("&#13;"),
+    };
+
+    /** Per ASCII character: 0 copy, -1 forbidden, n > 0 index into REPLACEMENTS. */
+    private static final byte[] TEXT = table(false);
+    private static final byte[] ATTRIBUTE = table(true);
+
+    private static final byte R1 = (byte) 0xEF;
+    private static final byte R2 = (byte) 0xBF;
+    private static final byte R3 = (byte) 0xBD;
+
+    private XmlEscaping() {
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    private static byte[] table(boolean attribute) {
+        byte[] t = new byte[128];
+        for (int c = 0; c < 0x20; c++) {
+            t[c] = INVALID;
+        }
+        t['\t'] = attribute ? (byte) 5 : COPY;
+        t['\n'] = attribute ? (byte) 6 : COPY;
+        t['\r'] = 7;
+        t['&'] = 1;
+        t['<'] = 2;
+        t['>'] = attribute ? COPY : (byte) 3;
+        t['"'] = attribute ? (byte) 4 : COPY;
+        return t;
+    }
+
+    /** Appends {@code s} escaped as element content. */
+    public static int appendText(ByteArrayBuilder out, String s, InvalidXmlCharacters policy) {
+        return append(out, s, TEXT, policy);
+    }
+
+    /** Appends {@code s} escaped as an attribute value (between double quotes). */
+    public static int appendAttribute(ByteArrayBuilder out, String s, InvalidXmlCharacters policy) {
+        return append(out, s, ATTRIBUTE, policy);
+    }
+
+    /** Appends well-formed UTF-8 {@code src[off, off+len)} escaped as element content. */
+    public static int appendText(ByteArrayBuilder out, byte[] src, int off, int len, InvalidXmlCharacters policy) {
+        return append(out, src, off, len, TEXT, policy);
+    }
+
+    /** Appends well-formed UTF-8 {@code src[off, off+len)} escaped as an attribute value. */
+    public static int appendAttribute(ByteArrayBuilder out, byte[] src, int off, int len,
+                                      InvalidXmlCharacters policy) {
+        return append(out, src, off, len, ATTRIBUTE, policy);
+    }
+
+    private static int append(ByteArrayBuilder out, String s, byte[] table, InvalidXmlCharacters policy) {
+        int n = s.length();
+        out.ensureRoom(n * MAX_BYTES_PER_CHAR);
+        byte[] a = out.array();
+        int p = out.length();
+        int replaced = 0;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                byte k = table[c];
+                if (k == COPY) {
+                    a[p++] = (byte) c;
+                    continue;
+                }
+                if (k > 0) {
+                    byte[] r = REPLACEMENTS[k];
+                    for (byte b : r) {
+                        a[p++] = b;
+                    }
+                    continue;
+                }
+            } else if (c < 0x800) {
+                a[p++] = (byte) (0xC0 | (c >> 6));
+                a[p++] = (byte) (0x80 | (c & 0x3F));
+                continue;
+            } else if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    int cp = Character.toCodePoint(c, s.charAt(++i));
+                    a[p++] = (byte) (0xF0 | (cp >> 18));
+                    a[p++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+                    a[p++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+                    a[p++] = (byte) (0x80 | (cp & 0x3F));
+                    continue;
+                }
+            } else if (c < 0xFFFE) {
+                a[p++] = (byte) (0xE0 | (c >> 12));
+                a[p++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                a[p++] = (byte) (0x80 | (c & 0x3F));
+                continue;
+            }
+            // a character XML 1.0 does not allow
+            if (policy == InvalidXmlCharacters.FAIL) {
+                out.setLength(p);
+                return -(i + 1);
+            }
+            a[p++] = R1;
+            a[p++] = R2;
+            a[p++] = R3;
+            replaced++;
+        }
+        out.setLength(p);
+        return replaced;
+    }
+
+    private static int append(ByteArrayBuilder out, byte[] src, int off, int len, byte[] table,
+                              InvalidXmlCharacters policy) {
+        out.ensureRoom(len * MAX_BYTES_PER_CHAR);
+        byte[] a = out.array();
+        int p = out.length();
+        int replaced = 0;
+        int i = off;
+        int end = off + len;
+        while (i < end) {
+            int run = i;
+            while (i < end) {
+                byte b = src[i];
+                if (b >= 0) {
+                    if (table[b] != COPY) {
+                        break;
+                    }
+                } else if (b == R1 && i + 2 < end && src[i + 1] == R2 && (src[i + 2] & 0xFE) == 0xBE) {
+                    break; // U+FFFE or U+FFFF
+                }
+                i++;
+            }
+            int runLength = i - run;
+            if (runLength > 0) {
+                System.arraycopy(src, run, a, p, runLength);
+                p += runLength;
+            }
+            if (i == end) {
+                break;
+            }
+            byte b = src[i];
+            if (b >= 0 && table[b] > 0) {
+                for (byte r : REPLACEMENTS[table[b]]) {
+                    a[p++] = r;
+                }
+                i++;
+                continue;
+            }
+            if (policy == InvalidXmlCharacters.FAIL) {
+                out.setLength(p);
+                return -(i - off + 1);
+            }
+            a[p++] = R1;
+            a[p++] = R2;
+            a[p++] = R3;
+            replaced++;
+            i += b >= 0 ? 1 : 3;
+        }
+        out.setLength(p);
+        return replaced;
+    }
+}

@@ -1,0 +1,224 @@
+package org.marcring.engine;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import com.lmax.disruptor.WaitStrategy;
+
+import org.marcring.codec.MarcRecord;
+import org.marcring.codec.io.ReadOptions;
+import org.marcring.codec.io.RecordEncoder;
+
+/**
+ * Configures a {@link Pipeline}: where records come from, how many parser threads decode them, what
+ * happens to each record, and where the results go. Every setting but the source and the sink has a
+ * default.
+ *
+ * <pre>{@code
+ * PipelineResult result = Pipeline.builder()
+ *         .source(Path.of("in.mrc"))
+ *         .readOptions(ReadOptions.defaults())
+ *         .parsers(2)
+ *         .transform(r -> r.title() == null ? null : r)        // null drops the record
+ *         .sink(Path.of("out.mrc"), Iso2709Encoder::new)
+ *         .errorPolicy(ErrorPolicy.rejectsFile(Path.of("rejects.mrc")))
+ *         .build()
+ *         .run();
+ * }</pre>
+ */
+public final class PipelineBuilder {
+    /** Default ring size: 1024 slots. */
+    public static final int DEFAULT_RING_SIZE = 1024;
+    /** Default stripe block: each parser takes 8 consecutive slots at a time. */
+    public static final int DEFAULT_STRIPE = 8;
+    /** Default producer publish batch for files and arrays: 32 records. */
+    public static final int DEFAULT_PUBLISH_BATCH = 32;
+
+    Path sourcePath;
+    InputStream sourceStream;
+    ReadableByteChannel sourceChannel;
+    RecordSource source;
+    ReadOptions readOptions = ReadOptions.defaults();
+    int parsers = Runtime.getRuntime().availableProcessors();
+    int ringSize = DEFAULT_RING_SIZE;
+    int stripe = DEFAULT_STRIPE;
+    int publishBatch; // 0: by the source
+    WaitStrategy waitStrategy;
+    Function<MarcRecord, MarcRecord> transform;
+    Path sinkPath;
+    OutputStream sinkStream;
+    Supplier<? extends RecordEncoder> encoders;
+    Consumer<MarcRecord> sinkCallback;
+    ErrorPolicy errorPolicy;
+    ProgressListener progress;
+
+    PipelineBuilder() {
+    }
+
+    /** Reads ISO 2709 from a file (through a {@code FileChannel}). */
+    public PipelineBuilder source(Path file) {
+        clearSource();
+        this.sourcePath = Objects.requireNonNull(file, "file");
+        return this;
+    }
+
+    /** Reads ISO 2709 from a stream, which the run closes at its end. */
+    public PipelineBuilder source(InputStream in) {
+        clearSource();
+        this.sourceStream = Objects.requireNonNull(in, "in");
+        return this;
+    }
+
+    /** Reads ISO 2709 from a channel, which the run closes at its end. */
+    public PipelineBuilder source(ReadableByteChannel channel) {
+        clearSource();
+        this.sourceChannel = Objects.requireNonNull(channel, "channel");
+        return this;
+    }
+
+    /**
+     * Reads from a source of any format (it decides how records are framed and parsed; the read options
+     * set here do not apply to it). The run closes it at its end.
+     */
+    public PipelineBuilder source(RecordSource source) {
+        clearSource();
+        this.source = Objects.requireNonNull(source, "source");
+        return this;
+    }
+
+    private void clearSource() {
+        sourcePath = null;
+        sourceStream = null;
+        sourceChannel = null;
+        source = null;
+    }
+
+    /** How ISO 2709 input is decoded (default: {@link ReadOptions#defaults()}, permissive). */
+    public PipelineBuilder readOptions(ReadOptions options) {
+        this.readOptions = Objects.requireNonNull(options, "options");
+        return this;
+    }
+
+    /** Number of parser threads (default: the number of available processors). */
+    public PipelineBuilder parsers(int n) {
+        if (n < 1 || n > 256) {
+            throw new IllegalArgumentException("parsers must be 1 to 256: " + n);
+        }
+        this.parsers = n;
+        return this;
+    }
+
+    /** Number of ring slots, a power of two of at least 2 (default 1024). */
+    public PipelineBuilder ringSize(int slots) {
+        if (slots < 2 || Integer.bitCount(slots) != 1 || slots > 1 << 20) {
+            throw new IllegalArgumentException("ring size must be a power of two from 2 to 2^20: " + slots);
+        }
+        this.ringSize = slots;
+        return this;
+    }
+
+    /**
+     * Number of consecutive slots a parser takes at a time, a power of two (default 8); 1 deals the slots
+     * round-robin. It is reduced where the ring is too small to give every parser a block.
+     */
+    public PipelineBuilder stripe(int slots) {
+        if (slots < 1 || Integer.bitCount(slots) != 1) {
+            throw new IllegalArgumentException("stripe must be a power of two: " + slots);
+        }
+        this.stripe = slots;
+        return this;
+    }
+
+    /**
+     * Most records the I/O thread frames before publishing them. Default: 32 for files and arrays, 1 for
+     * inputs whose reads may block (streams, pipes, sockets; see {@link RecordSource#readsMayBlock()}), so
+     * that no record waits for the next one to arrive.
+     */
+    public PipelineBuilder publishBatch(int records) {
+        if (records < 1) {
+            throw new IllegalArgumentException("publish batch must be positive: " + records);
+        }
+        this.publishBatch = records;
+        return this;
+    }
+
+    /**
+     * How parser and writer threads wait for work (default: {@link IdleWaitStrategy}); any of the
+     * Disruptor's strategies works too. One instance per pipeline.
+     */
+    public PipelineBuilder waitStrategy(WaitStrategy strategy) {
+        this.waitStrategy = Objects.requireNonNull(strategy, "strategy");
+        return this;
+    }
+
+    /**
+     * The per-record function, run on the parser threads (so it must be thread-safe): returns the record
+     * to write, or {@code null} to drop it (counted as filtered). An exception rejects the record.
+     */
+    public PipelineBuilder transform(Function<MarcRecord, MarcRecord> function) {
+        this.transform = Objects.requireNonNull(function, "function");
+        return this;
+    }
+
+    /**
+     * Writes to a file, encoded by encoders from {@code encoders} (one per parser thread). The file is
+     * written under a temporary name in the same folder and appears only when the run succeeds.
+     */
+    public PipelineBuilder sink(Path file, Supplier<? extends RecordEncoder> encoders) {
+        clearSink();
+        this.sinkPath = Objects.requireNonNull(file, "file");
+        this.encoders = Objects.requireNonNull(encoders, "encoders");
+        return this;
+    }
+
+    /** Writes to a stream (flushed, not closed, at the end), encoded by encoders from {@code encoders}. */
+    public PipelineBuilder sink(OutputStream out, Supplier<? extends RecordEncoder> encoders) {
+        clearSink();
+        this.sinkStream = Objects.requireNonNull(out, "out");
+        this.encoders = Objects.requireNonNull(encoders, "encoders");
+        return this;
+    }
+
+    /** Hands each record, in input order, to {@code callback} on the writer thread. */
+    public PipelineBuilder sink(Consumer<MarcRecord> callback) {
+        clearSink();
+        this.sinkCallback = Objects.requireNonNull(callback, "callback");
+        return this;
+    }
+
+    private void clearSink() {
+        sinkPath = null;
+        sinkStream = null;
+        encoders = null;
+        sinkCallback = null;
+    }
+
+    /** What to do with records that cannot be passed on (default: {@link ErrorPolicy#failFast()}). */
+    public PipelineBuilder errorPolicy(ErrorPolicy policy) {
+        this.errorPolicy = Objects.requireNonNull(policy, "policy");
+        return this;
+    }
+
+    /** Receives progress about four times a second, on the writer thread. */
+    public PipelineBuilder progress(ProgressListener listener) {
+        this.progress = Objects.requireNonNull(listener, "listener");
+        return this;
+    }
+
+    /** The pipeline, ready to {@link Pipeline#run() run} once. */
+    public Pipeline build() {
+        if (sourcePath == null && sourceStream == null && sourceChannel == null && source == null) {
+            throw new IllegalStateException("no source");
+        }
+        if (sinkPath == null && sinkStream == null && sinkCallback == null) {
+            throw new IllegalStateException("no sink");
+        }
+        return new Pipeline(this);
+    }
+}

@@ -1,0 +1,28 @@
+/**
+ * The engine: MARC records read, transformed and written on every core through one LMAX Disruptor ring.
+ *
+ * <p>One I/O thread ({@code marcring-io}) frames the input into preallocated ring slots ({@link
+ * org.marcring.engine.RecordSlot}) through a {@link org.marcring.engine.RecordSource}; N parser threads
+ * ({@code marcring-parser-N}) each decode, transform and encode their stripe of the slots; one writer thread
+ * ({@code marcring-writer}) emits the results strictly in input order, reports rejects in order to the
+ * {@link org.marcring.engine.ErrorPolicy} and keeps the counts.
+ *
+ * <ul>
+ * <li>{@link org.marcring.engine.Pipeline} (built by {@link org.marcring.engine.PipelineBuilder}): a whole
+ * conversion, returning a {@link org.marcring.engine.PipelineResult} or throwing an
+ * {@link org.marcring.engine.EngineException} with the counts so far.</li>
+ * <li>{@link org.marcring.engine.ParallelReader}: a drop-in {@code MarcReader} that decodes ahead on N
+ * threads.</li>
+ * <li>{@link org.marcring.engine.ParallelWriter}: a drop-in {@code MarcWriter} that encodes on N threads.</li>
+ * <li>Inputs: {@link org.marcring.engine.Iso2709Source}; for the text formats
+ * {@link org.marcring.engine.TextRecordSource} (NDJSON lines, MARCMaker blank-line blocks) and
+ * {@link org.marcring.engine.XmlRecordSource} (MARCXML record elements), each taking the format's decoder as
+ * a {@link org.marcring.engine.RecordParser} per thread ({@link org.marcring.engine.ReaderParser} makes one
+ * from any format's streaming reader).</li>
+ * <li>{@link org.marcring.engine.IdleWaitStrategy}: the default wait strategy, which gives an idle stage's
+ * core to the busy ones.</li>
+ * </ul>
+ *
+ * <p>No JVM flags, no static mutable state; several pipelines may run at once in one JVM.
+ */
+package org.marcring.engine;

@@ -1,0 +1,138 @@
+package org.marcring.perf;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import com.lmax.disruptor.BlockingWaitStrategy;
+import com.lmax.disruptor.SleepingWaitStrategy;
+import com.lmax.disruptor.WaitStrategy;
+import com.lmax.disruptor.YieldingWaitStrategy;
+
+import org.marcring.codec.MarcRecord;
+import org.marcring.codec.io.ByteArrayBuilder;
+import org.marcring.codec.iso2709.Iso2709Encoder;
+import org.marcring.codec.iso2709.Iso2709Reader;
+import org.marcring.engine.IdleWaitStrategy;
+import org.marcring.engine.Pipeline;
+import org.marcring.engine.PipelineResult;
+
+/**
+ * ISO 2709 to ISO 2709 through the engine with 1 and 2 parsers against the plain sequential codec loop,
+ * and the engine's tuning choices (wait strategy, stripe size), reporting wall time and the process's CPU
+ * time for each. A plain main, not JMH: each run is one whole conversion of a large file.
+ *
+ * <pre>
+ * java -cp perf/target/benchmarks.jar org.marcring.perf.EngineThroughput FILE [compare|waits|stripes] [reps]
+ * </pre>
+ *
+ * Output goes to a null stream, so that the disk does not enter the figures. FILE should be large (100 MB
+ * or more); a file of the corpus can be replicated with {@code --replicate N OUT} first.
+ */
+public final class EngineThroughput {
+    private EngineThroughput() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length >= 4 && args[0].equals("--replicate")) {
+            replicate(Path.of(args[2]), Integer.parseInt(args[1]), Path.of(args[3]));
+            return;
+        }
+        if (args.length < 1) {
+            System.err.println("usage: EngineThroughput FILE [compare|waits|stripes] [reps]"
+                    + "\n       EngineThroughput --replicate N IN OUT");
+            System.exit(2);
+        }
+        Path file = Path.of(args[0]);
+        String mode = args.length > 1 ? args[1] : "compare";
+        int reps = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        System.out.printf("%s: %,d bytes, mode %s, %d reps, %d processors%n", file, Files.size(file), mode, reps,
+                Runtime.getRuntime().availableProcessors());
+        Map<String, Runnable> cases = new LinkedHashMap<>();
+        switch (mode) {
+            case "compare":
+                cases.put("sequential loop", () -> sequential(file));
+                cases.put("engine, 1 parser", () -> engine(file, 1, 8, IdleWaitStrategy::new));
+                cases.put("engine, 2 parsers", () -> engine(file, 2, 8, IdleWaitStrategy::new));
+                break;
+            case "waits":
+                for (int parsers : new int[] {1, 2}) {
+                    cases.put("idle (default), " + parsers + "p", () -> engine(file, parsers, 8, IdleWaitStrategy::new));
+                    cases.put("blocking, " + parsers + "p", () -> engine(file, parsers, 8, BlockingWaitStrategy::new));
+                    cases.put("yielding, " + parsers + "p", () -> engine(file, parsers, 8, YieldingWaitStrategy::new));
+                    cases.put("sleeping, " + parsers + "p", () -> engine(file, parsers, 8, SleepingWaitStrategy::new));
+                }
+                break;
+            case "stripes":
+                for (int stripe : new int[] {1, 8, 32}) {
+                    cases.put("stripe " + stripe + ", 2p", () -> engine(file, 2, stripe, IdleWaitStrategy::new));
+                }
+                break;
+            default:
+                throw new IllegalArgumentException("mode: compare, waits or stripes");
+        }
+        // one warm-up of each, then interleaved repetitions so that machine noise spreads over all cases
+        cases.values().forEach(Runnable::run);
+        Map<String, List<double[]>> figures = new LinkedHashMap<>();
+        for (int rep = 0; rep < reps; rep++) {
+            for (Map.Entry<String, Runnable> c : cases.entrySet()) {
+                long cpu0 = cpuNanos();
+                long t0 = System.nanoTime();
+                c.getValue().run();
+                double wall = (System.nanoTime() - t0) / 1e9;
+                double cpu = (cpuNanos() - cpu0) / 1e9;
+                figures.computeIfAbsent(c.getKey(), k -> new ArrayList<>()).add(new double[] {wall, cpu});
+            }
+        }
+        double mb = Files.size(file) / 1e6;
+        System.out.printf("%-24s %9s %9s %9s %9s%n", "case", "wall s", "cpu s", "MB/s", "cpu/wall");
+        for (Map.Entry<String, List<double[]>> f : figures.entrySet()) {
+            double wall = f.getValue().stream().mapToDouble(d -> d[0]).min().orElse(0);
+            double cpu = f.getValue().stream().mapToDouble(d -> d[1]).min().orElse(0);
+            System.out.printf("%-24s %9.3f %9.3f %9.1f %9.2f%n", f.getKey(), wall, cpu, mb / wall, cpu / wall);
+        }
+    }
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static void sequential(Path file) {
+        try (Iso2709Reader reader = Iso2709Reader.open(file); OutputStream out = OutputStream.nullOutputStream()) {
+            Iso2709Encoder encoder = new Iso2709Encoder();
+            ByteArrayBuilder buffer = new ByteArrayBuilder(1 << 17);
+            for (MarcRecord r : reader) {
+                encoder.encode(r, buffer);
+                if (buffer.length() >= 1 << 16) {
+                    buffer.writeTo(out);
+                    buffer.reset();
+                }
+            }
+            buffer.writeTo(out);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static PipelineResult engine(Path file, int parsers, int stripe, Supplier<WaitStrategy> wait) {
+        return Pipeline.builder().source(file).parsers(parsers).stripe(stripe).waitStrategy(wait.get())
+                .sink(OutputStream.nullOutputStream(), Iso2709Encoder::new).build().run();
+    }
+
+    private static void replicate(Path in, int copies, Path out) throws IOException {
+        byte[] bytes = Files.readAllBytes(in);
+        try (OutputStream o = Files.newOutputStream(out)) {
+            for (int i = 0; i < copies; i++) {
+                o.write(bytes);
+            }
+        }
+    }
+}
