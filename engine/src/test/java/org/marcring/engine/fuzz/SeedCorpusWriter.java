@@ -4,12 +4,16 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.GZIPOutputStream;
 
 import org.marcring.codec.DataField;
 import org.marcring.codec.Field;
 import org.marcring.codec.MarcRecord;
 import org.marcring.codec.Subfield;
 import org.marcring.codec.io.ByteArrayBuilder;
+import org.marcring.codec.io.MarcFormat;
+import org.marcring.codec.io.MarcFormats;
+import org.marcring.codec.io.MarcWriter;
 import org.marcring.codec.marc8.Marc8Encoder;
 import org.marcring.engine.generate.CorpusGenerator;
 import org.marcring.engine.generate.GeneratorOptions;
@@ -39,6 +43,22 @@ public final class SeedCorpusWriter {
         writeIso2709(codecResources.resolve("iso2709/Iso2709DecoderFuzzTestInputs/permissive"));
         writeIso2709(codecResources.resolve("iso2709/Iso2709DecoderFuzzTestInputs/strict"));
         writeMarc8Values(codecResources.resolve("marc8/Marc8DecoderFuzzTestInputs/decode"));
+        writeText(codecResources.resolve("xml/MarcXmlReaderFuzzTestInputs/read"), MarcFormat.MARCXML);
+        writeText(codecResources.resolve("json/MarcJsonReaderFuzzTestInputs/read"), MarcFormat.JSON);
+        writeText(codecResources.resolve("json/MarcJsonReaderFuzzTestInputs/read"), MarcFormat.NDJSON);
+        writeText(codecResources.resolve("mrk/MrkReaderFuzzTestInputs/read"), MarcFormat.MRK);
+        writeText(codecResources.resolve("mrk/MrkReaderFuzzTestInputs/read"), MarcFormat.MRK8);
+        Path detection = codecResources.resolve("io/FormatDetectionFuzzTestInputs/detectAndRead");
+        for (MarcFormat format : new MarcFormat[] {MarcFormat.MARCXML, MarcFormat.JSON, MarcFormat.NDJSON,
+                MarcFormat.MRK}) {
+            writeText(detection, format);
+        }
+        Files.write(detection.resolve("seed-iso2709"), iso(GeneratorOptions.defaults().withRecords(2).withSeed(5)));
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+            out.write(iso(GeneratorOptions.defaults().withRecords(2).withSeed(6)));
+        }
+        Files.write(detection.resolve("seed-iso2709-gzip"), gz.toByteArray());
     }
 
     /** Clean and damaged ISO 2709 streams of one to four records, in UTF-8 and MARC-8. */
@@ -76,6 +96,25 @@ public final class SeedCorpusWriter {
                 }
             }
         }
+    }
+
+    /** One and three generated records in {@code format}. */
+    static void writeText(Path dir, MarcFormat format) throws IOException {
+        Files.createDirectories(dir);
+        String name = "seed-" + format.names().get(0);
+        Files.write(dir.resolve(name + "-one-record"), text(format, 1, 11));
+        Files.write(dir.resolve(name + "-three-records"), text(format, 3, 12));
+    }
+
+    private static byte[] text(MarcFormat format, int count, long seed) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        SyntheticRecords records = new SyntheticRecords(GeneratorOptions.defaults().withSeed(seed).withKindShares(0.2, 0.2));
+        try (MarcWriter writer = MarcFormats.openWriter(bytes, format)) {
+            for (int i = 0; i < count; i++) {
+                writer.write(records.next());
+            }
+        }
+        return bytes.toByteArray();
     }
 
     private static byte[] iso(GeneratorOptions options) throws IOException {
