@@ -45,8 +45,6 @@ import org.marcring.codec.io.ReadOptions;
  * permissive mode; in strict mode the record is read to its end and refused.
  */
 public final class MarcJsonReader extends SequentialReader {
-    /** Deepest nesting a MARC-in-JSON document needs is 7 (array, record, fields, field, subfields …). */
-    private static final int MAX_DEPTH = 32;
     private static final String MISSING_LEADER = "          22        4500";
 
     private final InputStream input;
@@ -69,9 +67,10 @@ public final class MarcJsonReader extends SequentialReader {
         this.input = input instanceof BufferedInputStream ? input : new BufferedInputStream(input, 1 << 16);
         this.options = Objects.requireNonNull(options, "options");
         this.lineMode = lineMode;
-        // no string longer than a record may be, no nesting deeper than a record needs
+        // no string longer than a record may be, no nesting deeper than ReadOptions.maxNestingDepth (a record
+        // needs 7: array, record, fields, field, subfields ...)
         this.factory = JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
-                .maxStringLength(Math.max(1024, options.maxRecordBytes())).maxNestingDepth(MAX_DEPTH).build())
+                .maxStringLength(Math.max(1024, options.maxRecordBytes())).maxNestingDepth(options.maxNestingDepth()).build())
                 .build();
         if (!lineMode) {
             try {
