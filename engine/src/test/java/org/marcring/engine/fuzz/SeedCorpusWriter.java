@@ -48,6 +48,9 @@ public final class SeedCorpusWriter {
         writeText(codecResources.resolve("json/MarcJsonReaderFuzzTestInputs/read"), MarcFormat.NDJSON);
         writeText(codecResources.resolve("mrk/MrkReaderFuzzTestInputs/read"), MarcFormat.MRK);
         writeText(codecResources.resolve("mrk/MrkReaderFuzzTestInputs/read"), MarcFormat.MRK8);
+        Path engineResources = root.resolve("engine/src/test/resources/org/marcring/engine");
+        writeIso2709(engineResources.resolve("PipelineFuzzTestInputs/iso2709"));
+        writeText(engineResources.resolve("PipelineFuzzTestInputs/marcXml"), MarcFormat.MARCXML);
         Path detection = codecResources.resolve("io/FormatDetectionFuzzTestInputs/detectAndRead");
         for (MarcFormat format : new MarcFormat[] {MarcFormat.MARCXML, MarcFormat.JSON, MarcFormat.NDJSON,
                 MarcFormat.MRK}) {
