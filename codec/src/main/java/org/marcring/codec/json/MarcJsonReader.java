@@ -55,6 +55,8 @@ public final class MarcJsonReader extends SequentialReader {
     private final JsonFactory factory;
     private JsonParser json;
     private boolean inArray;
+    /** Byte offset of the record being read (-1 where the parser does not count bytes). */
+    private long recordStart = -1;
     private boolean done;
     private long ordinal;
     private long lineNumber;
@@ -252,9 +254,30 @@ public final class MarcJsonReader extends SequentialReader {
         }
     }
 
+    /**
+     * After a field of a record refused for a limit: passes over the rest of the field object, the
+     * fields array and the record object, so that reading goes on with the next record (without this the
+     * reader lost its place and took the record after the refused one for garbage).
+     */
+    private void skipRestOfRecord() throws IOException {
+        int open = 3; // the field object, the "fields" array, the record object
+        while (open > 0) {
+            JsonToken t = json.nextToken();
+            if (t == null) {
+                return;
+            }
+            if (t.isStructStart()) {
+                json.skipChildren();
+            } else if (t.isStructEnd()) {
+                open--;
+            }
+        }
+    }
+
     /** Reads one record object; the parser is on its START_OBJECT. */
     private MarcRecord record(long lineNo) throws IOException {
         problems.clear();
+        recordStart = json.currentTokenLocation().getByteOffset();
         long thisOrdinal = ordinal; // counted once the record is complete, so a parse error names it
         String leader = null;
         List<Field> fields = new ArrayList<>();
@@ -323,8 +346,15 @@ public final class MarcJsonReader extends SequentialReader {
                     }
                 }
                 if (fields.size() > options.maxFields()) {
+                    skipRestOfRecord();
                     throw new MarcFormatException(ordinal++, -1, "more than " + options.maxFields() + " fields",
                             null);
+                }
+                long size = json.currentLocation().getByteOffset() - recordStart;
+                if (recordStart >= 0 && size > options.maxRecordBytes()) {
+                    skipRestOfRecord();
+                    throw new MarcFormatException(ordinal++, -1, at(json.currentTokenLocation(), lineNo)
+                            + "record longer than the limit of " + options.maxRecordBytes() + " bytes", null);
                 }
             }
         }

@@ -47,6 +47,10 @@ public final class BoundedMemoryScenarios {
                     "{\"leader\":\"00000nam a2200000   4500\",\"fields\":[{\"001\":\"first\"}",
                     ",{\"500\":{\"ind1\":\" \",\"ind2\":\" \",\"subfields\":[{\"a\":\"x\"}]}}", 1_000_000,
                     "]}"), null, 10);
+            case "json-large-values" -> read(new GeneratedInputStream(
+                    "[{\"leader\":\"00000nam a2200000   4500\",\"fields\":[{\"001\":\"first\"}",
+                    ",{\"500\":{\"subfields\":[{\"a\":\"" + "x".repeat(8 << 20) + "\"}]}}", 100,
+                    "]},{\"leader\":\"00000nam a2200000   4500\",\"fields\":[{\"001\":\"next\"}]}]"), null, 10);
             case "json-deep-nesting" -> read(new GeneratedInputStream(
                     "{\"leader\":\"00000nam a2200000   4500\",\"fields\":[{\"500\":{\"subfields\":[{\"a\":",
                     "[", 10_000_000, "]"), MarcFormat.JSON, 10);

@@ -34,7 +34,16 @@ class BoundedMemoryTest {
     @Test
     void aJsonRecordWithAMillionFieldsIsRefusedAtTheFieldLimit() throws Exception {
         List<String> out = runWithSmallHeap("json-million-fields");
+        assertTrue(out.contains("RECORDS 0 REJECTS 1"), out.toString());
         assertTrue(has(out, "ERROR record 0: ", "more than 100000 fields"), out.toString());
+    }
+
+    @Test
+    void aJsonRecordOfManyLargeValuesIsRefusedAtTheRecordSizeLimitAndTheNextIsRead() throws Exception {
+        // 100 values of 8 MiB: each within the limit, together 800 MiB
+        List<String> out = runWithSmallHeap("json-large-values");
+        assertTrue(out.contains("RECORDS 1 REJECTS 1"), out.toString());
+        assertTrue(has(out, "ERROR record 0: ", "record longer than the limit of 16777216 bytes"), out.toString());
     }
 
     @Test
