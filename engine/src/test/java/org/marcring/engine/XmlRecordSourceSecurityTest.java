@@ -112,6 +112,30 @@ class XmlRecordSourceSecurityTest {
         assertAttackRefused(collection(dtd.toString(), "&lol9;"), "&lol9;");
     }
 
+    @Test
+    void nestingBeyondTheLimitOutsideRecordsEndsTheRunWithAnErrorNamingTheLimit() {
+        ReadOptions options = ReadOptions.defaults().withMaxNestingDepth(16);
+        String xml = "<a>".repeat(17) + record("deep", "t") + "</a>".repeat(17);
+        List<MarcRecord> written = new ArrayList<>();
+        EngineException e = org.junit.jupiter.api.Assertions.assertThrows(EngineException.class, () -> Pipeline.builder()
+                .source(XmlRecordSource.of(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), options,
+                        () -> new ReaderParser(in -> MarcXmlReader.open(in, options))))
+                .parsers(2).ringSize(8).sink(written::add).build().run());
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        assertTrue(String.valueOf(cause.getMessage()).contains("the limit of 16 (maxNestingDepth)"), String.valueOf(cause));
+        assertTrue(written.isEmpty());
+        Fixtures.assertNoEngineThreads();
+
+        // within the limit, the same record is found
+        String shallow = "<a>".repeat(15) + record("deep", "t") + "</a>".repeat(15);
+        PipelineResult r = Pipeline.builder()
+                .source(XmlRecordSource.of(new ByteArrayInputStream(shallow.getBytes(StandardCharsets.UTF_8)), options,
+                        () -> new ReaderParser(in -> MarcXmlReader.open(in, options))))
+                .parsers(2).ringSize(8).sink(written::add).build().run();
+        assertEquals(1, r.recordsWritten());
+        assertEquals("deep", written.get(0).controlNumber());
+    }
+
     private void assertAttackRefused(String xml, String entityRef) {
         ReadOptions options = ReadOptions.defaults();
         List<MarcRecord> written = new ArrayList<>();
