@@ -83,6 +83,14 @@ public final class DataField implements Field {
         return tag;
     }
 
+    /**
+     * A data field without subfields (to fill with {@link #toBuilder()}); without this overload a call with
+     * no subfields would be ambiguous between the two varargs forms.
+     */
+    public static DataField of(String tag, char indicator1, char indicator2) {
+        return new DataField(tag, indicator1, indicator2, List.of());
+    }
+
     /** A data field with the given subfields. */
     public static DataField of(String tag, char indicator1, char indicator2, Subfield... subfields) {
         return new DataField(tag, indicator1, indicator2, Arrays.asList(subfields));

@@ -15,6 +15,7 @@ import com.lmax.disruptor.WaitStrategy;
 
 import org.marcring.codec.MarcFormatException;
 import org.marcring.codec.MarcRecord;
+import org.marcring.codec.io.MarcFormat;
 import org.marcring.codec.io.MarcReader;
 import org.marcring.codec.io.ReadOptions;
 import org.marcring.codec.iso2709.Iso2709Reader;
@@ -99,6 +100,21 @@ public final class ParallelReader implements MarcReader {
     /** A reader of an ISO 2709 file with the given options. */
     public static ParallelReader open(Path file, ReadOptions options) throws IOException {
         return new ParallelReader(Iso2709Source.open(file, options));
+    }
+
+    /**
+     * A reader of a file in any readable format ({@code null}: detected from the first bytes); see
+     * {@link RecordSources}. It yields what {@code MarcFormats.openReader} yields, except that after a
+     * damaged record of a MARCXML or JSON document it goes on with the next record where a streaming reader
+     * must stop.
+     */
+    public static ParallelReader open(Path file, MarcFormat format, ReadOptions options) throws IOException {
+        return new ParallelReader(RecordSources.open(file, format, options));
+    }
+
+    /** A reader of a stream in any readable format ({@code null}: detected); closing the reader closes it. */
+    public static ParallelReader of(InputStream in, MarcFormat format, ReadOptions options) throws IOException {
+        return new ParallelReader(RecordSources.of(in, format, options));
     }
 
     /** A permissive reader of an ISO 2709 stream; closing the reader closes the stream. */

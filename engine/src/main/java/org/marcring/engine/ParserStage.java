@@ -40,7 +40,11 @@ final class ParserStage {
                     throw new IllegalArgumentException("the encoder supplier returned null");
                 }
             }
-            ParserHandler handler = new ParserHandler(i, count, shift, parsers.get(), transform, encoder, control);
+            RecordParser parser = parsers.get();
+            if (parser == null) {
+                throw new IllegalArgumentException("the source made no parser (null)");
+            }
+            ParserHandler handler = new ParserHandler(i, count, shift, parser, transform, encoder, control);
             processors[i] = new BatchEventProcessorBuilder().setMaxBatchSize(batchLimit(ring.getBufferSize()))
                     .build(ring, barrier, handler);
             processors[i].setExceptionHandler(new StopOnException(control));

@@ -15,6 +15,7 @@ import com.lmax.disruptor.WaitStrategy;
 
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
+import org.marcring.codec.io.MarcFormat;
 import org.marcring.codec.io.RecordEncoder;
 
 /**
@@ -77,6 +78,7 @@ public final class Pipeline implements AutoCloseable {
         c.sourceStream = builder.sourceStream;
         c.sourceChannel = builder.sourceChannel;
         c.source = builder.source;
+        c.sourceFormat = builder.sourceFormat;
         c.readOptions = builder.readOptions;
         c.parsers = builder.parsers;
         c.ringSize = builder.ringSize;
@@ -222,13 +224,16 @@ public final class Pipeline implements AutoCloseable {
         if (config.source != null) {
             return config.source;
         }
+        boolean iso = config.sourceFormat == MarcFormat.ISO2709;
         if (config.sourcePath != null) {
-            return Iso2709Source.open(config.sourcePath, config.readOptions);
+            return iso ? Iso2709Source.open(config.sourcePath, config.readOptions)
+                    : RecordSources.open(config.sourcePath, config.sourceFormat, config.readOptions);
         }
         if (config.sourceChannel != null) {
             return Iso2709Source.of(config.sourceChannel, config.readOptions);
         }
-        return Iso2709Source.of(config.sourceStream, config.readOptions);
+        return iso ? Iso2709Source.of(config.sourceStream, config.readOptions)
+                : RecordSources.of(config.sourceStream, config.sourceFormat, config.readOptions);
     }
 
     private ByteOutput openOutput() throws IOException {

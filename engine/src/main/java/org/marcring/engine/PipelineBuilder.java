@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import com.lmax.disruptor.WaitStrategy;
 
 import org.marcring.codec.MarcRecord;
+import org.marcring.codec.io.MarcFormat;
 import org.marcring.codec.io.ReadOptions;
 import org.marcring.codec.io.RecordEncoder;
 
@@ -44,6 +45,8 @@ public final class PipelineBuilder {
     InputStream sourceStream;
     ReadableByteChannel sourceChannel;
     RecordSource source;
+    /** Format of a path or stream source; {@code null} to detect it. */
+    MarcFormat sourceFormat = MarcFormat.ISO2709;
     ReadOptions readOptions = ReadOptions.defaults();
     int parsers = Runtime.getRuntime().availableProcessors();
     int ringSize = DEFAULT_RING_SIZE;
@@ -63,15 +66,30 @@ public final class PipelineBuilder {
 
     /** Reads ISO 2709 from a file (through a {@code FileChannel}). */
     public PipelineBuilder source(Path file) {
+        return source(file, MarcFormat.ISO2709);
+    }
+
+    /**
+     * Reads a file in {@code format} ({@code null}: detected from the first bytes; gzip is read through);
+     * see {@link RecordSources} for how each format is split into records.
+     */
+    public PipelineBuilder source(Path file, MarcFormat format) {
         clearSource();
         this.sourcePath = Objects.requireNonNull(file, "file");
+        this.sourceFormat = format;
         return this;
     }
 
     /** Reads ISO 2709 from a stream, which the run closes at its end. */
     public PipelineBuilder source(InputStream in) {
+        return source(in, MarcFormat.ISO2709);
+    }
+
+    /** Reads a stream in {@code format} ({@code null}: detected), which the run closes at its end. */
+    public PipelineBuilder source(InputStream in, MarcFormat format) {
         clearSource();
         this.sourceStream = Objects.requireNonNull(in, "in");
+        this.sourceFormat = format;
         return this;
     }
 
@@ -93,6 +111,7 @@ public final class PipelineBuilder {
     }
 
     private void clearSource() {
+        sourceFormat = MarcFormat.ISO2709;
         sourcePath = null;
         sourceStream = null;
         sourceChannel = null;
@@ -175,6 +194,18 @@ public final class PipelineBuilder {
         this.sinkPath = Objects.requireNonNull(file, "file");
         this.encoders = Objects.requireNonNull(encoders, "encoders");
         return this;
+    }
+
+    /** Writes to a file in {@code format} (with its default encoder); see {@link #sink(Path, Supplier)}. */
+    public PipelineBuilder sink(Path file, MarcFormat format) {
+        Objects.requireNonNull(format, "format");
+        return sink(file, format::newEncoder);
+    }
+
+    /** Writes to a stream in {@code format} (with its default encoder); see {@link #sink(OutputStream, Supplier)}. */
+    public PipelineBuilder sink(OutputStream out, MarcFormat format) {
+        Objects.requireNonNull(format, "format");
+        return sink(out, format::newEncoder);
     }
 
     /** Writes to a stream (flushed, not closed, at the end), encoded by encoders from {@code encoders}. */

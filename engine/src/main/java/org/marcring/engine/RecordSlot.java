@@ -57,7 +57,7 @@ public final class RecordSlot {
 
     // ---- written by the parser thread that owns the slot
     int outcome;
-    final ByteArrayBuilder output = new ByteArrayBuilder(INITIAL);
+    ByteArrayBuilder output = new ByteArrayBuilder(INITIAL);
     MarcRecord record;
     Throwable error;
     RejectedRecord.Stage stage;
@@ -167,6 +167,9 @@ public final class RecordSlot {
     /** Clears the parser's results. */
     void clearResult() {
         outcome = PENDING;
+        if (output.array().length > HUGE) {
+            output = new ByteArrayBuilder(INITIAL); // do not keep a huge record's output memory forever
+        }
         output.reset();
         record = null;
         error = null;

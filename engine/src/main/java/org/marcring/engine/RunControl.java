@@ -9,19 +9,25 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@link #isStopped()}, and the thread that started the run wakes from {@link #await(long)}.
  */
 final class RunControl {
+    /** Stands in the failure slot once the run has completed, so that a late failure cannot undo it. */
+    private static final Throwable COMPLETED = new Throwable("completed", null, false, false) {
+        private static final long serialVersionUID = 1L;
+    };
+
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean stopped;
 
-    /** Records the first failure and stops the run. */
+    /** Records the first failure (unless the run completed before) and stops the run. */
     void fail(Throwable t) {
         failure.compareAndSet(null, t);
         stopped = true;
         finished.countDown();
     }
 
-    /** The run reached its end. */
+    /** The run reached its end; a failure recorded before stays, one recorded after is ignored. */
     void complete() {
+        failure.compareAndSet(null, COMPLETED);
         finished.countDown();
     }
 
@@ -32,7 +38,8 @@ final class RunControl {
 
     /** The first failure, or {@code null}. */
     Throwable failure() {
-        return failure.get();
+        Throwable t = failure.get();
+        return t == COMPLETED ? null : t;
     }
 
     /** Waits until the run completes or fails; {@code true} if it did within {@code nanos}. */

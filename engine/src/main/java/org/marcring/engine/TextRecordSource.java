@@ -46,7 +46,7 @@ public final class TextRecordSource implements RecordSource {
     private long ordinal;
     private boolean inOversizedRun;
 
-    private TextRecordSource(ByteInput input, Framing framing, ReadOptions options,
+    TextRecordSource(ByteInput input, Framing framing, ReadOptions options,
                              Supplier<? extends RecordParser> parsers) {
         this.input = input;
         this.framing = Objects.requireNonNull(framing, "framing");

@@ -51,7 +51,7 @@ public final class XmlRecordSource implements RecordSource {
     private int recordDepth;
     private int recordScan;
 
-    private XmlRecordSource(ByteInput input, ReadOptions options, Supplier<? extends RecordParser> parsers) {
+    XmlRecordSource(ByteInput input, ReadOptions options, Supplier<? extends RecordParser> parsers) {
         this.input = input;
         this.maxRecordBytes = options.maxRecordBytes();
         this.maxNestingDepth = options.maxNestingDepth();

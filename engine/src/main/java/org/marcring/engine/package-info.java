@@ -14,9 +14,12 @@
  * <li>{@link org.marcring.engine.ParallelReader}: a drop-in {@code MarcReader} that decodes ahead on N
  * threads.</li>
  * <li>{@link org.marcring.engine.ParallelWriter}: a drop-in {@code MarcWriter} that encodes on N threads.</li>
- * <li>Inputs: {@link org.marcring.engine.Iso2709Source}; for the text formats
- * {@link org.marcring.engine.TextRecordSource} (NDJSON lines, MARCMaker blank-line blocks) and
- * {@link org.marcring.engine.XmlRecordSource} (MARCXML record elements), each taking the format's decoder as
+ * <li>Inputs: {@link org.marcring.engine.RecordSources} gives the source for any readable format
+ * ({@code PipelineBuilder.source(path, format)}, {@code ParallelReader.open(path, format, options)}):
+ * {@link org.marcring.engine.Iso2709Source}; for the text formats {@link org.marcring.engine.TextRecordSource}
+ * (NDJSON lines, MARCMaker blank-line blocks), {@link org.marcring.engine.XmlRecordSource} (MARCXML record
+ * elements) and {@link org.marcring.engine.JsonRecordSource} (MARC-in-JSON objects), each taking the format's
+ * decoder as
  * a {@link org.marcring.engine.RecordParser} per thread ({@link org.marcring.engine.ReaderParser} makes one
  * from any format's streaming reader).</li>
  * <li>{@link org.marcring.engine.IdleWaitStrategy}: the default wait strategy, which gives an idle stage's

@@ -18,7 +18,8 @@ import com.lmax.disruptor.YieldingWaitStrategy;
 
 import org.marcring.codec.MarcRecord;
 import org.marcring.codec.io.ByteArrayBuilder;
-import org.marcring.codec.iso2709.Iso2709Encoder;
+import org.marcring.codec.io.MarcFormat;
+import org.marcring.codec.io.RecordEncoder;
 import org.marcring.codec.iso2709.Iso2709Reader;
 import org.marcring.engine.IdleWaitStrategy;
 import org.marcring.engine.Pipeline;
@@ -30,8 +31,11 @@ import org.marcring.engine.PipelineResult;
  * time for each. A plain main, not JMH: each run is one whole conversion of a large file.
  *
  * <pre>
- * java -cp perf/target/benchmarks.jar org.marcring.perf.EngineThroughput FILE [compare|waits|stripes] [reps]
+ * java -cp perf/target/benchmarks.jar org.marcring.perf.EngineThroughput FILE [compare|waits|stripes] [reps] [to]
  * </pre>
+ *
+ * {@code to} is the output format of {@code compare} (default {@code iso2709}; {@code marcxml}, {@code json},
+ * {@code mrk8} … as {@code MarcFormat.of} knows them).
  *
  * Output goes to a null stream, so that the disk does not enter the figures. FILE should be large (100 MB
  * or more); a file of the corpus can be replicated with {@code --replicate N OUT} first.
@@ -53,14 +57,16 @@ public final class EngineThroughput {
         Path file = Path.of(args[0]);
         String mode = args.length > 1 ? args[1] : "compare";
         int reps = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        MarcFormat to = args.length > 3 ? MarcFormat.of(args[3]) : MarcFormat.ISO2709;
         System.out.printf("%s: %,d bytes, mode %s, %d reps, %d processors%n", file, Files.size(file), mode, reps,
                 Runtime.getRuntime().availableProcessors());
         Map<String, Runnable> cases = new LinkedHashMap<>();
         switch (mode) {
             case "compare":
-                cases.put("sequential loop", () -> sequential(file));
-                cases.put("engine, 1 parser", () -> engine(file, 1, 8, IdleWaitStrategy::new));
-                cases.put("engine, 2 parsers", () -> engine(file, 2, 8, IdleWaitStrategy::new));
+                String arrow = " -> " + to.displayName();
+                cases.put("sequential loop" + arrow, () -> sequential(file, to));
+                cases.put("engine, 1 parser" + arrow, () -> engine(file, 1, 8, IdleWaitStrategy::new, to));
+                cases.put("engine, 2 parsers" + arrow, () -> engine(file, 2, 8, IdleWaitStrategy::new, to));
                 break;
             case "waits":
                 for (int parsers : new int[] {1, 2}) {
@@ -92,11 +98,11 @@ public final class EngineThroughput {
             }
         }
         double mb = Files.size(file) / 1e6;
-        System.out.printf("%-24s %9s %9s %9s %9s%n", "case", "wall s", "cpu s", "MB/s", "cpu/wall");
+        System.out.printf("%-32s %9s %9s %9s %9s%n", "case", "wall s", "cpu s", "MB/s", "cpu/wall");
         for (Map.Entry<String, List<double[]>> f : figures.entrySet()) {
             double wall = f.getValue().stream().mapToDouble(d -> d[0]).min().orElse(0);
             double cpu = f.getValue().stream().mapToDouble(d -> d[1]).min().orElse(0);
-            System.out.printf("%-24s %9.3f %9.3f %9.1f %9.2f%n", f.getKey(), wall, cpu, mb / wall, cpu / wall);
+            System.out.printf("%-32s %9.3f %9.3f %9.1f %9.2f%n", f.getKey(), wall, cpu, mb / wall, cpu / wall);
         }
     }
 
@@ -105,11 +111,18 @@ public final class EngineThroughput {
                 .getProcessCpuTime();
     }
 
-    private static void sequential(Path file) {
+    private static void sequential(Path file, MarcFormat to) {
         try (Iso2709Reader reader = Iso2709Reader.open(file); OutputStream out = OutputStream.nullOutputStream()) {
-            Iso2709Encoder encoder = new Iso2709Encoder();
+            RecordEncoder encoder = to.newEncoder();
+            out.write(encoder.header());
+            byte[] separator = encoder.separator();
+            boolean first = true;
             ByteArrayBuilder buffer = new ByteArrayBuilder(1 << 17);
             for (MarcRecord r : reader) {
+                if (!first) {
+                    buffer.append(separator);
+                }
+                first = false;
                 encoder.encode(r, buffer);
                 if (buffer.length() >= 1 << 16) {
                     buffer.writeTo(out);
@@ -117,14 +130,20 @@ public final class EngineThroughput {
                 }
             }
             buffer.writeTo(out);
+            out.write(encoder.footer());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
     }
 
     private static PipelineResult engine(Path file, int parsers, int stripe, Supplier<WaitStrategy> wait) {
+        return engine(file, parsers, stripe, wait, MarcFormat.ISO2709);
+    }
+
+    private static PipelineResult engine(Path file, int parsers, int stripe, Supplier<WaitStrategy> wait,
+                                         MarcFormat to) {
         return Pipeline.builder().source(file).parsers(parsers).stripe(stripe).waitStrategy(wait.get())
-                .sink(OutputStream.nullOutputStream(), Iso2709Encoder::new).build().run();
+                .sink(OutputStream.nullOutputStream(), to).build().run();
     }
 
     private static void replicate(Path in, int copies, Path out) throws IOException {

@@ -37,6 +37,24 @@ final class ByteScan {
         return -1;
     }
 
+    /** Number of bytes below 0x20 (C0 controls, the ISO 2709 delimiters among them) in {@code b[from, to)}. */
+    static int countControls(byte[] b, int from, int to) {
+        int n = 0;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long x = (long) LONGS.get(b, i);
+            // a byte is below 0x20 where neither its high bit nor bits 5-6 are set; no carry crosses bytes
+            long atLeast0x20 = ((x & 0x7F7F7F7F7F7F7F7FL) + 0x6060606060606060L) | x;
+            n += Long.bitCount(~atLeast0x20 & HIGHS);
+        }
+        for (; i < to; i++) {
+            if ((b[i] & 0xFF) < 0x20) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** The 4-digit number at {@code p}, or -1 where a byte is not a digit. */
     static int digits4(byte[] b, int p) {
         int d0 = b[p] - '0';

@@ -116,12 +116,22 @@ public final class Iso2709Decoder {
             dirEnd = off + base - 1;
         } else {
             dirEnd = indexOf(b, off + LEADER, dataEnd, RecordFramer.FT);
-            if (dirEnd < 0) {
+            if (base > LEADER && off + base - 1 < dataEnd && (base - 1 - LEADER) % ENTRY == 0
+                    && (dirEnd < 0 || dirEnd > off + base - 1) && firstFieldEndsAtTerminator(b, off, base, dataEnd)) {
+                // no 0x1E up to a base address that fits whole entries and puts the first field's end on a
+                // field terminator: the directory terminator is damaged, not the base address
+                problems.report(Severity.WARNING, null, base - 1, String.format(
+                        "no directory terminator at byte %d (found 0x%02X); directory taken up to the base address"
+                                + " of data", base - 1, b[off + base - 1] & 0xFF));
+                dirEnd = off + base - 1;
+            } else if (dirEnd < 0) {
                 throw problems.reject("no directory terminator (0x1E) after the leader");
+            } else {
+                problems.report(Severity.WARNING, null, 12, "base address of data '"
+                        + leader.toString().substring(12, 17) + "' is wrong; the directory ends at byte "
+                        + (dirEnd - off) + ", data starts at " + (dirEnd - off + 1));
+                base = dirEnd - off + 1;
             }
-            problems.report(Severity.WARNING, null, 12, "base address of data '" + leader.toString().substring(12, 17)
-                    + "' is wrong; the directory ends at byte " + (dirEnd - off) + ", data starts at " + (dirEnd - off + 1));
-            base = dirEnd - off + 1;
         }
         int dirLen = dirEnd - (off + LEADER);
         int entries = dirLen / ENTRY;
@@ -143,6 +153,10 @@ public final class Iso2709Decoder {
         for (int e = 0, p = off + LEADER; e < entries; e++, p += ENTRY) {
             String tag = Tags.of(b, p);
             problems.tag = tag;
+            if (tag.indexOf('\uFFFD') >= 0) {
+                problems.report(Severity.ERROR, tag, p - off, String.format("tag bytes %02X %02X %02X are not"
+                        + " printable ASCII; replaced by U+FFFD", b[p] & 0xFF, b[p + 1] & 0xFF, b[p + 2] & 0xFF));
+            }
             int flen = ByteScan.digits4(b, p + 3);
             int fstart = ByteScan.digits5(b, p + 7);
             int s;
@@ -153,7 +167,8 @@ public final class Iso2709Decoder {
                 s = expected;
                 fend = terminatorOrEnd(b, s, dataEnd);
             } else {
-                s = dataStart + fstart;
+                // zero length and start at a later entry: an oversize writer's field past byte 99,999 of the data
+                s = flen == 0 && fstart == 0 && e > 0 ? expected : dataStart + fstart;
                 int declaredEnd = s + flen;
                 if (s >= dataEnd) {
                     problems.report(Severity.ERROR, tag, p - off, "directory entry " + e + " points at byte "
@@ -295,6 +310,17 @@ public final class Iso2709Decoder {
         if (b[off + 20] != '4' || b[off + 21] != '5') {
             problems.report(Severity.INFO, null, 20, "leader entry map is not '45..'; read as 4500");
         }
+    }
+
+    /** Whether, with data at {@code base}, the first directory entry's field ends on a field terminator. */
+    private static boolean firstFieldEndsAtTerminator(byte[] b, int off, int base, int dataEnd) {
+        if (base - 1 - LEADER < ENTRY) {
+            return false;
+        }
+        int flen = ByteScan.digits4(b, off + LEADER + 3);
+        int fstart = ByteScan.digits5(b, off + LEADER + 7);
+        long last = (long) off + base + fstart + flen - 1;
+        return flen > 0 && fstart >= 0 && last < dataEnd && b[(int) last] == RecordFramer.FT;
     }
 
     private static int terminatorOrEnd(byte[] b, int from, int end) {

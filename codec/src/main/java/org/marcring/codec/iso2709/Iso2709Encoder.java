@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import org.marcring.codec.Field;
 import org.marcring.codec.Leader;
+import org.marcring.codec.MarcError;
 import org.marcring.codec.MarcException;
 import org.marcring.codec.MarcRecord;
 import org.marcring.codec.DataField;
@@ -70,6 +71,7 @@ public final class Iso2709Encoder implements RecordEncoder {
         data.reset();
         for (int i = 0; i < n; i++) {
             Field f = fields.get(i);
+            checkTag(f.tag(), record);
             int start = data.length();
             if (f.isControl()) {
                 text.encode(f.data(), data, problems);
@@ -88,6 +90,7 @@ public final class Iso2709Encoder implements RecordEncoder {
                 }
             }
             data.appendByte(RecordFramer.FT);
+            checkDelimiters(f, start, record);
             int length = data.length() - start;
             if (length > MAX_FIELD && !allowOversize) {
                 throw new MarcException("field " + f.tag() + " is " + length + " bytes, over the ISO 2709 limit of "
@@ -102,25 +105,21 @@ public final class Iso2709Encoder implements RecordEncoder {
                     + where(record));
         }
         out.ensureRoom((int) total);
-        writeLeader(record.leader(), total > MAX_RECORD ? 0 : (int) total, base, out);
+        writeLeader(record.leader(), total > MAX_RECORD ? 0 : (int) total, base > MAX_RECORD ? 0 : base, out);
         int prev = 0;
         for (int i = 0; i < n; i++) {
-            Field f = fields.get(i);
-            String tag = f.tag();
-            for (int k = 0; k < 3; k++) {
-                char c = tag.charAt(k);
-                if (c >= 0x80 || c < 0x20) {
-                    throw new MarcException("tag '" + tag + "' cannot be written in ISO 2709" + where(record));
-                }
-                out.appendByte(c);
-            }
+            String tag = fields.get(i).tag();
+            out.appendByte(tag.charAt(0)).appendByte(tag.charAt(1)).appendByte(tag.charAt(2));
             int length = ends[i] - prev;
             if (prev > MAX_RECORD) {
-                throw new MarcException("field " + tag + " starts at byte " + prev
-                        + " of the data, beyond what a directory can express" + where(record));
+                // only with allowOversize: a start the directory cannot express is written as zeros, with a zero
+                // length; readers take such a field from the end of the one before it
+                out.appendDigits(0, 4);
+                out.appendDigits(0, 5);
+            } else {
+                out.appendDigits(length > MAX_FIELD ? 0 : length, 4);
+                out.appendDigits(prev, 5);
             }
-            out.appendDigits(length > MAX_FIELD ? 0 : length, 4);
-            out.appendDigits(prev, 5);
             prev = ends[i];
         }
         out.appendByte(RecordFramer.FT);
@@ -146,8 +145,52 @@ public final class Iso2709Encoder implements RecordEncoder {
         }
     }
 
-    private static int indicatorByte(Field f, char c) {
-        return c < 0x20 || c >= 0x7F ? ' ' : c;
+    private int indicatorByte(Field f, char c) {
+        if (c < 0x20 || c >= 0x7F) {
+            problems.report(MarcError.Severity.WARNING, -1, "field " + f.tag() + ": indicator U+" + hex(c)
+                    + " cannot be written in ISO 2709; written as blank");
+            return ' ';
+        }
+        return c;
+    }
+
+    /** Refuses, before anything is written, a tag with a character outside U+0020-U+007F. */
+    private static void checkTag(String tag, MarcRecord record) {
+        for (int k = 0; k < 3; k++) {
+            char c = tag.charAt(k);
+            if (c >= 0x80 || c < 0x20) {
+                throw new MarcException("tag '" + tag + "' cannot be written in ISO 2709" + where(record));
+            }
+        }
+    }
+
+    /**
+     * Refuses a field whose text holds a record or field terminator, or (in a data field) a subfield delimiter:
+     * written as is, it would end the field or the record, or split a subfield, for every reader. A control
+     * field may hold 0x1F, as real records do (e.g. in 007): readers end a control field at its terminator only.
+     */
+    private void checkDelimiters(Field f, int start, MarcRecord record) {
+        byte[] b = data.array();
+        int end = data.length() - 1;                      // the field terminator just written
+        int delimitersWritten = f.isControl() ? 0 : ((DataField) f).subfieldCount();
+        if (ByteScan.countControls(b, start, end) == delimitersWritten) {
+            return;                                       // no control byte but the delimiters written: the usual case
+        }
+        int terminators = 0;
+        int delimiters = 0;
+        for (int i = start; i < end; i++) {
+            byte x = b[i];
+            if (x == RecordFramer.RT || x == RecordFramer.FT) {
+                terminators++;
+            } else if (x == RecordFramer.SD) {
+                delimiters++;
+            }
+        }
+        if (terminators != 0 || (!f.isControl() && delimiters != delimitersWritten)) {
+            throw new MarcException("field " + f.tag() + " holds a " + (terminators != 0
+                    ? "record or field terminator (U+001D, U+001E)" : "subfield delimiter (U+001F) in a value")
+                    + ", which ISO 2709 cannot carry" + where(record));
+        }
     }
 
     private static String where(MarcRecord r) {

@@ -2,16 +2,14 @@ package org.marcring.codec.iso2709;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Path;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.function.Consumer;
 
 import org.marcring.codec.MarcFormatException;
 import org.marcring.codec.MarcRecord;
-import org.marcring.codec.io.MarcReader;
+import org.marcring.codec.io.SequentialReader;
 import org.marcring.codec.io.ReadOptions;
 
 /**
@@ -34,16 +32,10 @@ import org.marcring.codec.io.ReadOptions;
  * {@link #onReject(Consumer)} the rejects go to a handler instead and iteration skips them. Either way
  * {@code recordsRead() + rejectedCount()} accounts for every record of the input.
  */
-public final class Iso2709Reader implements MarcReader {
+public final class Iso2709Reader extends SequentialReader {
     private final RecordFramer framer;
     private final Iso2709Decoder decoder;
     private final RawRecord raw = new RawRecord();
-    private Consumer<MarcFormatException> rejectHandler;
-    private MarcRecord next;
-    private MarcFormatException pendingReject;
-    private boolean done;
-    private long read;
-    private long rejected;
 
     /** A reader over records framed by {@code framer}, decoded with {@code options}. */
     public Iso2709Reader(RecordFramer framer, ReadOptions options) {
@@ -86,61 +78,15 @@ public final class Iso2709Reader implements MarcReader {
      *
      * @return this reader
      */
+    @Override
     public Iso2709Reader onReject(Consumer<MarcFormatException> handler) {
-        this.rejectHandler = Objects.requireNonNull(handler, "handler");
+        super.onReject(handler);
         return this;
     }
 
     @Override
-    public boolean hasNext() {
-        if (next != null || pendingReject != null) {
-            return true;
-        }
-        while (!done) {
-            if (!framer.next(raw)) {
-                done = true;
-                return false;
-            }
-            try {
-                next = decoder.decode(raw);
-                return true;
-            } catch (MarcFormatException e) {
-                rejected++;
-                if (rejectHandler != null) {
-                    rejectHandler.accept(e);
-                } else {
-                    pendingReject = e;
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    @Override
-    public MarcRecord next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        if (pendingReject != null) {
-            MarcFormatException e = pendingReject;
-            pendingReject = null;
-            throw e;
-        }
-        MarcRecord r = next;
-        next = null;
-        read++;
-        return r;
-    }
-
-    @Override
-    public long recordsRead() {
-        return read;
-    }
-
-    /** Number of records rejected so far. */
-    public long rejectedCount() {
-        return rejected;
+    protected MarcRecord readNext() {
+        return framer.next(raw) ? decoder.decode(raw) : null;
     }
 
     /** Offset in the input of the next byte not yet read. */
@@ -150,10 +96,7 @@ public final class Iso2709Reader implements MarcReader {
 
     @Override
     public void close() {
-        try {
-            framer.close();
-        } catch (UncheckedIOException e) {
-            throw e;
-        }
+        end();
+        framer.close();
     }
 }

@@ -14,7 +14,10 @@ public final class RawRecord {
     public static final int LENGTH_MISMATCH = 1;
     /** Leader positions 00-04 are not digits; the record was found by its 0x1D. */
     public static final int LENGTH_NOT_NUMERIC = 1 << 1;
-    /** The input ended before the record's terminator: these are the bytes that were there. */
+    /**
+     * The record was cut short before its terminator, by the end of the input or by a whole record starting
+     * inside it: these are the bytes that were there.
+     */
     public static final int TRUNCATED = 1 << 2;
     /** Bytes between records that are not a record (no leader found in them). */
     public static final int GARBAGE = 1 << 3;
@@ -120,7 +123,7 @@ public final class RawRecord {
                     + (length - 1) + " (length " + length + ")");
         }
         if (has(TRUNCATED)) {
-            append(sb, "input ends after " + length + " bytes, before the record terminator"
+            append(sb, "record cut short after " + length + " bytes, before the record terminator"
                     + (declaredLength > 0 ? " (leader record length " + declaredLength + ")" : ""));
         }
         if (has(OVERSIZED)) {

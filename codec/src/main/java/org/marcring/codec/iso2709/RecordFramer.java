@@ -19,10 +19,10 @@ import org.marcring.codec.io.ReadOptions;
  * <p>It survives what real files contain. A length that lies (too short, too long, not digits, zero,
  * or a record over 99,999 bytes) is overruled by the next 0x1D and flagged. Newlines, blanks, NUL
  * fill and 0x1A end-of-file bytes between records are skipped. Other bytes between records come out
- * as a {@link RawRecord#GARBAGE} record, and a final record cut short by the end of the input as a
- * {@link RawRecord#TRUNCATED} one, so that no byte of the input is lost without a report. A run
- * without a terminator longer than the size limit comes out in {@link RawRecord#OVERSIZED} pieces, so
- * memory stays bounded.
+ * as a {@link RawRecord#GARBAGE} record, and a record cut short (by the end of the input, or by the start
+ * of a whole record before its terminator) as a {@link RawRecord#TRUNCATED} one, so that no byte of the
+ * input is lost without a report. A run without a terminator longer than the size limit comes out in
+ * {@link RawRecord#OVERSIZED} pieces, so memory stays bounded.
  *
  * <p>Records are handed out as views into the framer's buffer ({@link #next(RawRecord)}); nothing is
  * allocated per record. Reads from an {@link InputStream}, a {@link ReadableByteChannel} (a
@@ -125,19 +125,24 @@ public final class RecordFramer implements AutoCloseable {
 
     /** A framer over a file, read through a {@link FileChannel}. */
     public static RecordFramer open(Path file) throws IOException {
-        return of(FileChannel.open(file, StandardOpenOption.READ));
+        return open(file, 0);
     }
 
     /**
      * A framer over a file from byte {@code start} on, which first skips to the next true record start
-     * (see {@link #skipToRecordStart()}) unless {@code start} is 0. For reading ranges of a large file
-     * independently: a record belongs to the range its first byte is in.
+     * (see {@link #skipToRecordStart()}) unless {@code start} is 0; {@link #position()} then tells where that is.
+     * For reading ranges of a large file independently: the range {@code [start, end)} is read from here up to
+     * the {@link #position()} of {@code open(file, end)}, where the next range begins. Reading up to that
+     * position rather than to {@code end} itself also keeps the frames that cannot be verified as record
+     * starts (garbage, records cut short, lying lengths) that follow {@code end}: all ranges together then
+     * give exactly the frames of the whole file.
      */
     public static RecordFramer open(Path file, long start) throws IOException {
         FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
         try {
             ch.position(start);
-            RecordFramer f = of(ch);
+            // a small file needs no 1 MiB buffer: many small files are common (one record per file)
+            RecordFramer f = of(ch, (int) Math.max(64, Math.min(DEFAULT_CHUNK, ch.size() - start + 1)));
             f.bufBase = start;
             if (start > 0) {
                 f.skipToRecordStart();
@@ -220,7 +225,29 @@ public final class RecordFramer implements AutoCloseable {
             }
             return emit(into, length, RawRecord.LENGTH_NOT_NUMERIC, declared);
         }
+        // a record cut short and followed by a whole one: end the cut record where the whole one starts
+        int start = findWholeRecordStart(pos, end);
+        if (start > pos) {
+            return emit(into, start - pos, RawRecord.TRUNCATED, declared);
+        }
         return emit(into, length, RawRecord.LENGTH_MISMATCH, declared);
+    }
+
+    /**
+     * A position after {@code from} where a whole record starts and ends exactly at {@code terminator}: its
+     * length points at the terminator, its counts are digits and its base address follows a field
+     * terminator; -1 if none.
+     */
+    private int findWholeRecordStart(int from, int terminator) {
+        for (int q = from + 1; q + MIN_RECORD - 1 <= terminator; q++) {
+            if (digitsAt(q, 5) == terminator - q + 1 && isDigit(buf[q + 10]) && isDigit(buf[q + 11])) {
+                int base = digitsAt(q + 12, 5);
+                if (base >= 25 && q + base - 1 < terminator && buf[q + base - 1] == FT) {
+                    return q;
+                }
+            }
+        }
+        return -1;
     }
 
     private boolean emit(RawRecord into, int length, int defects, int declared) {
@@ -238,6 +265,7 @@ public final class RecordFramer implements AutoCloseable {
      * @return {@code true} if a record start was found, {@code false} at the end of the input
      */
     public boolean skipToRecordStart() {
+        skipFill(); // a start on the fill before a record must not skip that record
         while (true) {
             while (pos < limit || fill(1)) {
                 if (isVerifiedStart()) {
@@ -335,16 +363,15 @@ public final class RecordFramer implements AutoCloseable {
         return isDigit(buf[p + 10]) && isDigit(buf[p + 11]) && digitsAt(p + 12, 5) >= 0;
     }
 
-    /**
-     * The 5-digit number at {@code p} (-1 if not digits or past the end). Reading ahead may compact the
-     * buffer and move {@code pos}, so {@code p} is taken relative to {@code pos} and re-based after the fill.
-     */
     private int digits5(int p) {
-        int ahead = p - pos;
-        if (p + 5 > limit && !fill(ahead + 5)) {
-            return -1;
+        if (p + 5 > limit) {
+            int ahead = p - pos;
+            if (!fill(ahead + 5)) {
+                return -1;
+            }
+            p = pos + ahead; // fill may have moved the bytes to the front of the buffer
         }
-        return digitsAt(pos + ahead, 5);
+        return digitsAt(p, 5);
     }
 
     private int digitsAt(int p, int n) {

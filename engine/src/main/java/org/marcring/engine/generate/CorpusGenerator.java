@@ -85,9 +85,8 @@ public final class CorpusGenerator {
                 kind = kinds[damageRandom.nextInt(kinds.length)];
                 damage.merge(kind, 1L, Long::sum);
             }
-            if (previousUnterminated) {
-                merged++;
-            }
+            // a record after one that lost its terminator is no longer merged into it: the framer ends the
+            // cut record where this whole one starts (so 'merged' stays 0; the next record is left undamaged)
             bytes.reset();
             encoder.encode(record, bytes);
             int length = bytes.length();

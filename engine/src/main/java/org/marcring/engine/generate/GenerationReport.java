@@ -90,8 +90,8 @@ public final class GenerationReport {
     }
 
     /**
-     * Records written right after a record that lost its terminator, which readers therefore see as
-     * part of that record.
+     * Records that readers see as part of the record before them. None since the framer ends a record that
+     * lost its terminator where the whole record after it starts; kept for the report's format.
      */
     public long mergedRecords() {
         return merged;

@@ -81,8 +81,9 @@ class CorpusGeneratorTest {
         }
         long all = report.damagedRecords() + report.garbageRuns();
         assertTrue(all > 500 && all < 700, all + " damaged of 3,000 at a share of 0.2");
-        assertTrue(report.mergedRecords() > 0 && report.mergedRecords() <= report.damaged(
-                Damage.MISSING_RECORD_TERMINATOR), "merged " + report.mergedRecords());
+        // a record that lost its terminator no longer swallows the next one: the framer splits them
+        assertTrue(report.damaged(Damage.MISSING_RECORD_TERMINATOR) > 0);
+        assertEquals(0, report.mergedRecords());
 
         // permissive: every damaged record comes back with errors, garbage is rejected, nothing else
         long withErrors = 0;
@@ -147,7 +148,10 @@ class CorpusGeneratorTest {
         try (Iso2709Reader reader = Iso2709Reader.of(bytes, ReadOptions.defaults())) {
             reader.onReject(e -> { });
             for (MarcRecord r : reader) {
-                invalid += r.errors().stream().filter(e -> e.message().contains("invalid UTF-8")).count() > 0 ? 1 : 0;
+                // reported either as invalid UTF-8 replaced by U+FFFD, or (where MARC-8 fits the bytes better)
+                // as a record whose leader says UTF-8 but whose bytes are not valid UTF-8
+                invalid += r.errors().stream().anyMatch(e -> e.message().contains("invalid UTF-8")
+                        || e.message().contains("not valid UTF-8")) ? 1 : 0;
             }
         }
         ByteArrayOutputStream sink = new ByteArrayOutputStream();

@@ -110,7 +110,7 @@ class ReplicatorTest {
                 .withDamagedShare(0.3)).writeTo(damagedSource);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ReplicationReport report = new Replicator(damagedSource, Amount.records(1000), true).writeTo(out);
-        // framing damage: a lying length, a lost record terminator (with the record it swallows), garbage
+        // framing damage: a lying length, a lost record terminator (the record after it is framed whole), garbage
         long framingDamaged = made.damaged(Damage.LYING_LENGTH) + made.damaged(Damage.MISSING_RECORD_TERMINATOR);
         assertEquals(framingDamaged + made.garbageRuns(), report.sourceSkipped());
         assertEquals(made.expectedRecords() - framingDamaged, report.sourceRecords());

@@ -1,0 +1,33 @@
+package org.marcring.codec.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+/** Read options: defaults, withers that copy, and the limits they check. */
+class ReadOptionsTest {
+
+    @Test
+    void readOptionsWithersAndLimits() {
+        ReadOptions o = ReadOptions.defaults();
+        assertEquals(DecodeMode.PERMISSIVE, o.mode());
+        assertEquals(CharacterCoding.AUTO, o.characterCoding());
+        assertEquals(ReadOptions.DEFAULT_MAX_RECORD_BYTES, o.maxRecordBytes());
+        assertEquals(ReadOptions.DEFAULT_MAX_FIELDS, o.maxFields());
+        ReadOptions changed = o.withMode(DecodeMode.STRICT).withCharacterCoding(CharacterCoding.LATIN1)
+                .withMaxRecordBytes(64).withMaxFields(1).withNormalizeNfc(true);
+        assertEquals(true, changed.isStrict());
+        assertEquals(CharacterCoding.LATIN1, changed.characterCoding());
+        assertEquals(64, changed.maxRecordBytes());
+        assertEquals(1, changed.maxFields());
+        assertEquals(true, changed.normalizeNfc());
+        assertEquals("ReadOptions[STRICT, LATIN1, maxRecordBytes=64, maxFields=1, NFC]", changed.toString());
+        assertEquals(DecodeMode.PERMISSIVE, o.mode(), "the defaults are unchanged");
+        assertEquals(DecodeMode.STRICT, ReadOptions.strict().mode());
+        assertThrows(IllegalArgumentException.class, () -> o.withMaxRecordBytes(63));
+        assertThrows(IllegalArgumentException.class, () -> o.withMaxFields(0));
+        assertThrows(NullPointerException.class, () -> o.withMode(null));
+        assertThrows(NullPointerException.class, () -> o.withCharacterCoding(null));
+    }
+}

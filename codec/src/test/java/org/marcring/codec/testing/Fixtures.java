@@ -1,0 +1,110 @@
+package org.marcring.codec.testing;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.marcring.codec.DataField;
+import org.marcring.codec.MarcRecord;
+import org.marcring.codec.iso2709.Iso2709Encoder;
+import org.marcring.codec.iso2709.RawRecord;
+import org.marcring.codec.iso2709.RecordFramer;
+
+/** Hand-built records and their ISO 2709 bytes, for tests that need exact, known input. */
+public final class Fixtures {
+    private Fixtures() {
+    }
+
+    /** A small bibliographic record, different for each {@code n}, with a 245 of about {@code titleLength} characters. */
+    public static MarcRecord record(int n, int titleLength) {
+        StringBuilder title = new StringBuilder("Title " + n + " ");
+        while (title.length() < titleLength) {
+            title.append((char) ('a' + (title.length() + n) % 26));
+        }
+        return MarcRecord.builder()
+                .controlField("001", "rec" + n)
+                .controlField("008", "200101s2020    xxu           000 0 eng d")
+                .dataField("100", '1', ' ', "a", "Author " + n, "d", "1900-")
+                .addField(DataField.of("245", '1', '0', "a", title.toString(), "c", "by Author " + n))
+                .dataField("650", ' ', '0', "a", "Subject " + (n * 7 % 13))
+                .build();
+    }
+
+    /** A small record, different for each {@code n}. */
+    public static MarcRecord record(int n) {
+        return record(n, 20 + n % 40);
+    }
+
+    /** The ISO 2709 bytes of {@code record}. */
+    public static byte[] bytes(MarcRecord record) {
+        return new Iso2709Encoder().encode(record);
+    }
+
+    /** ASCII bytes. */
+    public static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** The concatenation of byte arrays. */
+    public static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.writeBytes(p);
+        }
+        return out.toByteArray();
+    }
+
+    /** A copy of {@code record} with its leader's record length (00-04) replaced by {@code length}. */
+    public static byte[] withDeclaredLength(byte[] record, int length) {
+        byte[] copy = record.clone();
+        byte[] digits = ascii(String.format("%05d", length));
+        System.arraycopy(digits, 0, copy, 0, 5);
+        return copy;
+    }
+
+    /** A framed record, copied out of the framer's buffer. */
+    public static final class Frame {
+        public final long ordinal;
+        public final long offset;
+        public final byte[] bytes;
+        public final int defects;
+        public final int declared;
+
+        Frame(RawRecord raw) {
+            ordinal = raw.ordinal();
+            offset = raw.byteOffset();
+            bytes = raw.copy();
+            defects = raw.defects();
+            declared = raw.declaredLength();
+        }
+
+        public boolean has(int flag) {
+            return (defects & flag) != 0;
+        }
+
+        /** Everything about the frame, bytes included (as ISO 8859-1 text). */
+        @Override
+        public String toString() {
+            return "#" + ordinal + " @" + offset + " defects=" + defects + " declared=" + declared + " ["
+                    + new String(bytes, StandardCharsets.ISO_8859_1) + "]";
+        }
+    }
+
+    /** Every frame of {@code framer}, then closes it. */
+    public static List<Frame> frames(RecordFramer framer) {
+        List<Frame> frames = new ArrayList<>();
+        try (RecordFramer f = framer) {
+            RawRecord raw = new RawRecord();
+            while (f.next(raw)) {
+                frames.add(new Frame(raw));
+            }
+        }
+        return frames;
+    }
+
+    /** Every frame of {@code bytes}. */
+    public static List<Frame> frames(byte[] bytes) {
+        return frames(RecordFramer.of(bytes));
+    }
+}
