@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.marcring.codec.Field;
+import org.marcring.codec.MarcError;
 import org.marcring.codec.MarcException;
 import org.marcring.codec.MarcRecord;
 import org.marcring.codec.io.MarcReader;
@@ -73,7 +74,9 @@ public final class ReaderFuzzing {
             assertNotNull(f.tag(), "every field has a tag");
         }
         if (options.isStrict()) {
-            assertTrue(r.errors().isEmpty(), "a record read strictly has no errors: " + r.errors());
+            // strict mode refuses what lost or changed data; harmless repairs (warnings) may remain
+            assertTrue(r.errors().stream().noneMatch(e -> e.severity().compareTo(MarcError.Severity.ERROR) >= 0),
+                    "a record read strictly has no error that lost data: " + r.errors());
         }
     }
 }
