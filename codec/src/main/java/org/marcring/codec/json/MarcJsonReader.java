@@ -2,6 +2,7 @@ package org.marcring.codec.json;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -77,6 +78,8 @@ public final class MarcJsonReader extends SequentialReader {
         if (!lineMode) {
             try {
                 json = factory.createParser(this.input);
+            } catch (CharConversionException e) {
+                throw badEncoding(e, -1);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -156,6 +159,9 @@ public final class MarcJsonReader extends SequentialReader {
         } catch (JsonProcessingException e) {
             done = true;
             throw malformed(e, -1);
+        } catch (CharConversionException e) {
+            done = true;
+            throw badEncoding(e, -1);
         } catch (IOException e) {
             done = true;
             throw new UncheckedIOException(e);
@@ -197,6 +203,8 @@ public final class MarcJsonReader extends SequentialReader {
                 return r;
             } catch (JsonProcessingException e) {
                 throw malformed(e, lineNumber);
+            } catch (CharConversionException e) {
+                throw badEncoding(e, lineNumber);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } finally {
@@ -486,6 +494,18 @@ public final class MarcJsonReader extends SequentialReader {
     private MarcFormatException malformed(JsonProcessingException e, long lineNo) {
         MarcFormatException ex = new MarcFormatException(ordinal++, -1, at(e.getLocation(), lineNo)
                 + "not well-formed JSON: " + e.getOriginalMessage(), null);
+        ex.initCause(e);
+        return ex;
+    }
+
+    /**
+     * Bytes that are not text in the encoding Jackson took from the first bytes (it detects UTF-16 and
+     * UTF-32 as well as UTF-8): bad data, not an I/O failure. Found by fuzzing: these came out as an
+     * {@code UncheckedIOException}.
+     */
+    private MarcFormatException badEncoding(CharConversionException e, long lineNo) {
+        MarcFormatException ex = new MarcFormatException(ordinal++, -1, (lineNo > 0 ? "line " + lineNo + ": " : "")
+                + "not well-formed JSON: " + e.getMessage(), null);
         ex.initCause(e);
         return ex;
     }
