@@ -75,6 +75,31 @@ class PipelineFuzzTest {
         Fixtures.assertNoEngineThreads();
     }
 
+    @FuzzTest(maxDuration = "10m")
+    void anyFormat(byte[] data) {
+        if (data == null) {
+            return;
+        }
+        List<RejectedRecord> rejects = new ArrayList<>();
+        List<String> written = new ArrayList<>();
+        PipelineResult r;
+        try {
+            r = Pipeline.builder().source(new ByteArrayInputStream(data), null).readOptions(OPTIONS)
+                    .parsers(2).ringSize(8).transform(FILTER).sink(rec -> written.add(rec.controlNumber()))
+                    .errorPolicy(ErrorPolicy.skip(rejects::add)).build().run();
+        } catch (EngineException e) {
+            // the input refused as a whole: no format detected, corrupt gzip, nesting beyond the limit
+            Throwable cause = e.getCause();
+            assertTrue(cause instanceof org.marcring.codec.MarcException || cause instanceof java.io.IOException
+                    || cause instanceof java.io.UncheckedIOException, "a documented cause: " + e);
+            Fixtures.assertNoEngineThreads();
+            return;
+        }
+        assertBalanced(r, rejects, data, false);
+        assertEquals(written.size(), r.recordsWritten());
+        Fixtures.assertNoEngineThreads();
+    }
+
     /** Checks the accounting; for ISO 2709 ({@code exactRaw}) also that each reject's bytes are the input's. */
     private static void assertBalanced(PipelineResult r, List<RejectedRecord> rejects, byte[] data, boolean exactRaw) {
         assertTrue(r.complete(), r.toString());

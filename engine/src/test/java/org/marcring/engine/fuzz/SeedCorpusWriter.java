@@ -51,6 +51,12 @@ public final class SeedCorpusWriter {
         Path engineResources = root.resolve("engine/src/test/resources/org/marcring/engine");
         writeIso2709(engineResources.resolve("PipelineFuzzTestInputs/iso2709"));
         writeText(engineResources.resolve("PipelineFuzzTestInputs/marcXml"), MarcFormat.MARCXML);
+        Path anyFormat = engineResources.resolve("PipelineFuzzTestInputs/anyFormat");
+        for (MarcFormat format : new MarcFormat[] {MarcFormat.MARCXML, MarcFormat.JSON, MarcFormat.NDJSON,
+                MarcFormat.MRK}) {
+            writeText(anyFormat, format);
+        }
+        Files.write(anyFormat.resolve("seed-iso2709"), iso(GeneratorOptions.defaults().withRecords(2).withSeed(5)));
         Path detection = codecResources.resolve("io/FormatDetectionFuzzTestInputs/detectAndRead");
         for (MarcFormat format : new MarcFormat[] {MarcFormat.MARCXML, MarcFormat.JSON, MarcFormat.NDJSON,
                 MarcFormat.MRK}) {
