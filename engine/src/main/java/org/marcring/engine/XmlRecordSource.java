@@ -41,6 +41,7 @@ public final class XmlRecordSource implements RecordSource {
 
     private final ByteInput input;
     private final int maxRecordBytes;
+    private final int maxNestingDepth;
     private final Supplier<? extends RecordParser> parsers;
     /** Namespace declarations of the open elements outside records, outermost first: {prefix, uri} pairs. */
     private final List<List<String[]>> scopes = new ArrayList<>();
@@ -53,6 +54,7 @@ public final class XmlRecordSource implements RecordSource {
     XmlRecordSource(ByteInput input, ReadOptions options, Supplier<? extends RecordParser> parsers) {
         this.input = input;
         this.maxRecordBytes = options.maxRecordBytes();
+        this.maxNestingDepth = options.maxNestingDepth();
         this.parsers = Objects.requireNonNull(parsers, "parsers");
     }
 
@@ -109,6 +111,11 @@ public final class XmlRecordSource implements RecordSource {
                     return scanRecord(slot, 0, tag);
                 }
                 if (!tag.selfClosing) {
+                    if (scopes.size() >= maxNestingDepth) {
+                        // every open element is remembered for its namespaces: an endless nesting must end
+                        throw new MarcFormatException(ordinal, input.position(), "elements nested deeper than "
+                                + "the limit of " + maxNestingDepth + " (maxNestingDepth) outside any record", null);
+                    }
                     scopes.add(tag.declarations);
                 }
             }

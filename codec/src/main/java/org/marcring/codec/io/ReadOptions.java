@@ -13,22 +13,29 @@ public final class ReadOptions {
     public static final int DEFAULT_MAX_RECORD_BYTES = 16 << 20;
     /** Default most fields in one record. */
     public static final int DEFAULT_MAX_FIELDS = 100_000;
+    /**
+     * Default deepest nesting of elements (MARCXML) or arrays and objects (MARC-in-JSON): 64, far more than
+     * a record needs (MARCXML 4 levels, MARC-in-JSON 6) even inside an OAI-PMH or SRU envelope.
+     */
+    public static final int DEFAULT_MAX_NESTING_DEPTH = 64;
 
     private static final ReadOptions DEFAULTS = new ReadOptions(DecodeMode.PERMISSIVE, CharacterCoding.AUTO,
-            DEFAULT_MAX_RECORD_BYTES, DEFAULT_MAX_FIELDS, false);
+            DEFAULT_MAX_RECORD_BYTES, DEFAULT_MAX_FIELDS, DEFAULT_MAX_NESTING_DEPTH, false);
 
     private final DecodeMode mode;
     private final CharacterCoding characterCoding;
     private final int maxRecordBytes;
     private final int maxFields;
+    private final int maxNestingDepth;
     private final boolean normalizeNfc;
 
     private ReadOptions(DecodeMode mode, CharacterCoding characterCoding, int maxRecordBytes, int maxFields,
-                        boolean normalizeNfc) {
+                        int maxNestingDepth, boolean normalizeNfc) {
         this.mode = mode;
         this.characterCoding = characterCoding;
         this.maxRecordBytes = maxRecordBytes;
         this.maxFields = maxFields;
+        this.maxNestingDepth = maxNestingDepth;
         this.normalizeNfc = normalizeNfc;
     }
 
@@ -67,6 +74,14 @@ public final class ReadOptions {
         return maxFields;
     }
 
+    /**
+     * Deepest nesting of XML elements or JSON arrays and objects that is read; deeper input is refused
+     * (nesting costs the parser memory per level, so an endless nesting must not be followed).
+     */
+    public int maxNestingDepth() {
+        return maxNestingDepth;
+    }
+
     /** Whether text decoded from MARC-8 is composed to Unicode NFC (default: decomposed, as LC converts). */
     public boolean normalizeNfc() {
         return normalizeNfc;
@@ -75,13 +90,13 @@ public final class ReadOptions {
     /** A copy with another mode. */
     public ReadOptions withMode(DecodeMode mode) {
         return new ReadOptions(java.util.Objects.requireNonNull(mode), characterCoding, maxRecordBytes, maxFields,
-                normalizeNfc);
+                maxNestingDepth, normalizeNfc);
     }
 
     /** A copy with another character coding. */
     public ReadOptions withCharacterCoding(CharacterCoding coding) {
         return new ReadOptions(mode, java.util.Objects.requireNonNull(coding), maxRecordBytes, maxFields,
-                normalizeNfc);
+                maxNestingDepth, normalizeNfc);
     }
 
     /** A copy with another record size limit (at least 64 bytes). */
@@ -89,7 +104,7 @@ public final class ReadOptions {
         if (bytes < 64) {
             throw new IllegalArgumentException("maxRecordBytes must be at least 64: " + bytes);
         }
-        return new ReadOptions(mode, characterCoding, bytes, maxFields, normalizeNfc);
+        return new ReadOptions(mode, characterCoding, bytes, maxFields, maxNestingDepth, normalizeNfc);
     }
 
     /** A copy with another field count limit (at least 1). */
@@ -97,17 +112,25 @@ public final class ReadOptions {
         if (fields < 1) {
             throw new IllegalArgumentException("maxFields must be at least 1: " + fields);
         }
-        return new ReadOptions(mode, characterCoding, maxRecordBytes, fields, normalizeNfc);
+        return new ReadOptions(mode, characterCoding, maxRecordBytes, fields, maxNestingDepth, normalizeNfc);
+    }
+
+    /** A copy with another nesting depth limit (at least 8, what a record in an envelope needs). */
+    public ReadOptions withMaxNestingDepth(int depth) {
+        if (depth < 8) {
+            throw new IllegalArgumentException("maxNestingDepth must be at least 8: " + depth);
+        }
+        return new ReadOptions(mode, characterCoding, maxRecordBytes, maxFields, depth, normalizeNfc);
     }
 
     /** A copy that composes MARC-8 text to NFC (or not). */
     public ReadOptions withNormalizeNfc(boolean nfc) {
-        return new ReadOptions(mode, characterCoding, maxRecordBytes, maxFields, nfc);
+        return new ReadOptions(mode, characterCoding, maxRecordBytes, maxFields, maxNestingDepth, nfc);
     }
 
     @Override
     public String toString() {
         return "ReadOptions[" + mode + ", " + characterCoding + ", maxRecordBytes=" + maxRecordBytes
-                + ", maxFields=" + maxFields + (normalizeNfc ? ", NFC" : "") + "]";
+                + ", maxFields=" + maxFields + ", maxNestingDepth=" + maxNestingDepth + (normalizeNfc ? ", NFC" : "") + "]";
     }
 }

@@ -2,6 +2,7 @@ package org.marcring.codec.json;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -45,8 +46,6 @@ import org.marcring.codec.io.ReadOptions;
  * permissive mode; in strict mode the record is read to its end and refused.
  */
 public final class MarcJsonReader extends SequentialReader {
-    /** Deepest nesting a MARC-in-JSON document needs is 7 (array, record, fields, field, subfields …). */
-    private static final int MAX_DEPTH = 32;
     private static final String MISSING_LEADER = "          22        4500";
 
     private final InputStream input;
@@ -57,6 +56,8 @@ public final class MarcJsonReader extends SequentialReader {
     private final JsonFactory factory;
     private JsonParser json;
     private boolean inArray;
+    /** Byte offset of the record being read (-1 where the parser does not count bytes). */
+    private long recordStart = -1;
     private boolean done;
     private long ordinal;
     private long lineNumber;
@@ -69,13 +70,16 @@ public final class MarcJsonReader extends SequentialReader {
         this.input = input instanceof BufferedInputStream ? input : new BufferedInputStream(input, 1 << 16);
         this.options = Objects.requireNonNull(options, "options");
         this.lineMode = lineMode;
-        // no string longer than a record may be, no nesting deeper than a record needs
+        // no string longer than a record may be, no nesting deeper than ReadOptions.maxNestingDepth (a record
+        // needs 7: array, record, fields, field, subfields ...)
         this.factory = JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
-                .maxStringLength(Math.max(1024, options.maxRecordBytes())).maxNestingDepth(MAX_DEPTH).build())
+                .maxStringLength(Math.max(1024, options.maxRecordBytes())).maxNestingDepth(options.maxNestingDepth()).build())
                 .build();
         if (!lineMode) {
             try {
                 json = factory.createParser(this.input);
+            } catch (CharConversionException e) {
+                throw badEncoding(e, -1);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -155,6 +159,9 @@ public final class MarcJsonReader extends SequentialReader {
         } catch (JsonProcessingException e) {
             done = true;
             throw malformed(e, -1);
+        } catch (CharConversionException e) {
+            done = true;
+            throw badEncoding(e, -1);
         } catch (IOException e) {
             done = true;
             throw new UncheckedIOException(e);
@@ -196,6 +203,8 @@ public final class MarcJsonReader extends SequentialReader {
                 return r;
             } catch (JsonProcessingException e) {
                 throw malformed(e, lineNumber);
+            } catch (CharConversionException e) {
+                throw badEncoding(e, lineNumber);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } finally {
@@ -253,9 +262,30 @@ public final class MarcJsonReader extends SequentialReader {
         }
     }
 
+    /**
+     * After a field of a record refused for a limit: passes over the rest of the field object, the
+     * fields array and the record object, so that reading goes on with the next record (without this the
+     * reader lost its place and took the record after the refused one for garbage).
+     */
+    private void skipRestOfRecord() throws IOException {
+        int open = 3; // the field object, the "fields" array, the record object
+        while (open > 0) {
+            JsonToken t = json.nextToken();
+            if (t == null) {
+                return;
+            }
+            if (t.isStructStart()) {
+                json.skipChildren();
+            } else if (t.isStructEnd()) {
+                open--;
+            }
+        }
+    }
+
     /** Reads one record object; the parser is on its START_OBJECT. */
     private MarcRecord record(long lineNo) throws IOException {
         problems.clear();
+        recordStart = json.currentTokenLocation().getByteOffset();
         long thisOrdinal = ordinal; // counted once the record is complete, so a parse error names it
         String leader = null;
         List<Field> fields = new ArrayList<>();
@@ -324,8 +354,15 @@ public final class MarcJsonReader extends SequentialReader {
                     }
                 }
                 if (fields.size() > options.maxFields()) {
+                    skipRestOfRecord();
                     throw new MarcFormatException(ordinal++, -1, "more than " + options.maxFields() + " fields",
                             null);
+                }
+                long size = json.currentLocation().getByteOffset() - recordStart;
+                if (recordStart >= 0 && size > options.maxRecordBytes()) {
+                    skipRestOfRecord();
+                    throw new MarcFormatException(ordinal++, -1, at(json.currentTokenLocation(), lineNo)
+                            + "record longer than the limit of " + options.maxRecordBytes() + " bytes", null);
                 }
             }
         }
@@ -457,6 +494,18 @@ public final class MarcJsonReader extends SequentialReader {
     private MarcFormatException malformed(JsonProcessingException e, long lineNo) {
         MarcFormatException ex = new MarcFormatException(ordinal++, -1, at(e.getLocation(), lineNo)
                 + "not well-formed JSON: " + e.getOriginalMessage(), null);
+        ex.initCause(e);
+        return ex;
+    }
+
+    /**
+     * Bytes that are not text in the encoding Jackson took from the first bytes (it detects UTF-16 and
+     * UTF-32 as well as UTF-8): bad data, not an I/O failure. Found by fuzzing: these came out as an
+     * {@code UncheckedIOException}.
+     */
+    private MarcFormatException badEncoding(CharConversionException e, long lineNo) {
+        MarcFormatException ex = new MarcFormatException(ordinal++, -1, (lineNo > 0 ? "line " + lineNo + ": " : "")
+                + "not well-formed JSON: " + e.getMessage(), null);
         ex.initCause(e);
         return ex;
     }

@@ -63,7 +63,7 @@ public final class MarcXmlReader extends SequentialReader {
         this.input = input;
         this.options = Objects.requireNonNull(options, "options");
         try {
-            this.xml = newFactory().createXMLStreamReader(input);
+            this.xml = newFactory(options.maxNestingDepth()).createXMLStreamReader(input);
         } catch (XMLStreamException e) {
             throw malformed(e);
         }
@@ -94,9 +94,13 @@ public final class MarcXmlReader extends SequentialReader {
         return open(path, ReadOptions.defaults());
     }
 
-    /** A StAX factory that refuses DTDs and external entities. */
-    static XMLInputFactory newFactory() {
+    /**
+     * A StAX factory that refuses DTDs and external entities and elements nested deeper than {@code maxDepth}
+     * (the JDK parser keeps every open element, so an endless nesting would exhaust the heap).
+     */
+    static XMLInputFactory newFactory(int maxDepth) {
         XMLInputFactory f = XMLInputFactory.newDefaultFactory();
+        f.setProperty("jdk.xml.maxElementDepth", Integer.toString(maxDepth));
         f.setProperty(XMLInputFactory.SUPPORT_DTD, Boolean.FALSE);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, Boolean.FALSE);
         f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, Boolean.TRUE);
