@@ -40,7 +40,7 @@ import org.marcring.engine.generate.Amount;
  * or where the live heap after a collection at any size exceeds the smallest size's by more than
  * {@code --heap-slack} (default 16 MB), or a child fails (an {@code OutOfMemoryError} among others).
  *
- * <p>Each child warms up on the file for up to 2 s, then converts it whole, repeatedly until
+ * <p>Each child warms up on the file for 3 s (as many passes as fit), then converts it whole, repeatedly until
  * {@code --min-seconds} (default 3) have passed; records/s is the total over those passes. Heap figures:
  * "peak used" is the sum of the heap pools' peak usage (an upper bound, mostly garbage: the collector lets
  * the heap fill before it runs), "live" the largest heap in use just after a collection (from GC
@@ -246,22 +246,29 @@ public final class ScaleRun {
         }
     }
 
-    /** Runs the conversion for up to 2 s (cancelled then), so that the measured passes run compiled code. */
+    /**
+     * Converts the file again and again for 3 s (a pass still running then is cancelled), so that the
+     * measured passes run compiled code whatever the file's size: a small file needs many passes.
+     */
     private static void warmUp(Path file, int parsers) throws InterruptedException {
-        Pipeline[] holder = new Pipeline[1];
-        Thread t = new Thread(() -> {
-            try {
-                convert(file, parsers, holder);
-            } catch (RuntimeException cancelled) {
-                // the warm-up is cut short on purpose
+        long deadline = System.nanoTime() + 3_000_000_000L;
+        long left;
+        while ((left = deadline - System.nanoTime()) > 0) {
+            Pipeline[] holder = new Pipeline[1];
+            Thread t = new Thread(() -> {
+                try {
+                    convert(file, parsers, holder);
+                } catch (RuntimeException cancelled) {
+                    // the warm-up is cut short on purpose
+                }
+            });
+            t.start();
+            t.join(Math.max(1, left / 1_000_000));
+            if (t.isAlive() && holder[0] != null) {
+                holder[0].close();
             }
-        });
-        t.start();
-        t.join(2000);
-        if (t.isAlive() && holder[0] != null) {
-            holder[0].close();
+            t.join();
         }
-        t.join();
     }
 
     private static void watchCollections(AtomicLong liveAfterGc) {
