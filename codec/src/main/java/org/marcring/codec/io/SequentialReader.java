@@ -1,9 +1,11 @@
 package org.marcring.codec.io;
 
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.function.Consumer;
 
+import org.marcring.codec.MarcError;
 import org.marcring.codec.MarcFormatException;
 import org.marcring.codec.MarcRecord;
 
@@ -98,5 +100,30 @@ public abstract class SequentialReader implements MarcReader {
         ended = true;
         next = null;
         pendingReject = null;
+    }
+
+    /** Whether a strict reader refuses a record with these problems: one lost or changed data (ERROR or worse). */
+    protected static boolean hasSerious(List<MarcError> problems) {
+        for (MarcError e : problems) {
+            if (e.severity().compareTo(MarcError.Severity.ERROR) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The first serious problem's message, with how many more there are. */
+    protected static String firstSerious(List<MarcError> problems) {
+        int serious = 0;
+        String first = null;
+        for (MarcError e : problems) {
+            if (e.severity().compareTo(MarcError.Severity.ERROR) >= 0) {
+                if (first == null) {
+                    first = e.message();
+                }
+                serious++;
+            }
+        }
+        return serious > 1 ? first + " (and " + (serious - 1) + " more)" : first;
     }
 }

@@ -338,28 +338,4 @@ public final class MrkReader extends SequentialReader {
     private void problem(Severity severity, String tag, long line, String message) {
         problems.add(new MarcError(severity, tag, -1, "line " + line + ": " + message));
     }
-
-    /** Whether a strict reader refuses the record: a problem that lost or changed data (ERROR or worse). */
-    private static boolean hasSerious(List<MarcError> problems) {
-        for (MarcError e : problems) {
-            if (e.severity().compareTo(Severity.ERROR) >= 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String firstSerious(List<MarcError> problems) {
-        int serious = 0;
-        String first = null;
-        for (MarcError e : problems) {
-            if (e.severity().compareTo(Severity.ERROR) >= 0) {
-                if (first == null) {
-                    first = e.message();
-                }
-                serious++;
-            }
-        }
-        return serious > 1 ? first + " (and " + (serious - 1) + " more)" : first;
-    }
 }

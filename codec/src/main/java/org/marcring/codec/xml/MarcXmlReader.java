@@ -439,28 +439,4 @@ public final class MarcXmlReader extends SequentialReader {
         ex.initCause(e);
         return ex;
     }
-
-    /** Whether a strict reader refuses the record: a problem that lost or changed data (ERROR or worse). */
-    private static boolean hasSerious(List<MarcError> problems) {
-        for (MarcError e : problems) {
-            if (e.severity().compareTo(Severity.ERROR) >= 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String firstSerious(List<MarcError> problems) {
-        int serious = 0;
-        String first = null;
-        for (MarcError e : problems) {
-            if (e.severity().compareTo(Severity.ERROR) >= 0) {
-                if (first == null) {
-                    first = e.message();
-                }
-                serious++;
-            }
-        }
-        return serious > 1 ? first + " (and " + (serious - 1) + " more)" : first;
-    }
 }
