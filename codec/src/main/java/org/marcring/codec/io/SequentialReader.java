@@ -5,6 +5,7 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.function.Consumer;
 
+import org.marcring.codec.Leader;
 import org.marcring.codec.MarcError;
 import org.marcring.codec.MarcFormatException;
 import org.marcring.codec.MarcRecord;
@@ -125,5 +126,17 @@ public abstract class SequentialReader implements MarcReader {
             }
         }
         return serious > 1 ? first + " (and " + (serious - 1) + " more)" : first;
+    }
+
+    /** What a text reader reports for a leader of the wrong length, before {@link #fitLeader(String)}. */
+    protected static String leaderLengthProblem(String leader) {
+        return "leader has " + leader.length() + " characters instead of 24: "
+                + (leader.length() < Leader.LENGTH ? "padded with blanks" : "cut to 24");
+    }
+
+    /** A leader of the wrong length made 24 characters long: padded with blanks, or cut. */
+    protected static String fitLeader(String leader) {
+        return leader.length() < Leader.LENGTH
+                ? leader + " ".repeat(Leader.LENGTH - leader.length()) : leader.substring(0, Leader.LENGTH);
     }
 }

@@ -318,10 +318,8 @@ public final class MarcJsonReader extends SequentialReader {
             problem(Severity.WARNING, null, "no leader: a blank leader was supplied");
             leader = MISSING_LEADER;
         } else if (leader.length() != Leader.LENGTH) {
-            problem(Severity.ERROR, null, "leader has " + leader.length() + " characters instead of 24: "
-                    + (leader.length() < Leader.LENGTH ? "padded with blanks" : "cut to 24"));
-            leader = leader.length() < Leader.LENGTH
-                    ? leader + " ".repeat(Leader.LENGTH - leader.length()) : leader.substring(0, Leader.LENGTH);
+            problem(Severity.ERROR, null, leaderLengthProblem(leader));
+            leader = fitLeader(leader);
         }
         if (options.isStrict() && hasSerious(problems)) {
             throw new MarcFormatException(thisOrdinal, -1, firstSerious(problems), null);

@@ -210,11 +210,8 @@ public final class MrkReader extends SequentialReader {
             problem(Severity.WARNING, null, numbers.get(0), "no =LDR line: a blank leader was supplied");
             leader = MISSING_LEADER;
         } else if (leader.length() != Leader.LENGTH) {
-            problem(Severity.ERROR, null, numbers.get(0), "leader has " + leader.length()
-                    + " characters instead of 24: " + (leader.length() < Leader.LENGTH ? "padded with blanks"
-                    : "cut to 24"));
-            leader = leader.length() < Leader.LENGTH
-                    ? leader + " ".repeat(Leader.LENGTH - leader.length()) : leader.substring(0, Leader.LENGTH);
+            problem(Severity.ERROR, null, numbers.get(0), leaderLengthProblem(leader));
+            leader = fitLeader(leader);
         }
         if (options.isStrict() && hasSerious(problems)) {
             throw new MarcFormatException(thisOrdinal, -1, firstSerious(problems), null);
