@@ -16,6 +16,11 @@ final class ByteScan {
     private ByteScan() {
     }
 
+    /** The eight bytes at {@code i} as a little-endian {@code long} (byte {@code i} lowest). */
+    static long word(byte[] b, int i) {
+        return (long) LONGS.get(b, i);
+    }
+
     /** Index of the first {@code value} in {@code b[from, to)}, or -1. */
     static int indexOf(byte[] b, int from, int to, byte value) {
         int i = from;

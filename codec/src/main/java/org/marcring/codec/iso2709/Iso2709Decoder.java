@@ -39,8 +39,12 @@ public final class Iso2709Decoder {
     private final boolean strict;
     private final Collector problems = new Collector();
     private final ArrayList<Field> fields = new ArrayList<>(64);
-    private char[] codes = new char[32];
-    private String[] values = new String[32];
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long LOWS = 0x7F7F7F7F7F7F7F7FL;
+    private static final long DELIMITERS = RecordFramer.SD * ONES;
+    private int[] delimiters = new int[64];
+    private boolean fieldHasHighBytes;
 
     /** A decoder with the given options. */
     public Iso2709Decoder(ReadOptions options) {
@@ -145,11 +149,32 @@ public final class Iso2709Decoder {
         }
         final int dataStart = off + base;
 
-        TextDecoder text = TextCodings.decoderFor(leader, b, off, len, options, problems.atRecord());
+        // UTF-8 by the leader is taken on trust at first: ASCII fields are then copied as they are and the
+        // others checked value by value. Only a record that turns out not to be UTF-8 is looked at as a whole
+        // (permissive mode: it may read better as MARC-8), and then decoded again.
+        boolean utf8ByLeader = TextCodings.isUtf8ByLeader(leader, options);
+        TextDecoder text = utf8ByLeader ? Utf8Text.INSTANCE
+                : TextCodings.decoderFor(leader, b, off, len, options, problems.atRecord());
         if (text.convertsToUnicode()) {
             leader = leader.withCharacterCoding('a');
         }
+        int mark = problems.count();
+        decodeFields(b, off, len, entries, dataStart, dataEnd, text);
+        if (utf8ByLeader && !strict && problems.hasErrorSince(mark)) {
+            List<MarcError> asUtf8 = problems.cut(mark);
+            TextDecoder second = TextCodings.decoderFor(leader, b, off, len, options, problems.atRecord());
+            if (second.convertsToUnicode()) {
+                fields.clear();
+                decodeFields(b, off, len, entries, dataStart, dataEnd, second);
+            } else {
+                problems.restore(asUtf8);
+            }
+        }
+        return new MarcRecord(leader, fields, problems.errors());
+    }
 
+    /** Decodes the fields of the directory's {@code entries} into {@link #fields}. */
+    private void decodeFields(byte[] b, int off, int len, int entries, int dataStart, int dataEnd, TextDecoder text) {
         int expected = dataStart;                          // where the next field should begin
         for (int e = 0, p = off + LEADER; e < entries; e++, p += ENTRY) {
             String tag = Tags.of(b, p);
@@ -205,7 +230,6 @@ public final class Iso2709Decoder {
             }
         }
         problems.tag = null;
-        return new MarcRecord(leader, fields, problems.errors());
     }
 
     private DataField decodeDataField(String tag, byte[] b, int s, int end, TextDecoder text) {
@@ -233,30 +257,81 @@ public final class Iso2709Decoder {
                     "data before the first subfield delimiter dropped: '" + stray + "'");
             p = stop;
         }
+        int count = scanSubfields(b, p, end);
+        boolean ascii = !fieldHasHighBytes && text.keepsAscii();
+        char[] fieldCodes = new char[count];
+        String[] fieldValues = new String[count];
+        int[] at = delimiters;
         int n = 0;
-        while (p < end) {
-            // b[p] is a subfield delimiter
-            int codePos = p + 1;
-            int next = codePos >= end ? end : ByteScan.indexOf(b, codePos, end, RecordFramer.SD);
-            if (next < 0) {
-                next = end;
-            }
+        for (int k = 0; k < count; k++) {
+            int d = at[k];                                 // a subfield delimiter
+            int codePos = d + 1;
+            int next = k + 1 < count ? at[k + 1] : end;
             if (codePos >= next) {
-                problems.report(Severity.WARNING, tag, p - problems.recordStart, "empty subfield (delimiter without code) dropped");
-                p = next;
+                problems.report(Severity.WARNING, tag, d - problems.recordStart, "empty subfield (delimiter without code) dropped");
                 continue;
             }
-            if (n == codes.length) {
-                codes = Arrays.copyOf(codes, n * 2);
-                values = Arrays.copyOf(values, n * 2);
+            fieldCodes[n] = subfieldCode(b[codePos], codePos);
+            int from = codePos + 1;
+            int length = next - from;
+            if (ascii) {
+                fieldValues[n++] = ascii(b, from, length);
+            } else {
+                // a non-ASCII code byte may have taken the lead byte of a character: check that value again
+                TextDecoder valueText = b[codePos] < 0 && text == Utf8Text.WELL_FORMED ? Utf8Text.INSTANCE : text;
+                fieldValues[n++] = valueText.decode(b, from, length, problems);
             }
-            codes[n] = subfieldCode(b[codePos], codePos);
-            // a non-ASCII code byte may have taken the lead byte of a character: check that value again
-            TextDecoder valueText = b[codePos] < 0 && text == Utf8Text.WELL_FORMED ? Utf8Text.INSTANCE : text;
-            values[n++] = valueText.decode(b, codePos + 1, next - codePos - 1, problems);
-            p = next;
         }
-        return DataField.ofArrays(tag, i1, i2, Arrays.copyOf(codes, n), Arrays.copyOf(values, n));
+        if (n < count) {
+            fieldCodes = Arrays.copyOf(fieldCodes, n);
+            fieldValues = Arrays.copyOf(fieldValues, n);
+        }
+        return DataField.ofArrays(tag, i1, i2, fieldCodes, fieldValues);
+    }
+
+    /**
+     * Finds the subfield delimiters in {@code b[from, to)}, eight bytes at a time, into {@link #delimiters};
+     * notes in {@link #fieldHasHighBytes} whether any byte there is above 0x7F. Returns their number.
+     */
+    private int scanSubfields(byte[] b, int from, int to) {
+        int[] at = delimiters;
+        int n = 0;
+        long high = 0;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long word = ByteScan.word(b, i);
+            high |= word;
+            long x = word ^ DELIMITERS;
+            long found = ~(((x & LOWS) + LOWS) | x) & HIGHS;   // exact: high bit where the byte is 0x1F
+            while (found != 0) {
+                if (n == at.length) {
+                    at = delimiters = Arrays.copyOf(at, n * 2);
+                }
+                at[n++] = i + (Long.numberOfTrailingZeros(found) >>> 3);
+                found &= found - 1;
+            }
+        }
+        for (; i < to; i++) {
+            byte v = b[i];
+            high |= v;
+            if (v == RecordFramer.SD) {
+                if (n == at.length) {
+                    at = delimiters = Arrays.copyOf(at, n * 2);
+                }
+                at[n++] = i;
+            }
+        }
+        fieldHasHighBytes = (high & HIGHS) != 0;
+        return n;
+    }
+
+    /**
+     * The string of {@code length} bytes known to be ASCII. The JDK's ASCII constructor copies them as they
+     * are (a compact Latin-1 string), without the check for high bytes that decoding UTF-8 begins with.
+     */
+    @SuppressWarnings("deprecation")
+    private static String ascii(byte[] b, int from, int length) {
+        return length == 0 ? "" : new String(b, 0, from, length);
     }
 
     private char indicator(byte[] b, int p, int which) {
@@ -389,6 +464,33 @@ public final class Iso2709Decoder {
         private MarcFormatException fault(String message) {
             byte[] raw = bytes == null ? null : Arrays.copyOfRange(bytes, recordStart, recordStart + recordLength);
             return new MarcFormatException(ordinal, byteOffset, message, raw);
+        }
+
+        /** How many problems are kept so far. */
+        int count() {
+            return errors.size();
+        }
+
+        /** Whether a problem of severity ERROR or worse was kept after the first {@code mark}. */
+        boolean hasErrorSince(int mark) {
+            for (int i = mark, n = errors.size(); i < n; i++) {
+                if (errors.get(i).severity().compareTo(Severity.ERROR) >= 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Removes and returns the problems kept after the first {@code mark}. */
+        List<MarcError> cut(int mark) {
+            List<MarcError> tail = new ArrayList<>(errors.subList(mark, errors.size()));
+            errors.subList(mark, errors.size()).clear();
+            return tail;
+        }
+
+        /** Puts back problems taken by {@link #cut}. */
+        void restore(List<MarcError> cut) {
+            errors.addAll(cut);
         }
 
         List<MarcError> errors() {

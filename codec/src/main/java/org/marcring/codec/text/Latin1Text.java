@@ -14,4 +14,9 @@ public final class Latin1Text implements TextDecoder {
     public String decode(byte[] src, int offset, int length, ProblemSink problems) {
         return new String(src, offset, length, StandardCharsets.ISO_8859_1);
     }
+
+    @Override
+    public boolean keepsAscii() {
+        return true;
+    }
 }

@@ -57,6 +57,17 @@ public final class TextCodings {
         }
     }
 
+    /**
+     * Whether the record is UTF-8 by what its leader and the options say, before its bytes are looked at
+     * ({@link org.marcring.codec.io.CharacterCoding#AUTO} and leader/09 {@code a}). A decoder may then begin
+     * with {@link Utf8Text#INSTANCE}, which checks each value, and call {@link #decoderFor} only where a value
+     * turns out not to be UTF-8: in permissive mode the record may read better as MARC-8.
+     */
+    public static boolean isUtf8ByLeader(Leader leader, ReadOptions options) {
+        return options.characterCoding() == org.marcring.codec.io.CharacterCoding.AUTO
+                && leader.characterCoding() == 'a';
+    }
+
     private static TextDecoder marc8(ReadOptions options) {
         return Marc8Decoder.of(options.normalizeNfc());
     }
@@ -153,6 +164,11 @@ public final class TextCodings {
 
         @Override
         public boolean convertsToUnicode() {
+            return true;
+        }
+
+        @Override
+        public boolean keepsAscii() {
             return true;
         }
 

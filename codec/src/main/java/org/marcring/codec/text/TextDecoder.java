@@ -12,6 +12,16 @@ public interface TextDecoder {
      */
     String decode(byte[] src, int offset, int length, ProblemSink problems);
 
+    /**
+     * Whether bytes 0x00-0x7F always decode to the characters of the same value, wherever they stand, and
+     * never give rise to a problem: true for UTF-8 and Latin-1, not for MARC-8 (whose escape sequences
+     * change what the ASCII bytes after them mean). A caller that has seen only such bytes may then make
+     * the string itself.
+     */
+    default boolean keepsAscii() {
+        return false;
+    }
+
     /** Whether this decoder produces Unicode from MARC-8 (so that leader/09 becomes {@code a}). */
     default boolean convertsToUnicode() {
         return false;

@@ -29,6 +29,11 @@ public final class Utf8Text implements TextDecoder, TextEncoder {
         }
 
         @Override
+        public boolean keepsAscii() {
+            return true;
+        }
+
+        @Override
         public String toString() {
             return "UTF-8 (checked)";
         }
@@ -114,6 +119,11 @@ public final class Utf8Text implements TextDecoder, TextEncoder {
     @Override
     public void encode(String text, ByteArrayBuilder out, ProblemSink problems) {
         out.appendUtf8(text);
+    }
+
+    @Override
+    public boolean keepsAscii() {
+        return true;
     }
 
     @Override

@@ -157,6 +157,45 @@ class Iso2709DecoderTest {
     }
 
     @Test
+    void aUtf8LeaderOverMarc8BytesIsReadAsMarc8OnceTheUtf8FaultsShow() {
+        // ANSEL E2 (acute) before 'e', twice, under leader/09 'a': not UTF-8, but good MARC-8
+        MarcRecord rec = MarcRecord.builder()
+                .dataField("100", '1', ' ', "a", "plain ascii")
+                .dataField("245", '1', '0', "a", "Caf\u00e9 r\u00e9sum\u00e9")
+                .build();
+        byte[] b = bytes(rec);
+        String latin = new String(b, StandardCharsets.ISO_8859_1)
+                .replace("Caf\u00c3\u00a9 r\u00c3\u00a9sum\u00c3\u00a9", "Caf\u00e2e r\u00e2esum\u00e2e");  // as long
+        byte[] marc8 = latin.getBytes(StandardCharsets.ISO_8859_1);
+        MarcRecord r = PERMISSIVE.decode(marc8);
+        assertEquals("Cafe\u0301 re\u0301sume\u0301", r.value("245", 'a'));
+        assertEquals("plain ascii", r.value("100", 'a'));
+        // only the note that the bytes overruled the leader: the UTF-8 faults of the first reading are gone
+        MarcError note = only(r, Severity.WARNING);
+        assertTrue(note.message().startsWith("leader/09 says UTF-8"), note.message());
+        assertEquals(indexOf(marc8, "Caf") + 3, note.position());
+        assertEquals(1, r.errors().size(), r.errors()::toString);
+        // strict mode trusts the leader: the first fault rejects the record, naming where it is
+        MarcFormatException x = assertThrows(MarcFormatException.class, () -> STRICT.decode(marc8));
+        assertTrue(x.getMessage().contains("(byte " + (indexOf(marc8, "Caf") + 3) + " of the record)"), x.getMessage());
+    }
+
+    @Test
+    void aStrayByteInUtf8TextStaysUtf8WithOneErrorWhereItIs() {
+        MarcRecord rec = MarcRecord.builder()
+                .dataField("245", '1', '0', "a", "\u0141\u00f3d\u017a x")
+                .build();
+        byte[] b = bytes(rec);
+        int x = indexOf(b, " x") + 1;
+        b[x] = (byte) 0x81;
+        MarcRecord r = PERMISSIVE.decode(b);
+        assertEquals("\u0141\u00f3d\u017a \uFFFD", r.value("245", 'a'));
+        MarcError e = only(r, Severity.ERROR);
+        assertEquals(x, e.position());
+        assertEquals(1, r.errors().size(), r.errors()::toString);
+    }
+
+    @Test
     void directoryEntryPointingOutsideTheRecordDropsTheFieldWithAnError() {
         byte[] b = sample();
         System.arraycopy(ascii("09999"), 0, b, 24 + 24 + 7, 5); // start of the 245
