@@ -36,6 +36,8 @@ public final class BenchFiles {
     public static final String REALISTIC = "realistic.mrc";
     /** 383 real UTF-8 records from marc4j's tests. */
     public static final String PRIDE = "pride-and-prejudice-fixed.mrc";
+    /** 2,000 real MARC-8 records (with escape sequences) from SolrMarc's tests. */
+    public static final String UVA = "uva_001_2000.mrc";
     /** 20 MiB of records from marcring's generator. */
     public static final String SYNTHETIC_20MB = "synthetic-20mb.mrc";
     /** The seed of every generated benchmark file. */
@@ -53,6 +55,8 @@ public final class BenchFiles {
                 return corpusFile("mrrc/tests/data/fixtures/realistic.mrc");
             case PRIDE:
                 return corpusFile("marc4j/test/resources/pride-and-prejudice-fixed.mrc");
+            case UVA:
+                return corpusFile("solrmarc/test/data/records/uva_001_2000.mrc");
             default:
                 int at = name.lastIndexOf('@');
                 if (at > 0) {
@@ -67,7 +71,7 @@ public final class BenchFiles {
                     return p;
                 }
                 throw new IllegalArgumentException("unknown benchmark input '" + name + "': use " + REALISTIC + ", "
-                        + PRIDE + ", synthetic-<size>.mrc (e.g. " + SYNTHETIC_20MB + "), the path of a file, or "
+                        + PRIDE + ", " + UVA + ", synthetic-<size>.mrc (e.g. " + SYNTHETIC_20MB + "), the path of a file, or "
                         + "<input>@<size> for its records repeated");
         }
     }

@@ -1,9 +1,6 @@
 package org.marcring.perf;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import org.marc4j.MarcPermissiveStreamReader;
@@ -34,7 +31,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * side with marc4j's permissive reader converting to UTF-8, and marc4j's plain reader with
  * {@link AnselToUnicode} applied to every value, on the same bytes in memory. The file is the shared
  * corpus's {@code solrmarc/test/data/records/uva_001_2000.mrc} (2,000 MARC-8 records with escape
- * sequences) unless {@code -p file=...} names another. Score: milliseconds per pass over the file.
+ * sequences) unless {@code -p input=...} names another ({@link BenchFiles} names or a path). Score:
+ * milliseconds per pass over the file. {@code marcringToUnicode} is compared with {@code marc4jToUnicode}
+ * ({@code MarcStreamReader} and {@code AnselToUnicode} on every value); the permissive reader is shown for
+ * reference.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -44,22 +44,19 @@ import org.openjdk.jmh.infra.Blackhole;
 @Fork(1)
 public class Marc8DecodeBenchmark {
 
-    @Param("")
-    public String file;
+    /** The input file, by {@link BenchFiles} name. */
+    @Param(BenchFiles.UVA)
+    public String input;
 
     private byte[] data;
 
     @Setup
-    public void load() throws IOException {
-        Path path = file.isEmpty()
-                ? Path.of(System.getProperty("marcring.corpus", "../shared/corpus"),
-                        "solrmarc/test/data/records/uva_001_2000.mrc")
-                : Path.of(file);
-        data = Files.readAllBytes(path);
+    public void load() {
+        data = BenchFiles.load(input).bytes();
     }
 
     @Benchmark
-    public void marcring(Blackhole bh) {
+    public void marcringToUnicode(Blackhole bh) {
         Iso2709Reader reader = Iso2709Reader.of(data, ReadOptions.defaults());
         while (reader.hasNext()) {
             MarcRecord r = reader.next();
@@ -68,7 +65,7 @@ public class Marc8DecodeBenchmark {
     }
 
     @Benchmark
-    public void marc4jPermissiveToUtf8(Blackhole bh) {
+    public void marc4jPermissiveToUnicode(Blackhole bh) {
         MarcPermissiveStreamReader reader = new MarcPermissiveStreamReader(new ByteArrayInputStream(data), true, true);
         while (reader.hasNext()) {
             bh.consume(reader.next());
@@ -76,7 +73,7 @@ public class Marc8DecodeBenchmark {
     }
 
     @Benchmark
-    public void marc4jWithAnselToUnicode(Blackhole bh) {
+    public void marc4jToUnicode(Blackhole bh) {
         MarcStreamReader reader = new MarcStreamReader(new ByteArrayInputStream(data));
         AnselToUnicode convert = new AnselToUnicode();
         while (reader.hasNext()) {

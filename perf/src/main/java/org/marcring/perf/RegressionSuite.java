@@ -62,8 +62,8 @@ public final class RegressionSuite {
     /** The same, smaller, for a smoke run. */
     static final String SMOKE_INPUT = "synthetic-1mb.mrc";
     static final double DEFAULT_THRESHOLD = 0.15;
-    private static final String TEXT_FILE = "mrrc/tests/data/fixtures/realistic.mrc";
-    private static final String SMOKE_TEXT_FILE = "marc4j/test/resources/pride-and-prejudice-fixed.mrc";
+    private static final String TEXT_FILE = BenchFiles.REALISTIC;
+    private static final String SMOKE_TEXT_FILE = BenchFiles.PRIDE;
 
     private static final String USAGE = String.join("\n",
             "usage: java -cp perf/target/benchmarks.jar org.marcring.perf.RegressionSuite [options]",
@@ -191,7 +191,7 @@ public final class RegressionSuite {
         boolean corpus = corpusPresent();
         if (corpus) {
             o.include("org\\.marcring\\.perf\\.TextFormatBenchmark\\.(marcring|marc4j)(IsoToMarcXml|ReadMarcXml)$")
-                    .param("file", smoke ? SMOKE_TEXT_FILE : TEXT_FILE)
+                    .param("input", smoke ? SMOKE_TEXT_FILE : TEXT_FILE)
                     .jvmArgsAppend("-Dmarcring.corpus=" + BenchFiles.corpusRoot().toAbsolutePath());
         } else {
             System.out.println("# the shared corpus is absent: TextFormatBenchmark figures left out");

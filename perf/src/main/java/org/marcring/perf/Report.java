@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Mode;
@@ -33,6 +34,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * </pre>
  */
 public final class Report {
+    /** The parameter every benchmark names its input file by ({@link BenchFiles} names). */
+    static final String INPUT = "input";
+
     private static final String USAGE = String.join("\n",
             "usage: java -cp perf/target/benchmarks.jar org.marcring.perf.Report [options] [benchmark-regex ...]",
             "  benchmark-regex     JMH include pattern(s); default: all of FramingBenchmark, DecodeBenchmark,",
@@ -114,13 +118,32 @@ public final class Report {
             String full = r.getParams().getBenchmark();     // org.marcring.perf.DecodeBenchmark.marcringStrict
             int method = full.lastIndexOf('.');
             int type = full.lastIndexOf('.', method - 1);
-            String input = r.getParams().getParam("input");
+            Map<String, String> params = new TreeMap<>();
+            for (String key : r.getParams().getParamsKeys()) {
+                params.put(key, r.getParams().getParam(key));
+            }
+            String input = params.get(INPUT);
             BenchInput in = input == null ? null : inputs.computeIfAbsent(input, BenchFiles::load);
             list.add(new Measurement(full.substring(type + 1, method), full.substring(method + 1),
-                    input == null ? "" : input, r.getPrimaryResult().getScore(), r.getPrimaryResult().getScoreError(),
+                    label(params), r.getPrimaryResult().getScore(), r.getPrimaryResult().getScoreError(),
                     in == null ? 0 : in.records(), in == null ? 0 : in.size()));
         }
         return list;
+    }
+
+    /**
+     * What a measurement ran on: the {@value #INPUT} parameter, followed by any other parameter as
+     * {@code name=value}. marcring and marc4j rows are paired on it, so only runs on the same input with the
+     * same settings are compared.
+     */
+    static String label(Map<String, String> params) {
+        StringBuilder sb = new StringBuilder(params.getOrDefault(INPUT, ""));
+        for (Map.Entry<String, String> p : new TreeMap<>(params).entrySet()) {
+            if (!p.getKey().equals(INPUT)) {
+                sb.append(sb.length() > 0 ? " " : "").append(p.getKey()).append('=').append(p.getValue());
+            }
+        }
+        return sb.toString();
     }
 
     private static String value(String[] args, int i, String option) {

@@ -1,10 +1,8 @@
 package org.marcring.perf;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -54,9 +52,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class TextFormatBenchmark {
 
-    /** Corpus files, relative to the corpus folder. */
-    @Param({"mrrc/tests/data/fixtures/realistic.mrc", "marc4j/test/resources/pride-and-prejudice-fixed.mrc"})
-    public String file;
+    /** The input file, by {@link BenchFiles} name. */
+    @Param({BenchFiles.REALISTIC, BenchFiles.PRIDE})
+    public String input;
 
     private byte[] iso;
     private byte[] marcXml;
@@ -65,9 +63,8 @@ public class TextFormatBenchmark {
     private final ByteArrayBuilder scratch = new ByteArrayBuilder(1 << 20);
 
     @Setup(Level.Trial)
-    public void load() throws IOException {
-        Path corpus = Path.of(System.getProperty("marcring.corpus", "../shared/corpus"));
-        iso = Files.readAllBytes(corpus.resolve(file));
+    public void load() {
+        iso = BenchFiles.load(input).bytes();
         records = new ArrayList<>();
         try (Iso2709Reader r = Iso2709Reader.of(iso, ReadOptions.defaults())) {
             r.forEachRemaining(records::add);

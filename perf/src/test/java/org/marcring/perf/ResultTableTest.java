@@ -39,6 +39,22 @@ class ResultTableTest {
     }
 
     @Test
+    void rowsArePairedOnTheInputAndEveryOtherParameter() {
+        assertEquals("realistic.mrc", Report.label(java.util.Map.of("input", "realistic.mrc")));
+        assertEquals("realistic.mrc@50mb threads=0",
+                Report.label(java.util.Map.of("threads", "0", "input", "realistic.mrc@50mb")));
+        assertEquals("mode=x threads=2", Report.label(java.util.Map.of("threads", "2", "mode", "x")));
+        // two inputs of one benchmark in one run: each marcring row meets the marc4j row of its own input
+        Measurement oursA = new Measurement("TextFormatBenchmark", "marcringIsoToMarcXml", "a.mrc", 2.0, 0.1, 10, 10);
+        Measurement oursB = new Measurement("TextFormatBenchmark", "marcringIsoToMarcXml", "b.mrc", 1.0, 0.1, 10, 10);
+        Measurement theirsA = new Measurement("TextFormatBenchmark", "marc4jIsoToMarcXml", "a.mrc", 30.0, 0.1, 10, 10);
+        Measurement theirsB = new Measurement("TextFormatBenchmark", "marc4jIsoToMarcXml", "b.mrc", 5.0, 0.1, 10, 10);
+        ResultTable table = new ResultTable(List.of(oursA, theirsA, oursB, theirsB));
+        assertEquals(15.0, table.ratioToMarc4j(oursA), 1e-9);
+        assertEquals(5.0, table.ratioToMarc4j(oursB), 1e-9);
+    }
+
+    @Test
     void theTableShowsOneLinePerMeasurement() {
         String text = new ResultTable(List.of(OURS, THEIRS, FRAMING)).format();
         String[] lines = text.split("\n");
