@@ -3,6 +3,7 @@ package org.marcring.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The threads of one run: daemon threads named {@code marcring-io}, {@code marcring-parser-N} and
@@ -42,6 +43,11 @@ final class EngineThreads {
     boolean joinAll() {
         boolean interrupted = false;
         boolean allDone = true;
+        // a thread parked by the wait strategy would notice its halt only when its park ends (up to the
+        // strategy's longest park): wake them all now
+        for (Thread t : threads) {
+            LockSupport.unpark(t);
+        }
         for (Thread t : threads) {
             long deadline = System.nanoTime() + JOIN_NANOS;
             boolean poked = false;

@@ -85,7 +85,7 @@ final class ParserHandler implements EventHandler<RecordSlot> {
         }
         if (encoder != null) {
             try {
-                encoder.encode(record, slot.output);
+                encoder.encode(record, slot.outputBuffer());
             } catch (RuntimeException e) {
                 slot.output.reset();
                 reject(slot, RejectedRecord.Stage.ENCODE, e);

@@ -34,17 +34,18 @@ public final class RecordSlot {
     /** An {@link Error} escaped the parser: the writer stops the pipeline with it. */
     static final int FATAL = 4;
 
-    private static final int INITIAL = 1024;
     /**
-     * Buffers up to this size stay with their slot; a larger one (a large record) is let go once used, so
-     * that the ring's memory is bounded by slots x 2 x KEEP however large the records of a long input get
-     * (a 1024-slot ring keeps at most 32 MiB), rather than by slots x the largest record each slot has seen.
+     * The size of the buffers a slot keeps: each buffer is made this size when the slot is first used (most
+     * records and their encoded output fit), and a larger one, made for a large record, is let go once used.
+     * So the ring's memory is slots x 2 x KEEP once every slot has been used (a 1024-slot ring: 16 MiB) and
+     * stays so however long the input, rather than creeping up to slots x the largest record each slot saw.
      */
-    static final int KEEP = 16 << 10;
+    static final int KEEP = 8 << 10;
+    private static final byte[] NONE = new byte[0];
 
     // ---- written by the I/O thread
     int kind;
-    private byte[] raw = new byte[INITIAL];
+    private byte[] raw = NONE;
     private int rawLength;
     private long ordinal;
     private long byteOffset;
@@ -62,7 +63,7 @@ public final class RecordSlot {
 
     // ---- written by the parser thread that owns the slot
     int outcome;
-    ByteArrayBuilder output = new ByteArrayBuilder(INITIAL);
+    ByteArrayBuilder output = new ByteArrayBuilder(0);
     MarcRecord record;
     Throwable error;
     RejectedRecord.Stage stage;
@@ -76,12 +77,19 @@ public final class RecordSlot {
      */
     public byte[] rawBuffer(int capacity) {
         if (raw.length < capacity) {
-            int doubled = Math.min(raw.length * 2, KEEP);
-            raw = new byte[Math.max(capacity, doubled)];
+            raw = new byte[Math.max(capacity, KEEP)];
         } else if (raw.length > KEEP && capacity <= KEEP) {
             raw = new byte[KEEP]; // do not keep a large record's memory in this slot
         }
         return raw;
+    }
+
+    /** The output buffer, empty, made {@link #KEEP} bytes large on first use: for the parser's encoder. */
+    ByteArrayBuilder outputBuffer() {
+        if (output.array().length < KEEP) {
+            output = new ByteArrayBuilder(KEEP);
+        }
+        return output;
     }
 
     /** Copies {@code length} bytes into the slot's raw buffer (growing it if needed). */
@@ -174,7 +182,7 @@ public final class RecordSlot {
     void clearResult() {
         outcome = PENDING;
         if (output.array().length > KEEP) {
-            output = new ByteArrayBuilder(INITIAL); // do not keep a large record's output memory in this slot
+            output = new ByteArrayBuilder(KEEP); // do not keep a large record's output memory in this slot
         }
         output.reset();
         record = null;

@@ -5,31 +5,29 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.Writer;
-import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.lang.management.MemoryUsage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
-import javax.management.NotificationEmitter;
-import javax.management.openmbean.CompositeData;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.sun.management.GarbageCollectionNotificationInfo;
 
 import org.marcring.codec.io.MarcFormat;
 import org.marcring.engine.Pipeline;
+import org.marcring.engine.PipelineBuilder;
 import org.marcring.engine.PipelineResult;
+import org.marcring.engine.ProgressListener;
 import org.marcring.engine.generate.Amount;
 
 /**
@@ -41,10 +39,11 @@ import org.marcring.engine.generate.Amount;
  * {@code --heap-slack} (default 16 MB), or a child fails (an {@code OutOfMemoryError} among others).
  *
  * <p>Each child warms up on the file for 3 s (as many passes as fit), then converts it whole, repeatedly until
- * {@code --min-seconds} (default 3) have passed; records/s is the total over those passes. Heap figures:
- * "peak used" is the sum of the heap pools' peak usage (an upper bound, mostly garbage: the collector lets
- * the heap fill before it runs), "live" the largest heap in use just after a collection (from GC
- * notifications), which is what stays flat when memory does not grow with the input.
+ * {@code --min-seconds} (default 3) have passed; records/s is that of the median pass. Heap figures: "peak
+ * used" is the sum of the heap pools' peak usage (an upper bound, mostly garbage: the collector lets the heap
+ * fill before it runs); "live" is measured in one more pass, as the most heap in use right after a full
+ * collection, taken each time the engine reports progress (every 250 ms and at the end, with the ring still
+ * full): what the engine keeps alive, which is what must stay flat when memory does not grow with the input.
  *
  * <pre>
  * java -cp perf/target/benchmarks.jar org.marcring.perf.ScaleRun [--sizes 10mb,100mb,1g] [--xmx 64m]
@@ -204,13 +203,13 @@ public final class ScaleRun {
                 Long.parseLong(f[3]), Long.parseLong(f[4]), null);
     }
 
-    /** In the child JVM: warm up, convert the file whole until {@code minSeconds}, print the figures. */
+    /**
+     * In the child JVM: warm up, convert the file whole until {@code minSeconds} (records/s: the median pass),
+     * then once more to measure the live heap, and print the figures.
+     */
     private static void child(Path file, double minSeconds, int parsers) throws Exception {
-        AtomicLong liveAfterGc = new AtomicLong();
-        watchCollections(liveAfterGc);
         warmUp(file, parsers);
         System.gc();
-        liveAfterGc.set(0);
         List<MemoryPoolMXBean> heap = new ArrayList<>();
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
@@ -218,27 +217,48 @@ public final class ScaleRun {
                 pool.resetPeakUsage();
             }
         }
-        long records = 0;
+        List<Double> rates = new ArrayList<>();
         long perPass = 0;
         long t0 = System.nanoTime();
         long elapsed;
         do {
-            PipelineResult r = convert(file, parsers, null);
+            long p0 = System.nanoTime();
+            PipelineResult r = convert(file, parsers, null, null);
             perPass = r.recordsRead();
-            records += perPass;
+            rates.add(perPass * 1e9 / (System.nanoTime() - p0));
             elapsed = System.nanoTime() - t0;
         } while (elapsed < minSeconds * 1e9);
         long peak = 0;
         for (MemoryPoolMXBean pool : heap) {
             peak += pool.getPeakUsage().getUsed();
         }
-        System.out.println(RESULT + perPass + " " + elapsed / 1e9 + " " + records * 1e9 / elapsed + " " + peak
-                + " " + liveAfterGc.get());
+        Collections.sort(rates);
+        double median = rates.get(rates.size() / 2);
+        System.out.println(RESULT + perPass + " " + elapsed / 1e9 + " " + median + " " + peak + " " + liveHeap(file, parsers));
     }
 
-    private static PipelineResult convert(Path file, int parsers, Pipeline[] holder) {
-        try (Pipeline p = Pipeline.builder().source(file).parsers(parsers)
-                .sink(OutputStream.nullOutputStream(), MarcFormat.ISO2709).build()) {
+    /**
+     * The most heap in use, after a full collection, at the moments the engine reports progress during one more
+     * pass (every 250 ms, and at the end of the pass, when the ring is still full of the last records): what the
+     * engine keeps alive, without the garbage a collector has not yet reclaimed.
+     */
+    private static long liveHeap(Path file, int parsers) {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        AtomicLong live = new AtomicLong();
+        convert(file, parsers, null, progress -> {
+            System.gc();
+            live.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+        });
+        return live.get();
+    }
+
+    private static PipelineResult convert(Path file, int parsers, Pipeline[] holder, ProgressListener progress) {
+        PipelineBuilder b = Pipeline.builder().source(file).parsers(parsers)
+                .sink(OutputStream.nullOutputStream(), MarcFormat.ISO2709);
+        if (progress != null) {
+            b.progress(progress);
+        }
+        try (Pipeline p = b.build()) {
             if (holder != null) {
                 holder[0] = p;
             }
@@ -257,7 +277,7 @@ public final class ScaleRun {
             Pipeline[] holder = new Pipeline[1];
             Thread t = new Thread(() -> {
                 try {
-                    convert(file, parsers, holder);
+                    convert(file, parsers, holder, null);
                 } catch (RuntimeException cancelled) {
                     // the warm-up is cut short on purpose
                 }
@@ -269,36 +289,6 @@ public final class ScaleRun {
             }
             t.join();
         }
-    }
-
-    private static void watchCollections(AtomicLong liveAfterGc) {
-        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-            if (gc instanceof NotificationEmitter) {
-                ((NotificationEmitter) gc).addNotificationListener((n, hb) -> {
-                    if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
-                        return;
-                    }
-                    GarbageCollectionNotificationInfo info =
-                            GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
-                    long used = 0;
-                    for (Map.Entry<String, MemoryUsage> e : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
-                        if (isHeapPool(e.getKey())) {
-                            used += e.getValue().getUsed();
-                        }
-                    }
-                    liveAfterGc.accumulateAndGet(used, Math::max);
-                }, null, null);
-            }
-        }
-    }
-
-    private static boolean isHeapPool(String name) {
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getName().equals(name)) {
-                return pool.getType() == MemoryType.HEAP;
-            }
-        }
-        return false;
     }
 
     private static void writeJson(Path out, List<Row> rows, String xmx, double tolerance, double heapSlackMb,
