@@ -22,8 +22,7 @@ final class FileOutput implements ByteOutput {
 
     FileOutput(Path target) throws IOException {
         this.target = target.toAbsolutePath();
-        Path dir = this.target.getParent();
-        this.temp = Files.createTempFile(dir, "." + this.target.getFileName() + ".", ".part");
+        this.temp = PartFile.create(this.target);
         FileChannel ch;
         try {
             ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);

@@ -4,11 +4,14 @@ import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.zip.GZIPOutputStream;
+
+import org.marcring.engine.PartFile;
 
 /**
  * Where a command writes: standard output ({@code -} or no name), or a file written under a temporary
@@ -34,15 +37,31 @@ final class OutputTarget implements AutoCloseable {
     /** Opens {@code arg} ({@code null} or {@code -} for standard output). */
     static OutputTarget open(String arg) {
         if (arg == null || arg.equals("-")) {
-            OutputStream out = new BufferedOutputStream(new FilterOutputStream(System.out) {
+            // System.out is a PrintStream, which swallows write errors: ask it after each (64 KiB) write, so
+            // that a full disk or a closed pipe fails the run instead of losing the output silently
+            PrintStream stdout = System.out;
+            OutputStream out = new BufferedOutputStream(new FilterOutputStream(stdout) {
                 @Override
                 public void write(byte[] b, int off, int len) throws IOException {
-                    out.write(b, off, len);
+                    stdout.write(b, off, len);
+                    check();
+                }
+
+                @Override
+                public void flush() throws IOException {
+                    check(); // checkError() flushes
                 }
 
                 @Override
                 public void close() throws IOException {
-                    out.flush(); // standard output stays open
+                    check(); // standard output stays open
+                }
+
+                private void check() throws IOException {
+                    if (stdout.checkError()) {
+                        throw new IOException("writing to standard output failed (disk full, or the reader of the"
+                                + " pipe is gone)");
+                    }
                 }
             }, 1 << 16);
             return new OutputTarget("standard output", null, null, out, null);
@@ -57,7 +76,7 @@ final class OutputTarget implements AutoCloseable {
         }
         Path temp;
         try {
-            temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".part");
+            temp = PartFile.create(target);
             temp.toFile().deleteOnExit(); // also when interrupted (Ctrl-C); gone anyway once renamed
         } catch (IOException | SecurityException e) {
             throw new IllegalArgumentException(arg + ": cannot write: " + Errors.describe(e));
