@@ -51,6 +51,9 @@ public final class Marc8Decoder implements TextDecoder {
     private static final long HIGHS = 0x8080808080808080L;
     private static final long ESCS = 0x1B1B1B1B1B1B1B1BL;
     private static final long AMPERSANDS = 0x2626262626262626L;
+    private static final int NO_HALF = 0;
+    private static final int FIRST_HALF = 1;
+    private static final int OPEN = 2;
     /** Alternative of the ligature's second half, EC. */
     private static final int LIGATURE_SECOND_HALF = 0xFE21;
     /** Alternative of the double tilde's second half, FB. */
@@ -134,8 +137,10 @@ public final class Marc8Decoder implements TextDecoder {
         private int markStart = -1;
         /** Index in {@code src} of the first waiting mark. */
         private int markByte;
-        private boolean openLigature;
-        private boolean openDoubleTilde;
+        /** The ligature's state: {@link #NO_HALF}, {@link #FIRST_HALF} (before its base) or {@link #OPEN}. */
+        private int ligature;
+        /** The double tilde's state, as {@link #ligature}. */
+        private int doubleTilde;
 
         /** Prepares a decode of {@code src[offset, end)} whose bytes before {@code from} are plain ASCII. */
         Run(byte[] src, int offset, int from, int end, ProblemSink problems) {
@@ -236,20 +241,22 @@ public final class Marc8Decoder implements TextDecoder {
             }
             int cp = e & Marc8Tables.CODE_POINT;
             if ((e & Marc8Tables.SECOND_HALF) != 0) {
-                if (cp == LIGATURE_SECOND_HALF && openLigature) {
-                    openLigature = false;
+                // a second half closes a first half only once that has its base: one in the same stack of marks
+                // as the first half is a mark of its own, as the encoder writes it
+                if (cp == LIGATURE_SECOND_HALF && ligature == OPEN) {
+                    ligature = NO_HALF;
                     return;
                 }
-                if (cp == DOUBLE_TILDE_SECOND_HALF && openDoubleTilde) {
-                    openDoubleTilde = false;
+                if (cp == DOUBLE_TILDE_SECOND_HALF && doubleTilde == OPEN) {
+                    doubleTilde = NO_HALF;
                     return;
                 }
                 mark(cp, i);
             } else if ((e & Marc8Tables.COMBINING) != 0) {
                 if (cp == 0x0361) {
-                    openLigature = true;
+                    ligature = FIRST_HALF;
                 } else if (cp == 0x0360) {
-                    openDoubleTilde = true;
+                    doubleTilde = FIRST_HALF;
                 }
                 mark(cp, i);
             } else {
@@ -458,6 +465,12 @@ public final class Marc8Decoder implements TextDecoder {
                     n += Character.toChars(cp, out, n);
                 }
                 return;
+            }
+            if (ligature == FIRST_HALF) {
+                ligature = OPEN;
+            }
+            if (doubleTilde == FIRST_HALF) {
+                doubleTilde = OPEN;
             }
             int w = cp < 0x10000 ? 1 : 2;
             System.arraycopy(out, markStart, out, markStart + w, n - markStart);
