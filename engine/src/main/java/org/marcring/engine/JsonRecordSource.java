@@ -26,11 +26,7 @@ import org.marcring.codec.iso2709.RawRecord;
  * The decoding comes from the {@code parsers} supplier (e.g. a {@link ReaderParser} over the MARC-in-JSON
  * reader).
  */
-public final class JsonRecordSource implements RecordSource {
-    private final ByteInput input;
-    private final int maxRecordBytes;
-    private final Supplier<? extends RecordParser> parsers;
-    private long ordinal;
+public final class JsonRecordSource extends ScannedSource {
     private boolean started;
     private boolean inArray;
     private boolean finished;
@@ -41,9 +37,7 @@ public final class JsonRecordSource implements RecordSource {
     private boolean escaped;
 
     JsonRecordSource(ByteInput input, ReadOptions options, Supplier<? extends RecordParser> parsers) {
-        this.input = input;
-        this.maxRecordBytes = options.maxRecordBytes();
-        this.parsers = Objects.requireNonNull(parsers, "parsers");
+        super(input, options, parsers);
     }
 
     /** A source over a stream; closing the source closes the stream. */
@@ -175,26 +169,10 @@ public final class JsonRecordSource implements RecordSource {
         }
     }
 
-    private void emit(RecordSlot slot, int length, int defects) {
-        slot.copyRaw(input.buffer(), input.start(), length);
-        slot.describe(ordinal++, input.position(), defects, -1);
-        input.skip(length);
-    }
-
-    @Override
-    public boolean readsMayBlock() {
-        return input.mayBlock();
-    }
-
-    @Override
-    public long position() {
-        return input.position();
-    }
-
     /** A parser that rejects garbage, cut and oversized pieces and hands whole objects to the format's parser. */
     @Override
     public RecordParser newParser() {
-        RecordParser format = Objects.requireNonNull(parsers.get(), "the parser supplier returned null");
+        RecordParser format = formatParser();
         return slot -> {
             int d = slot.defects();
             if ((d & (RawRecord.OVERSIZED | RawRecord.TRUNCATED | RawRecord.GARBAGE)) != 0) {
@@ -205,10 +183,5 @@ public final class JsonRecordSource implements RecordSource {
             }
             return format.parse(slot);
         };
-    }
-
-    @Override
-    public void close() {
-        input.close();
     }
 }

@@ -29,7 +29,7 @@ import org.marcring.codec.iso2709.RawRecord;
  * rejects. The decoding itself comes from the
  * {@code parsers} supplier (one parser per thread), e.g. a MARC-in-JSON or MARCMaker decoder of one record.
  */
-public final class TextRecordSource implements RecordSource {
+public final class TextRecordSource extends ScannedSource {
 
     /** How records are delimited. */
     public enum Framing {
@@ -39,19 +39,13 @@ public final class TextRecordSource implements RecordSource {
         BLANK_LINES
     }
 
-    private final ByteInput input;
     private final Framing framing;
-    private final int maxRecordBytes;
-    private final Supplier<? extends RecordParser> parsers;
-    private long ordinal;
     private boolean inOversizedRun;
 
     TextRecordSource(ByteInput input, Framing framing, ReadOptions options,
                              Supplier<? extends RecordParser> parsers) {
-        this.input = input;
+        super(input, options, parsers);
         this.framing = Objects.requireNonNull(framing, "framing");
-        this.maxRecordBytes = options.maxRecordBytes();
-        this.parsers = Objects.requireNonNull(parsers, "parsers");
     }
 
     /** A source over a stream; closing the source closes the stream. */
@@ -123,12 +117,6 @@ public final class TextRecordSource implements RecordSource {
         return true;
     }
 
-    private void emit(RecordSlot slot, int length, int defects) {
-        slot.copyRaw(input.buffer(), input.start(), length);
-        slot.describe(ordinal++, input.position(), defects, -1);
-        input.skip(length);
-    }
-
     /** Skips blank lines before a record; false at the end of the input. */
     private boolean skipBlankLines() {
         while (true) {
@@ -191,20 +179,10 @@ public final class TextRecordSource implements RecordSource {
         }
     }
 
-    @Override
-    public boolean readsMayBlock() {
-        return input.mayBlock();
-    }
-
-    @Override
-    public long position() {
-        return input.position();
-    }
-
     /** A parser that rejects oversized pieces and hands everything else to the format's parser. */
     @Override
     public RecordParser newParser() {
-        RecordParser format = Objects.requireNonNull(parsers.get(), "the parser supplier returned null");
+        RecordParser format = formatParser();
         return slot -> {
             if ((slot.defects() & RawRecord.OVERSIZED) != 0) {
                 throw new MarcFormatException(slot.ordinal(), slot.byteOffset(), "no line end within the "
@@ -212,10 +190,5 @@ public final class TextRecordSource implements RecordSource {
             }
             return format.parse(slot);
         };
-    }
-
-    @Override
-    public void close() {
-        input.close();
     }
 }

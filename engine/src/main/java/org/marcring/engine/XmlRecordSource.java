@@ -35,27 +35,21 @@ import org.marcring.codec.iso2709.RawRecord;
  * both. Unlike a streaming XML reader, which must stop at the first place where the document is not
  * well-formed, the engine goes on after a damaged record: the framing isolates it, its parser rejects it.
  */
-public final class XmlRecordSource implements RecordSource {
+public final class XmlRecordSource extends ScannedSource {
     /** The MARC 21 slim namespace. */
     public static final String MARCXML_NAMESPACE = "http://www.loc.gov/MARC21/slim";
 
-    private final ByteInput input;
-    private final int maxRecordBytes;
     private final int maxNestingDepth;
-    private final Supplier<? extends RecordParser> parsers;
     /** Namespace declarations of the open elements outside records, outermost first: {prefix, uri} pairs. */
     private final List<List<String[]>> scopes = new ArrayList<>();
-    private long ordinal;
     // a record being scanned (kept across calls only while an oversized record comes out in pieces)
     private boolean inRecord;
     private int recordDepth;
     private int recordScan;
 
     XmlRecordSource(ByteInput input, ReadOptions options, Supplier<? extends RecordParser> parsers) {
-        this.input = input;
-        this.maxRecordBytes = options.maxRecordBytes();
+        super(input, options, parsers);
         this.maxNestingDepth = options.maxNestingDepth();
-        this.parsers = Objects.requireNonNull(parsers, "parsers");
     }
 
     /** A source over a stream; closing the source closes the stream. */
@@ -198,12 +192,6 @@ public final class XmlRecordSource implements RecordSource {
         return true;
     }
 
-    private void emit(RecordSlot slot, int length, int defects) {
-        slot.copyRaw(input.buffer(), input.start(), length);
-        slot.describe(ordinal++, input.position(), defects, -1); // each piece of an oversized record counts
-        input.skip(length);
-    }
-
     /** Emits a whole record, copying the namespace declarations in scope into its start tag. */
     private void emitWithScope(RecordSlot slot, int length, StartTag start) {
         StringBuilder extra = new StringBuilder();
@@ -329,20 +317,10 @@ public final class XmlRecordSource implements RecordSource {
         return true;
     }
 
-    @Override
-    public boolean readsMayBlock() {
-        return input.mayBlock();
-    }
-
-    @Override
-    public long position() {
-        return input.position();
-    }
-
     /** A parser that rejects cut and oversized records and hands whole ones to the format's parser. */
     @Override
     public RecordParser newParser() {
-        RecordParser format = Objects.requireNonNull(parsers.get(), "the parser supplier returned null");
+        RecordParser format = formatParser();
         return slot -> {
             if ((slot.defects() & (RawRecord.OVERSIZED | RawRecord.TRUNCATED)) != 0) {
                 String why = (slot.defects() & RawRecord.TRUNCATED) != 0
@@ -352,11 +330,6 @@ public final class XmlRecordSource implements RecordSource {
             }
             return format.parse(slot);
         };
-    }
-
-    @Override
-    public void close() {
-        input.close();
     }
 
     /** A start tag's name and namespace declarations, read from the bytes of the token at the mark. */
