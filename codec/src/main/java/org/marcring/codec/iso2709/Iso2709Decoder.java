@@ -295,33 +295,46 @@ public final class Iso2709Decoder {
      */
     private int scanSubfields(byte[] b, int from, int to) {
         int[] at = delimiters;
+        if (at.length < to - from) {
+            at = delimiters = new int[Math.max(to - from, at.length * 2)];   // room for a delimiter per byte
+        }
         int n = 0;
         long high = 0;
         int i = from;
         for (; i + 8 <= to; i += 8) {
             long word = ByteScan.word(b, i);
             high |= word;
-            long x = word ^ DELIMITERS;
-            long found = ~(((x & LOWS) + LOWS) | x) & HIGHS;   // exact: high bit where the byte is 0x1F
-            while (found != 0) {
-                if (n == at.length) {
-                    at = delimiters = Arrays.copyOf(at, n * 2);
-                }
-                at[n++] = i + (Long.numberOfTrailingZeros(found) >>> 3);
-                found &= found - 1;
-            }
+            n = delimiters(word, i, at, n);
         }
-        for (; i < to; i++) {
-            byte v = b[i];
-            high |= v;
-            if (v == RecordFramer.SD) {
-                if (n == at.length) {
-                    at = delimiters = Arrays.copyOf(at, n * 2);
+        if (i < to) {
+            if (to - from >= 8) {
+                // the last bytes: the eight that end the field, without the lanes already scanned
+                int last = to - 8;
+                long word = ByteScan.word(b, last) & (-1L << ((i - last) << 3));
+                high |= word;
+                n = delimiters(word, last, at, n);
+            } else {
+                for (; i < to; i++) {
+                    byte v = b[i];
+                    high |= v;
+                    if (v == RecordFramer.SD) {
+                        at[n++] = i;
+                    }
                 }
-                at[n++] = i;
             }
         }
         fieldHasHighBytes = (high & HIGHS) != 0;
+        return n;
+    }
+
+    /** Adds to {@code at} from {@code n} the index of each 0x1F among the eight bytes read at {@code i}. */
+    private static int delimiters(long word, int i, int[] at, int n) {
+        long x = word ^ DELIMITERS;
+        long found = ~(((x & LOWS) + LOWS) | x) & HIGHS;   // exact: a high bit where the byte is 0x1F
+        while (found != 0) {
+            at[n++] = i + (Long.numberOfTrailingZeros(found) >>> 3);
+            found &= found - 1;
+        }
         return n;
     }
 

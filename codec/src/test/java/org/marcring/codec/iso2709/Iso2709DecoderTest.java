@@ -181,6 +181,29 @@ class Iso2709DecoderTest {
     }
 
     @Test
+    void subfieldsAndNonAsciiTextAreFoundAtEveryPositionOfAField() {
+        // fields of every length around the eight-byte steps of the scan, with delimiters and a non-ASCII
+        // character in the last bytes, where the scan reads overlapping words
+        for (int length = 0; length <= 19; length++) {
+            for (int cut = 0; cut <= length; cut++) {
+                int split = cut;
+                for (String tail : new String[] {"", "\u00e9", "\u4e00"}) {
+                    String text = "abcdefghijklmnopqrstuvwxyz".substring(0, length) + tail;
+                    MarcRecord rec = MarcRecord.builder()
+                            .dataField("245", '1', '0', "a", text.substring(0, split), "b", text.substring(split))
+                            .dataField("500", ' ', ' ', "a", text)
+                            .build();
+                    for (Iso2709Decoder decoder : List.of(PERMISSIVE, STRICT)) {
+                        MarcRecord r = decoder.decode(bytes(rec));
+                        assertEquals(rec.fields(), r.fields(), () -> "'" + text + "' split at " + split);
+                        assertEquals(List.of(), r.errors());
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void aStrayByteInUtf8TextStaysUtf8WithOneErrorWhereItIs() {
         MarcRecord rec = MarcRecord.builder()
                 .dataField("245", '1', '0', "a", "\u0141\u00f3d\u017a x")
