@@ -60,6 +60,27 @@ final class ByteScan {
         return n;
     }
 
+    /**
+     * The two numbers of a directory entry from {@code q} (its 4-digit field length and 5-digit starting
+     * position, nine digits) as {@code length << 32 | start}, or -1 where a byte is not a digit: the first eight
+     * digits checked and converted together in one {@code long}.
+     */
+    static long lengthAndStart(byte[] b, int q) {
+        long w = (long) LONGS.get(b, q);
+        int last = b[q + 8] - '0';
+        if ((w & 0xF0F0F0F0F0F0F0F0L) != 0x3030303030303030L                        // every byte 0x30-0x3F
+                || ((w + 0x0606060606060606L) & 0xF0F0F0F0F0F0F0F0L) != 0x3030303030303030L   // and at most '9'
+                || last < 0 || last > 9) {
+            return -1;
+        }
+        long d = w - 0x3030303030303030L;                  // eight digits, the first in the lowest byte
+        d = (d * 10 + (d >>> 8)) & 0x00FF00FF00FF00FFL;    // two-digit numbers in bytes 0, 2, 4, 6
+        d = (d * 100 + (d >>> 16)) & 0x0000FFFF0000FFFFL;  // four-digit numbers in the low 16 bits of each half
+        long length = d & 0xFFFF;
+        long start = ((d >>> 32) & 0xFFFF) * 10 + last;
+        return length << 32 | start;
+    }
+
     /** The 4-digit number at {@code p}, or -1 where a byte is not a digit. */
     static int digits4(byte[] b, int p) {
         int d0 = b[p] - '0';

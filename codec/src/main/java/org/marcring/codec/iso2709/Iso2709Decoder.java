@@ -183,8 +183,9 @@ public final class Iso2709Decoder {
                 problems.report(Severity.ERROR, tag, p - off, String.format("tag bytes %02X %02X %02X are not"
                         + " printable ASCII; replaced by U+FFFD", b[p] & 0xFF, b[p + 1] & 0xFF, b[p + 2] & 0xFF));
             }
-            int flen = ByteScan.digits4(b, p + 3);
-            int fstart = ByteScan.digits5(b, p + 7);
+            long numbers = ByteScan.lengthAndStart(b, p + 3);
+            int flen = numbers >= 0 ? (int) (numbers >>> 32) : ByteScan.digits4(b, p + 3);
+            int fstart = numbers >= 0 ? (int) numbers : ByteScan.digits5(b, p + 7);
             int s;
             int fend;                                      // exclusive, before the field terminator
             if (flen < 0 || fstart < 0) {

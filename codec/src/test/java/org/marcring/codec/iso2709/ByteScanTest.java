@@ -89,4 +89,46 @@ class ByteScanTest {
             }
         }
     }
+
+    @Provide
+    Arbitrary<byte[]> entries() {
+        // nine bytes, mostly digits, sometimes a byte just outside '0'-'9' or anything at all
+        Arbitrary<Byte> digit = Arbitraries.bytes().between((byte) '0', (byte) '9');
+        Arbitrary<Byte> near = Arbitraries.of((byte) '/', (byte) ':', (byte) ' ', (byte) 0xB0, (byte) 0x3F,
+                (byte) 0x20, (byte) 0xB9);
+        Arbitrary<Byte> one = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(20, digit), net.jqwik.api.Tuple.of(1, near),
+                net.jqwik.api.Tuple.of(1, Arbitraries.bytes()));
+        return one.array(byte[].class).ofSize(9);
+    }
+
+    @Property(tries = 3000)
+    void lengthAndStartAgreeWithTheDigitByDigitReading(@ForAll("entries") byte[] entry) {
+        long both = ByteScan.lengthAndStart(entry, 0);
+        int length = ByteScan.digits4(entry, 0);
+        int start = ByteScan.digits5(entry, 4);
+        if (length < 0 || start < 0) {
+            assertEquals(-1, both);
+        } else {
+            assertEquals(length, (int) (both >>> 32));
+            assertEquals(start, (int) both);
+        }
+    }
+
+    @Test
+    void lengthAndStartOfTheExtremes() {
+        byte[] b = "999999999".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertEquals(9999L << 32 | 99999, ByteScan.lengthAndStart(b, 0));
+        b = "000000000".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertEquals(0, ByteScan.lengthAndStart(b, 0));
+        b = "012300456".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertEquals(123L << 32 | 456, ByteScan.lengthAndStart(b, 0));
+        for (int i = 0; i < 9; i++) {
+            for (byte bad : new byte[] {'/', ':', (byte) 0xB0, 0x10}) {
+                byte[] c = "123456789".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                c[i] = bad;
+                assertEquals(-1, ByteScan.lengthAndStart(c, 0), "byte " + i + " = " + bad);
+            }
+        }
+    }
 }
