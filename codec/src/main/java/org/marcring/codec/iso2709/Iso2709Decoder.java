@@ -353,6 +353,11 @@ public final class Iso2709Decoder {
         if (v == ' ' || (v >= '0' && v <= '9') || (v >= 'a' && v <= 'z') || v == '|') {
             return (char) v;
         }
+        return unusualIndicator(v, p, which);
+    }
+
+    /** The rare path of {@link #indicator}, kept out of it so that the common one stays small enough to inline. */
+    private char unusualIndicator(int v, int p, int which) {
         if (v > 0x20 && v < 0x7F) {
             // real catalogues hold '-', '_', upper-case letters: kept as they are, noted
             problems.report(Severity.INFO, problems.tag, p - problems.recordStart,
@@ -369,6 +374,11 @@ public final class Iso2709Decoder {
         if ((v >= 'a' && v <= 'z') || (v >= '0' && v <= '9')) {
             return (char) v;
         }
+        return unusualSubfieldCode(v, p);
+    }
+
+    /** The rare path of {@link #subfieldCode}. */
+    private char unusualSubfieldCode(int v, int p) {
         if (v >= 'A' && v <= 'Z') {
             problems.report(Severity.WARNING, problems.tag, p - problems.recordStart,
                     "upper-case subfield code '" + (char) v + "' made lower-case");
