@@ -42,7 +42,10 @@ class Marc8DecoderFuzzTest {
             if (encodeProblems.isEmpty()) {
                 byte[] bytes = out.toByteArray();
                 String back = Marc8Decoder.DECOMPOSED.decode(bytes, 0, bytes.length, null);
-                assertEquals(text, back, "decoded text survives a MARC-8 round trip");
+                // MARC-8 writes a letter with a mark as the mark and the letter, so a precomposed letter that
+                // came from a reference (&#x00FB;) comes back decomposed: the same text, canonically
+                assertEquals(Normalizer.normalize(text, Normalizer.Form.NFD),
+                        Normalizer.normalize(back, Normalizer.Form.NFD), "decoded text survives a MARC-8 round trip");
             }
         }
     }
