@@ -183,8 +183,10 @@ public final class Marc8Encoder implements TextEncoder {
 
         private int g0 = Marc8Tables.BASIC_LATIN;
         private int g1 = Marc8Tables.EXTENDED_LATIN;
-        /** The second half (EC or FB) to write before the next base, or 0. */
-        private int pendingHalf;
+        /** Whether the ligature's second half (EC) is to be written before the next base. */
+        private boolean ligatureHalfDue;
+        /** Whether the double tilde's second half (FB) is to be written before the next base. */
+        private boolean tildeHalfDue;
         /** Output length right after a Basic Greek code 0x30-0x39, or -1. */
         private int greekDigitEnd = -1;
 
@@ -298,23 +300,30 @@ public final class Marc8Encoder implements TextEncoder {
 
         /** Writes the base {@code k} and its marks {@code (k, end)}: the marks first. */
         private void writeCluster(int k, int end) {
-            if (pendingHalf != 0) {
+            // a letter may carry both double marks: each pair gets its own second half before the next letter
+            if (ligatureHalfDue || tildeHalfDue) {
                 designateG1(Marc8Tables.EXTENDED_LATIN);
-                out.appendByte(pendingHalf);
-                pendingHalf = 0;
+                if (ligatureHalfDue) {
+                    out.appendByte(0xEC);
+                }
+                if (tildeHalfDue) {
+                    out.appendByte(0xFB);
+                }
             }
-            int half = 0;
+            boolean ligature = false;
+            boolean tilde = false;
             for (int m = k + 1; m < end; m++) {
                 writeChar(m);
                 int cp = rev.tables.codePoint(set[m], code[m]);
                 if (cp == 0x0361) {
-                    half = 0xEC;
+                    ligature = true;
                 } else if (cp == 0x0360) {
-                    half = 0xFB;
+                    tilde = true;
                 }
             }
             writeChar(k);
-            pendingHalf = half;
+            ligatureHalfDue = ligature;
+            tildeHalfDue = tilde;
         }
 
         private void writeChar(int k) {

@@ -144,6 +144,10 @@ class Marc8CodecTest {
         assertEquals("communaut\u00E2e.", encode("communaute\u0301."));
         assertEquals("communaut\u00E2e.", encode("communaut\u00E9."));
         assertEquals("\u00EBt\u00ECs", encode("t\u0361s"));
+        // a letter under both double marks: each pair gets its second half before the next letter (fuzzing found
+        // one of them lost when only the last was remembered)
+        assertEquals("\u00EB\u00FAt\u00EC\u00FBs", encode("t\u0361\u0360s"));
+        assertEquals("t\u0361\u0360s", decode(encode("t\u0361\u0360s")));
         assertEquals("\u001B(N\u0061\u0062.\u001B(B", encode("\u0410\u0411."));
         assertEquals("\u001B$1!0!\u001B(B \u001B$1!0\"\u001B(B", encode("\u4E00 \u4E01"));
         assertEquals("CO\u001Bb2\u001Bs", encode("CO\u2082"));
