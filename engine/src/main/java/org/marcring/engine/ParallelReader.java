@@ -87,7 +87,7 @@ public final class ParallelReader implements MarcReader {
         threads.startAll();
     }
 
-    /** A reader of {@code source} with one parser thread per available processor and 1024 slots. */
+    /** A reader of {@code source} with one parser thread per available processor and the default ring size. */
     public ParallelReader(RecordSource source) {
         this(source, Runtime.getRuntime().availableProcessors(), PipelineBuilder.DEFAULT_RING_SIZE, null);
     }

@@ -37,7 +37,7 @@ public final class RecordSlot {
     /**
      * The size of the buffers a slot keeps: each buffer is made this size when the slot is first used (most
      * records and their encoded output fit), and a larger one, made for a large record, is let go once used.
-     * So the ring's memory is slots x 2 x KEEP once every slot has been used (a 1024-slot ring: 16 MiB) and
+     * So the ring's memory is slots x 2 x KEEP once every slot has been used (the default 256-slot ring: 4 MiB) and
      * stays so however long the input, rather than creeping up to slots x the largest record each slot saw.
      */
     static final int KEEP = 8 << 10;
