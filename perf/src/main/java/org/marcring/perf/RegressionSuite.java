@@ -183,34 +183,20 @@ public final class RegressionSuite {
     }
 
     private static List<Figure> jmhFigures(String input, boolean smoke) throws RunnerException {
-        ChainedOptionsBuilder o = new OptionsBuilder()
-                .mode(Mode.AverageTime).timeUnit(TimeUnit.MILLISECONDS).shouldFailOnError(true)
+        List<Measurement> ms = new ArrayList<>(run(new OptionsBuilder()
                 .include("org\\.marcring\\.perf\\.DecodeBenchmark\\.(marcring|marc4j)(Strict|Permissive)$")
                 .include("org\\.marcring\\.perf\\.EncodeBenchmark\\.(marcring|marc4j)$")
-                .param("input", input);
-        boolean corpus = corpusPresent();
-        if (corpus) {
-            o.include("org\\.marcring\\.perf\\.TextFormatBenchmark\\.(marcring|marc4j)(IsoToMarcXml|ReadMarcXml)$")
+                .param("input", input), smoke));
+        // the text formats run on a file of the corpus: a run of their own, since JMH gives one parameter
+        // the same values in every benchmark of a run
+        if (corpusPresent()) {
+            ms.addAll(run(new OptionsBuilder()
+                    .include("org\\.marcring\\.perf\\.TextFormatBenchmark\\.(marcring|marc4j)(IsoToMarcXml|ReadMarcXml)$")
                     .param("input", smoke ? SMOKE_TEXT_FILE : TEXT_FILE)
-                    .jvmArgsAppend("-Dmarcring.corpus=" + BenchFiles.corpusRoot().toAbsolutePath());
+                    .jvmArgsAppend("-Dmarcring.corpus=" + BenchFiles.corpusRoot().toAbsolutePath()), smoke));
         } else {
             System.out.println("# the shared corpus is absent: TextFormatBenchmark figures left out");
         }
-        if (smoke) {
-            // in this JVM, one short iteration: only that everything runs
-            o.forks(0).warmupIterations(0).measurementIterations(1).measurementTime(TimeValue.milliseconds(200));
-            // a smoke run measures nothing, so another JMH run on the machine (which holds JMH's lock file)
-            // must not stop it
-            System.setProperty("jmh.ignoreLock", "true");
-            if (corpus) {
-                System.setProperty("marcring.corpus", BenchFiles.corpusRoot().toAbsolutePath().toString());
-            }
-        } else {
-            o.forks(1).warmupIterations(4).warmupTime(TimeValue.seconds(1))
-                    .measurementIterations(4).measurementTime(TimeValue.seconds(1));
-        }
-        Collection<RunResult> results = new Runner(o.build()).run();
-        List<Measurement> ms = Report.measurements(results);
         ResultTable table = new ResultTable(ms);
         List<Figure> figures = new ArrayList<>();
         for (Measurement m : ms) {
@@ -222,9 +208,29 @@ public final class RegressionSuite {
         return figures;
     }
 
+    /** Runs the benchmarks {@code o} selects, short in a smoke run, and returns their measurements. */
+    private static List<Measurement> run(ChainedOptionsBuilder o, boolean smoke) throws RunnerException {
+        o.mode(Mode.AverageTime).timeUnit(TimeUnit.MILLISECONDS).shouldFailOnError(true);
+        if (smoke) {
+            // in this JVM, one short iteration: only that everything runs
+            o.forks(0).warmupIterations(0).measurementIterations(1).measurementTime(TimeValue.milliseconds(200));
+            // a smoke run measures nothing, so another JMH run on the machine (which holds JMH's lock file)
+            // must not stop it
+            System.setProperty("jmh.ignoreLock", "true");
+            if (corpusPresent()) {
+                System.setProperty("marcring.corpus", BenchFiles.corpusRoot().toAbsolutePath().toString());
+            }
+        } else {
+            o.forks(1).warmupIterations(4).warmupTime(TimeValue.seconds(1))
+                    .measurementIterations(4).measurementTime(TimeValue.seconds(1));
+        }
+        Collection<RunResult> results = new Runner(o.build()).run();
+        return Report.measurements(results);
+    }
+
     private static boolean corpusPresent() {
         try {
-            BenchFiles.corpusFile(TEXT_FILE);
+            BenchFiles.resolve(TEXT_FILE);
             return true;
         } catch (IllegalStateException e) {
             return false;
