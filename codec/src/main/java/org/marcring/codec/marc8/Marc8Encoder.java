@@ -269,9 +269,16 @@ public final class Marc8Encoder implements TextEncoder {
             return s.codePoints().allMatch(c -> c == ' ' || rev.preferred(c) >= 0);
         }
 
-        /** Whether the {@code &} at {@code index} starts text that would read as {@code &#xHEX;}. */
+        /**
+         * Whether the {@code &} at {@code index} starts text that would read as {@code &#xHEX;}. Marks right after
+         * the {@code &} are its own and are written before it, so they do not keep the bytes apart (fuzzing found
+         * {@code &}, a breve, then {@code #x0bbb11;} coming back as a reference).
+         */
         private boolean looksLikeReference(int index) {
             int p = index + 1;
+            while (p < text.length() && isMarkChar(text.codePointAt(p))) {
+                p += Character.charCount(text.codePointAt(p));
+            }
             if (p + 2 >= text.length() || text.charAt(p) != '#' || text.charAt(p + 1) != 'x') {
                 return false;
             }
@@ -280,6 +287,12 @@ public final class Marc8Encoder implements TextEncoder {
                 q++;
             }
             return q > p + 2 && q < text.length() && text.charAt(q) == ';';
+        }
+
+        private static boolean isMarkChar(int cp) {
+            int type = Character.getType(cp);
+            return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                    || type == Character.ENCLOSING_MARK;
         }
 
         private void add(int s, int c, int index) {

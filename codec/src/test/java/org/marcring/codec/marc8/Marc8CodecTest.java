@@ -148,6 +148,9 @@ class Marc8CodecTest {
         // one of them lost when only the last was remembered)
         assertEquals("\u00EB\u00FAt\u00EC\u00FBs", encode("t\u0361\u0360s"));
         assertEquals("t\u0361\u0360s", decode(encode("t\u0361\u0360s")));
+        // an ampersand with a mark, before text that looks like a reference: the mark is written first, so the
+        // ampersand itself must be escaped or the bytes would read as the reference
+        assertEquals("&\u0306#x0bbb11;", decode(encode("&\u0306#x0bbb11;")));
         assertEquals("\u001B(N\u0061\u0062.\u001B(B", encode("\u0410\u0411."));
         assertEquals("\u001B$1!0!\u001B(B \u001B$1!0\"\u001B(B", encode("\u4E00 \u4E01"));
         assertEquals("CO\u001Bb2\u001Bs", encode("CO\u2082"));
