@@ -114,7 +114,8 @@ class ConvertFaultIT {
         Process p = pb.start();
         // wait until the run is writing its temporary file, then stop it as Ctrl-C or a service manager would
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (partFiles().isEmpty() && p.isAlive() && System.nanoTime() < deadline) {
+        // (until bytes have reached it: the run is then well past opening the output and arranging its cleanup)
+        while (!writing() && p.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
         assumeTrue(p.isAlive(), "the run ended before it could be stopped");
@@ -180,6 +181,20 @@ class ConvertFaultIT {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Whether a temporary output file exists and holds bytes. */
+    private static boolean writing() {
+        for (Path f : partFiles()) {
+            try {
+                if (Files.size(f) > 0) {
+                    return true;
+                }
+            } catch (IOException gone) {
+                // renamed or deleted meanwhile
+            }
+        }
+        return false;
     }
 
     private static void assertNoPartFiles() {
