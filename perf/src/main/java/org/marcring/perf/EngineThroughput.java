@@ -31,7 +31,7 @@ import org.marcring.engine.PipelineResult;
  * time for each. A plain main, not JMH: each run is one whole conversion of a large file.
  *
  * <pre>
- * java -cp perf/target/benchmarks.jar org.marcring.perf.EngineThroughput FILE [compare|waits|stripes] [reps] [to]
+ * java -cp perf/target/benchmarks.jar org.marcring.perf.EngineThroughput FILE [compare|waits|stripes|rings] [reps] [to]
  * </pre>
  *
  * {@code to} is the output format of {@code compare} (default {@code iso2709}; {@code marcxml}, {@code json},
@@ -50,7 +50,7 @@ public final class EngineThroughput {
             return;
         }
         if (args.length < 1) {
-            System.err.println("usage: EngineThroughput FILE [compare|waits|stripes] [reps]"
+            System.err.println("usage: EngineThroughput FILE [compare|waits|stripes|rings] [reps] [to]"
                     + "\n       EngineThroughput --replicate N IN OUT");
             System.exit(2);
         }
@@ -76,13 +76,20 @@ public final class EngineThroughput {
                     cases.put("sleeping, " + parsers + "p", () -> engine(file, parsers, 8, SleepingWaitStrategy::new));
                 }
                 break;
+            case "rings":
+                cases.put("sequential loop -> " + to.displayName(), () -> sequential(file, to));
+                for (int ring : new int[] {256, 512, 1024}) {
+                    cases.put("ring " + ring + ", 2p -> " + to.displayName(),
+                            () -> engine(file, 2, 8, IdleWaitStrategy::new, to, ring));
+                }
+                break;
             case "stripes":
                 for (int stripe : new int[] {1, 8, 32}) {
                     cases.put("stripe " + stripe + ", 2p", () -> engine(file, 2, stripe, IdleWaitStrategy::new));
                 }
                 break;
             default:
-                throw new IllegalArgumentException("mode: compare, waits or stripes");
+                throw new IllegalArgumentException("mode: compare, waits, stripes or rings");
         }
         // one warm-up of each, then interleaved repetitions so that machine noise spreads over all cases
         cases.values().forEach(Runnable::run);
@@ -142,8 +149,13 @@ public final class EngineThroughput {
 
     private static PipelineResult engine(Path file, int parsers, int stripe, Supplier<WaitStrategy> wait,
                                          MarcFormat to) {
+        return engine(file, parsers, stripe, wait, to, org.marcring.engine.PipelineBuilder.DEFAULT_RING_SIZE);
+    }
+
+    private static PipelineResult engine(Path file, int parsers, int stripe, Supplier<WaitStrategy> wait,
+                                         MarcFormat to, int ring) {
         return Pipeline.builder().source(file).parsers(parsers).stripe(stripe).waitStrategy(wait.get())
-                .sink(OutputStream.nullOutputStream(), to).build().run();
+                .ringSize(ring).sink(OutputStream.nullOutputStream(), to).build().run();
     }
 
     private static void replicate(Path in, int copies, Path out) throws IOException {
