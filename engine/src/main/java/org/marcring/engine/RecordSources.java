@@ -86,15 +86,15 @@ public final class RecordSources {
     public static RecordSource of(InputStream in, MarcFormat format, ReadOptions options) throws IOException {
         Objects.requireNonNull(options, "options");
         BufferedInputStream input = new BufferedInputStream(in, 1 << 16);
-        byte[] head = peek(input, 2);
+        byte[] head = FormatDetector.peek(input, 2);
         if (isGzip(head, head.length)) {
             input = new BufferedInputStream(new GZIPInputStream(input, 1 << 16), 1 << 16);
         }
-        head = peek(input, 3);
+        head = FormatDetector.peek(input, 3);
         if (hasBom(head, head.length)) {
             input.skipNBytes(3);
         }
-        head = peek(input, SAMPLE);
+        head = FormatDetector.peek(input, SAMPLE);
         MarcFormat f = format != null ? format : detect(head, head.length);
         f = flavorOf(f, head, head.length);
         if (f == MarcFormat.ISO2709) {
@@ -161,12 +161,5 @@ public final class RecordSources {
 
     private static boolean hasBom(byte[] b, int n) {
         return n >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF;
-    }
-
-    private static byte[] peek(BufferedInputStream in, int n) throws IOException {
-        in.mark(n);
-        byte[] b = in.readNBytes(n);
-        in.reset();
-        return b;
     }
 }

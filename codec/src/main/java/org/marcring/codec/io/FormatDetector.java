@@ -130,8 +130,19 @@ public final class FormatDetector {
         return true;
     }
 
+    /**
+     * Up to {@code n} bytes from the start of {@code in}, which is left where it was (fewer where the input is
+     * shorter): what {@link #detect} looks at.
+     */
+    public static byte[] peek(java.io.BufferedInputStream in, int n) throws java.io.IOException {
+        in.mark(n);
+        byte[] b = in.readNBytes(n);
+        in.reset();
+        return b;
+    }
+
     /** The first bytes in a readable form, for an error message. */
-    static String describe(byte[] head) {
+    public static String describe(byte[] head) {
         StringBuilder sb = new StringBuilder();
         for (int k = 0; k < Math.min(16, head.length); k++) {
             int c = head[k] & 0xFF;

@@ -64,17 +64,17 @@ public final class MarcFormats {
         Objects.requireNonNull(options, "options");
         try {
             BufferedInputStream input = new BufferedInputStream(in, BUFFER);
-            byte[] head = peek(input, 2);
+            byte[] head = FormatDetector.peek(input, 2);
             if (head.length == 2 && (head[0] & 0xFF) == 0x1F && (head[1] & 0xFF) == 0x8B) {
                 input = new BufferedInputStream(new BadGzipIsBadData(input), BUFFER);
             }
-            head = peek(input, 3);
+            head = FormatDetector.peek(input, 3);
             if (head.length == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
                 input.skip(3);
             }
             MarcFormat f = format;
             if (f == null) {
-                byte[] sample = peek(input, 8192);
+                byte[] sample = FormatDetector.peek(input, 8192);
                 f = FormatDetector.detect(sample, sample.length);
                 if (f == null && isBlank(sample)) {
                     f = MarcFormat.ISO2709; // empty input: no records, in any format
@@ -103,7 +103,7 @@ public final class MarcFormats {
             case NDJSON:
                 return MarcJsonReader.openLines(input, options);
             case MRK:
-                byte[] sample = peek(input, 1 << 15);
+                byte[] sample = FormatDetector.peek(input, 1 << 15);
                 return MrkReader.open(input, options, isAscii(sample) ? MrkFlavor.MRK : MrkFlavor.MRK8);
             case MRK8:
                 return MrkReader.open(input, options, MrkFlavor.MRK8);
@@ -130,22 +130,6 @@ public final class MarcFormats {
             }
         }
         return true;
-    }
-
-    /** Up to {@code n} bytes from the start of {@code in}, which is left where it was. */
-    private static byte[] peek(BufferedInputStream in, int n) throws IOException {
-        in.mark(n);
-        byte[] b = new byte[n];
-        int got = 0;
-        while (got < n) {
-            int r = in.read(b, got, n - got);
-            if (r < 0) {
-                break;
-            }
-            got += r;
-        }
-        in.reset();
-        return got == n ? b : java.util.Arrays.copyOf(b, got);
     }
 
     /**

@@ -68,7 +68,7 @@ final class InputFile {
     }
 
     private static boolean isGzip(BufferedInputStream in) throws IOException {
-        byte[] head = peek(in, 2);
+        byte[] head = FormatDetector.peek(in, 2);
         return head.length == 2 && (head[0] & 0xFF) == 0x1F && (head[1] & 0xFF) == 0x8B;
     }
 
@@ -99,7 +99,7 @@ final class InputFile {
         if (given != null) {
             return given;
         }
-        byte[] sample = peek(in, SAMPLE);
+        byte[] sample = FormatDetector.peek(in, SAMPLE);
         MarcFormat f = FormatDetector.detect(sample, sample.length);
         if (f != null) {
             return f;
@@ -107,34 +107,10 @@ final class InputFile {
         for (byte b : sample) {
             if (b != ' ' && b != '\t' && b != '\r' && b != '\n' && b != 0) {
                 throw new IllegalArgumentException(name + ": cannot tell the format from the first bytes "
-                        + describe(sample) + "; name it with --from");
+                        + FormatDetector.describe(sample) + "; name it with --from");
             }
         }
         return MarcFormat.ISO2709; // empty or blank: no records in any format
-    }
-
-    private static String describe(byte[] head) {
-        StringBuilder sb = new StringBuilder();
-        for (int k = 0; k < Math.min(16, head.length); k++) {
-            int c = head[k] & 0xFF;
-            sb.append(c >= 0x20 && c < 0x7F ? String.valueOf((char) c) : String.format("\\x%02X", c));
-        }
-        return "'" + sb + "'";
-    }
-
-    static byte[] peek(InputStream in, int n) throws IOException {
-        in.mark(n);
-        byte[] b = new byte[n];
-        int got = 0;
-        while (got < n) {
-            int r = in.read(b, got, n - got);
-            if (r < 0) {
-                break;
-            }
-            got += r;
-        }
-        in.reset();
-        return got == n ? b : java.util.Arrays.copyOf(b, got);
     }
 
     @Override
