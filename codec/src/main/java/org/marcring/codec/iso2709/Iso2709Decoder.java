@@ -278,9 +278,7 @@ public final class Iso2709Decoder {
             if (ascii) {
                 fieldValues[n++] = ascii(b, from, length);
             } else {
-                // a non-ASCII code byte may have taken the lead byte of a character: check that value again
-                TextDecoder valueText = b[codePos] < 0 && text == Utf8Text.WELL_FORMED ? Utf8Text.INSTANCE : text;
-                fieldValues[n++] = valueText.decode(b, from, length, problems);
+                fieldValues[n++] = text.decode(b, from, length, problems);
             }
         }
         if (n < count) {
