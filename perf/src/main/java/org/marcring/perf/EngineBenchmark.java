@@ -1,18 +1,14 @@
 package org.marcring.perf;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.util.concurrent.TimeUnit;
 
 import org.marc4j.MarcStreamReader;
 import org.marc4j.MarcXmlWriter;
 import org.marcring.codec.MarcRecord;
-import org.marcring.codec.io.ByteArrayBuilder;
 import org.marcring.codec.io.MarcFormat;
 import org.marcring.codec.io.ReadOptions;
-import org.marcring.codec.io.RecordEncoder;
 import org.marcring.codec.iso2709.Iso2709Reader;
 import org.marcring.engine.Iso2709Source;
 import org.marcring.engine.ParallelReader;
@@ -88,28 +84,8 @@ public class EngineBenchmark {
     /** The plain sequential codec loop doing the engine's work on one thread (the engine's yardstick). */
     @Benchmark
     public long sequentialConvert() {
-        RecordEncoder encoder = MarcFormat.MARCXML.newEncoder();
-        ByteArrayBuilder buffer = new ByteArrayBuilder(1 << 17);
-        OutputStream out = OutputStream.nullOutputStream();
-        long n = 0;
-        try (Iso2709Reader reader = Iso2709Reader.of(bytes, ReadOptions.defaults())) {
-            buffer.append(encoder.header());
-            while (reader.hasNext()) {
-                if (n++ > 0) {
-                    buffer.append(encoder.separator());
-                }
-                encoder.encode(reader.next(), buffer);
-                if (buffer.length() >= 1 << 16) {
-                    buffer.writeTo(out);
-                    buffer.reset();
-                }
-            }
-            buffer.append(encoder.footer());
-            buffer.writeTo(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return n;
+        return SequentialLoop.convert(Iso2709Reader.of(bytes, ReadOptions.defaults()), MarcFormat.MARCXML,
+                OutputStream.nullOutputStream());
     }
 
     /** marc4j: {@code MarcStreamReader} + {@code MarcXmlWriter}, one thread. */

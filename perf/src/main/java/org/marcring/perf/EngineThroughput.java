@@ -16,10 +16,7 @@ import com.lmax.disruptor.SleepingWaitStrategy;
 import com.lmax.disruptor.WaitStrategy;
 import com.lmax.disruptor.YieldingWaitStrategy;
 
-import org.marcring.codec.MarcRecord;
-import org.marcring.codec.io.ByteArrayBuilder;
 import org.marcring.codec.io.MarcFormat;
-import org.marcring.codec.io.RecordEncoder;
 import org.marcring.codec.iso2709.Iso2709Reader;
 import org.marcring.engine.IdleWaitStrategy;
 import org.marcring.engine.Pipeline;
@@ -119,25 +116,8 @@ public final class EngineThroughput {
     }
 
     private static void sequential(Path file, MarcFormat to) {
-        try (Iso2709Reader reader = Iso2709Reader.open(file); OutputStream out = OutputStream.nullOutputStream()) {
-            RecordEncoder encoder = to.newEncoder();
-            out.write(encoder.header());
-            byte[] separator = encoder.separator();
-            boolean first = true;
-            ByteArrayBuilder buffer = new ByteArrayBuilder(1 << 17);
-            for (MarcRecord r : reader) {
-                if (!first) {
-                    buffer.append(separator);
-                }
-                first = false;
-                encoder.encode(r, buffer);
-                if (buffer.length() >= 1 << 16) {
-                    buffer.writeTo(out);
-                    buffer.reset();
-                }
-            }
-            buffer.writeTo(out);
-            out.write(encoder.footer());
+        try {
+            SequentialLoop.convert(Iso2709Reader.open(file), to, OutputStream.nullOutputStream());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

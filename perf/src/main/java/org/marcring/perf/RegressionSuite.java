@@ -21,11 +21,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
-import org.marcring.codec.MarcRecord;
-import org.marcring.codec.io.ByteArrayBuilder;
 import org.marcring.codec.io.MarcFormat;
 import org.marcring.codec.io.ReadOptions;
-import org.marcring.codec.io.RecordEncoder;
 import org.marcring.codec.iso2709.Iso2709Reader;
 import org.marcring.engine.Pipeline;
 import org.openjdk.jmh.annotations.Mode;
@@ -265,22 +262,8 @@ public final class RegressionSuite {
     }
 
     private static void sequential(Path file) {
-        run(() -> {
-            try (Iso2709Reader reader = Iso2709Reader.open(file, ReadOptions.defaults());
-                 OutputStream out = OutputStream.nullOutputStream()) {
-                RecordEncoder encoder = MarcFormat.ISO2709.newEncoder();
-                ByteArrayBuilder buffer = new ByteArrayBuilder(1 << 17);
-                for (MarcRecord r : reader) {
-                    encoder.encode(r, buffer);
-                    if (buffer.length() >= 1 << 16) {
-                        buffer.writeTo(out);
-                        buffer.reset();
-                    }
-                }
-                buffer.writeTo(out);
-            }
-            return null;
-        });
+        run(() -> SequentialLoop.convert(Iso2709Reader.open(file, ReadOptions.defaults()), MarcFormat.ISO2709,
+                OutputStream.nullOutputStream()));
     }
 
     private static void engine(Path file, int parsers) {
