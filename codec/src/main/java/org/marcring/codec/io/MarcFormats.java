@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
-import java.util.zip.GZIPInputStream;
 
 import org.marcring.codec.MarcException;
 import org.marcring.codec.iso2709.Iso2709Reader;
@@ -64,11 +63,8 @@ public final class MarcFormats {
         Objects.requireNonNull(options, "options");
         try {
             BufferedInputStream input = new BufferedInputStream(in, BUFFER);
-            byte[] head = FormatDetector.peek(input, 2);
-            if (head.length == 2 && (head[0] & 0xFF) == 0x1F && (head[1] & 0xFF) == 0x8B) {
-                input = new BufferedInputStream(new BadGzipIsBadData(input), BUFFER);
-            }
-            head = FormatDetector.peek(input, 3);
+            input = GzipInput.decompressIfGzip(input);
+            byte[] head = FormatDetector.peek(input, 3);
             if (head.length == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
                 input.skip(3);
             }
@@ -130,66 +126,6 @@ public final class MarcFormats {
             }
         }
         return true;
-    }
-
-    /**
-     * Gzip decompression whose faults in the compressed data (not a gzip header, a corrupt deflate stream,
-     * compressed data cut short) are bad input, reported as a {@link MarcException} like any other, not as
-     * an I/O failure; faults of the underlying stream stay {@link IOException}s. The fault is thrown once,
-     * after the bytes before it have been handed on; the input then ends there.
-     */
-    private static final class BadGzipIsBadData extends java.io.FilterInputStream {
-        private long produced;
-        private boolean failed;
-
-        BadGzipIsBadData(InputStream compressed) throws IOException {
-            super(open(compressed));
-        }
-
-        private static InputStream open(InputStream compressed) throws IOException {
-            try {
-                return new GZIPInputStream(compressed, BUFFER);
-            } catch (java.util.zip.ZipException | java.io.EOFException e) {
-                throw bad(e, 0);
-            }
-        }
-
-        private static MarcException bad(IOException e, long produced) {
-            return new MarcException("corrupt gzip input after " + produced + " decompressed bytes: "
-                    + e.getMessage(), e);
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (failed) {
-                return -1; // reported once; what follows is the end of the input
-            }
-            try {
-                int n = in.read(b, off, len);
-                if (n > 0) {
-                    produced += n;
-                }
-                return n;
-            } catch (java.util.zip.ZipException | java.io.EOFException e) {
-                failed = true;
-                throw bad(e, produced);
-            }
-        }
-
-        /**
-         * Always 0, so that a buffering reader above returns what it has after each read instead of reading
-         * on into the fault and losing the bytes before it.
-         */
-        @Override
-        public int available() {
-            return 0;
-        }
     }
 
     /** A writer of {@code format} with its default encoder to {@code out}; closing it closes {@code out}. */
