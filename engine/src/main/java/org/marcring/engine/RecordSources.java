@@ -9,10 +9,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Objects;
 import java.util.function.Supplier;
-import java.util.zip.GZIPInputStream;
 
 import org.marcring.codec.MarcException;
 import org.marcring.codec.io.FormatDetector;
+import org.marcring.codec.io.GzipInput;
 import org.marcring.codec.io.MarcFormat;
 import org.marcring.codec.io.ReadOptions;
 import org.marcring.codec.json.MarcJsonReader;
@@ -34,8 +34,9 @@ import org.marcring.codec.xml.MarcXmlReader;
  * </table>
  *
  * <p>As {@code MarcFormats.openReader} does, a {@code null} format is detected from the first bytes, gzip is
- * read through, and a UTF-8 byte-order mark is skipped (byte offsets then count from after it); an ASCII
- * MARCMaker file given as {@code MRK8} is read as given, an {@code MRK} file that is not ASCII as {@code MRK8}.
+ * read through (by {@link GzipInput}: corrupt or truncated compressed data is a {@link MarcException}), and a
+ * UTF-8 byte-order mark is skipped (byte offsets then count from after it); an ASCII MARCMaker file given as
+ * {@code MRK8} is read as given, an {@code MRK} file that is not ASCII as {@code MRK8}.
  *
  * <p>The records are those the sequential readers give, with two differences: in the text formats, the line
  * and column of a repair listed in a record's errors count from the record's own first line (each parser sees
@@ -61,7 +62,7 @@ public final class RecordSources {
         try (InputStream in = Files.newInputStream(file)) {
             n = in.readNBytes(head, 0, head.length);
         }
-        if (isGzip(head, n) || hasBom(head, n)) {
+        if (GzipInput.isGzip(head, n) || hasBom(head, n)) {
             return of(Files.newInputStream(file), format, options);
         }
         MarcFormat f = format != null ? format : detect(head, n);
@@ -85,12 +86,8 @@ public final class RecordSources {
      */
     public static RecordSource of(InputStream in, MarcFormat format, ReadOptions options) throws IOException {
         Objects.requireNonNull(options, "options");
-        BufferedInputStream input = new BufferedInputStream(in, 1 << 16);
-        byte[] head = FormatDetector.peek(input, 2);
-        if (isGzip(head, head.length)) {
-            input = new BufferedInputStream(new GZIPInputStream(input, 1 << 16), 1 << 16);
-        }
-        head = FormatDetector.peek(input, 3);
+        BufferedInputStream input = GzipInput.decompressIfGzip(new BufferedInputStream(in, 1 << 16));
+        byte[] head = FormatDetector.peek(input, 3);
         if (hasBom(head, head.length)) {
             input.skipNBytes(3);
         }
@@ -153,10 +150,6 @@ public final class RecordSources {
             }
         }
         return f;
-    }
-
-    private static boolean isGzip(byte[] b, int n) {
-        return n >= 2 && (b[0] & 0xFF) == 0x1F && (b[1] & 0xFF) == 0x8B;
     }
 
     private static boolean hasBom(byte[] b, int n) {

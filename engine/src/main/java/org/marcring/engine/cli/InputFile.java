@@ -5,9 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
 
 import org.marcring.codec.io.FormatDetector;
+import org.marcring.codec.io.GzipInput;
 import org.marcring.codec.io.MarcFormat;
 
 /**
@@ -60,26 +60,19 @@ final class InputFile {
     /** Whether the bytes start with the gzip magic number. */
     boolean isGzip() throws IOException {
         if (path == null) {
-            return isGzip(stdin());
+            return GzipInput.isGzip(stdin());
         }
         try (InputStream in = Files.newInputStream(path)) {
-            return in.read() == 0x1F && in.read() == 0x8B;
+            byte[] head = in.readNBytes(2);
+            return GzipInput.isGzip(head, head.length);
         }
-    }
-
-    private static boolean isGzip(BufferedInputStream in) throws IOException {
-        byte[] head = FormatDetector.peek(in, 2);
-        return head.length == 2 && (head[0] & 0xFF) == 0x1F && (head[1] & 0xFF) == 0x8B;
     }
 
     /** Opens the data, decompressed if it is gzip; the caller closes it. Standard input is opened once. */
     BufferedInputStream open() throws IOException {
         BufferedInputStream in = path == null ? stdin()
                 : new BufferedInputStream(Files.newInputStream(path), 1 << 16);
-        if (isGzip(in)) {
-            return new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
-        }
-        return in;
+        return GzipInput.decompressIfGzip(in);
     }
 
     private BufferedInputStream stdin() {

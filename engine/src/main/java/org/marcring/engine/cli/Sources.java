@@ -3,6 +3,7 @@ package org.marcring.engine.cli;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 
+import org.marcring.codec.MarcException;
 import org.marcring.codec.io.MarcFormat;
 import org.marcring.codec.io.ReadOptions;
 import org.marcring.engine.RecordSource;
@@ -26,6 +27,15 @@ final class Sources {
         if (given != null && !given.isReadable()) {
             throw new IllegalArgumentException("the " + given.displayName() + " format is written only, not read");
         }
+        try {
+            return openReadable(input, given, options);
+        } catch (MarcException e) {
+            // bad data met before the first record (e.g. gzip cut short): say which input it is
+            throw new MarcException(input.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Opened openReadable(InputFile input, MarcFormat given, ReadOptions options) throws IOException {
         BufferedInputStream in = input.open();
         MarcFormat format;
         try {

@@ -16,12 +16,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -125,6 +127,38 @@ class ConvertFaultIT {
         assertNotEquals(0, f.exitCode);
         assertFalse(Files.exists(dir.resolve("stopped.xml")), "no output under its name");
         assertNoPartFiles();
+    }
+
+    @Test
+    void aTruncatedGzipInputFailsTheRunWithOneLineAndLeavesNoOutput() throws IOException {
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+            out.write(Files.readAllBytes(dir.resolve("big.mrc")));
+        }
+        byte[] whole = gz.toByteArray();
+        Files.write(dir.resolve("cut.mrc.gz"), Arrays.copyOf(whole, whole.length / 2)); // cut in a record
+        Files.write(dir.resolve("header.mrc.gz"), Arrays.copyOf(whole, 12)); // cut before the first record
+
+        Jar.Result convert = Jar.run(dir, "convert", "--to", "xml", "-o", "from-cut.xml", "cut.mrc.gz");
+        assertFailsOnCorruptGzip(convert, "cut.mrc.gz");
+        assertFalse(Files.exists(dir.resolve("from-cut.xml")), "no output under its name");
+        assertNoPartFiles();
+
+        assertFailsOnCorruptGzip(Jar.run(dir, "count", "cut.mrc.gz"), "cut.mrc.gz");
+
+        Jar.Result early = Jar.run(dir, "convert", "--to", "xml", "-o", "from-header.xml", "header.mrc.gz");
+        assertFailsOnCorruptGzip(early, "header.mrc.gz");
+        assertFalse(Files.exists(dir.resolve("from-header.xml")), "no output under its name");
+        assertNoPartFiles();
+    }
+
+    /** Exit code 2 and one line on standard error that names the input and the fault, no exception class. */
+    private static void assertFailsOnCorruptGzip(Jar.Result r, String input) {
+        assertEquals(Marcring.FAILED, r.exitCode(), r.toString());
+        String err = r.stderr().strip();
+        assertFalse(err.contains("\n"), "one line: " + err);
+        assertTrue(err.contains(input + ": ") && err.contains("corrupt gzip input after "), err);
+        assertFalse(err.contains("Exception"), "no exception class: " + err);
     }
 
     @Test
