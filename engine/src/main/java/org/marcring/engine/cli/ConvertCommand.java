@@ -64,7 +64,7 @@ final class ConvertCommand implements Callable<Integer> {
         MarcFormat from = run.fromFormat();
         List<InputFile> files = Runs.inputs(inputs);
         PrintStream err = System.err;
-        ProgressBar bar = run.showProgress() ? new ProgressBar(err, Runs.totalSize(files)) : null;
+        ProgressBar bar = run.progressBar(files);
         long t0 = System.nanoTime();
         long read = 0;
         long written = 0;

@@ -11,7 +11,6 @@ import org.marcring.engine.PipelineResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -27,8 +26,8 @@ final class CountCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
-    @Parameters(arity = "1..*", paramLabel = "IN", description = "input files in any format ('-' for standard input)")
-    List<String> inputs;
+    @Mixin
+    InputArgs inputs;
 
     @Spec
     CommandSpec spec;
@@ -38,10 +37,10 @@ final class CountCommand implements Callable<Integer> {
         ReadOptions options = run.readOptions();
         int threads = run.threads();
         MarcFormat from = run.fromFormat();
-        List<InputFile> files = Runs.inputs(inputs);
+        List<InputFile> files = inputs.files();
         PrintWriter out = spec.commandLine().getOut();
         RejectReporter reporter = new RejectReporter(System.err, null, run.quiet);
-        ProgressBar bar = run.showProgress() ? new ProgressBar(System.err, Runs.totalSize(files)) : null;
+        ProgressBar bar = run.progressBar(files);
         long total = 0;
         StringBuilder js = new StringBuilder("{\"files\":[");
         StringBuilder lines = new StringBuilder(); // printed after the progress bar is gone

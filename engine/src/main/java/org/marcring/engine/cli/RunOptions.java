@@ -1,5 +1,8 @@
 package org.marcring.engine.cli;
 
+import java.io.IOException;
+import java.util.List;
+
 import org.marcring.codec.io.MarcFormat;
 import org.marcring.codec.io.ReadOptions;
 
@@ -52,5 +55,10 @@ final class RunOptions {
     /** Whether to draw a progress bar. */
     boolean showProgress() {
         return progress || (!quiet && System.console() != null);
+    }
+
+    /** A progress bar on standard error over the inputs' total size where one is to be drawn, else {@code null}. */
+    ProgressBar progressBar(List<InputFile> files) throws IOException {
+        return showProgress() ? new ProgressBar(System.err, Runs.totalSize(files)) : null;
     }
 }

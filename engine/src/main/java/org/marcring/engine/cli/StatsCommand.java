@@ -15,7 +15,6 @@ import org.marcring.codec.io.ReadOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -34,8 +33,8 @@ final class StatsCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
-    @Parameters(arity = "1..*", paramLabel = "IN", description = "input files in any format ('-' for standard input)")
-    List<String> inputs;
+    @Mixin
+    InputArgs inputs;
 
     @Spec
     CommandSpec spec;
@@ -53,9 +52,9 @@ final class StatsCommand implements Callable<Integer> {
         ReadOptions options = run.readOptions();
         int threads = run.threads();
         MarcFormat from = run.fromFormat();
-        List<InputFile> files = Runs.inputs(inputs);
+        List<InputFile> files = inputs.files();
         RejectReporter reporter = new RejectReporter(System.err, null, run.quiet);
-        ProgressBar bar = run.showProgress() ? new ProgressBar(System.err, Runs.totalSize(files)) : null;
+        ProgressBar bar = run.progressBar(files);
         try {
             for (InputFile file : files) {
                 Sources.Opened opened = Sources.open(file, from, options);

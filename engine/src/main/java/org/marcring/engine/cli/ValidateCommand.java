@@ -16,7 +16,6 @@ import org.marcring.engine.RejectedRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -36,8 +35,8 @@ final class ValidateCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
-    @Parameters(arity = "1..*", paramLabel = "IN", description = "input files in any format ('-' for standard input)")
-    List<String> inputs;
+    @Mixin
+    InputArgs inputs;
 
     @Spec
     CommandSpec spec;
@@ -51,9 +50,9 @@ final class ValidateCommand implements Callable<Integer> {
         ReadOptions options = ReadOptions.defaults();
         int threads = run.threads();
         MarcFormat from = run.fromFormat();
-        List<InputFile> files = Runs.inputs(inputs);
+        List<InputFile> files = inputs.files();
         out = spec.commandLine().getOut();
-        ProgressBar bar = run.showProgress() ? new ProgressBar(System.err, Runs.totalSize(files)) : null;
+        ProgressBar bar = run.progressBar(files);
         try {
             for (InputFile file : files) {
                 Sources.Opened opened = Sources.open(file, from, options);

@@ -3,6 +3,7 @@ package org.marcring.engine.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -19,6 +20,18 @@ class MarcringTest {
             String out = captureOut(() -> assertEquals(0, Marcring.run(command, "--help")));
             String usage = "Usage: marcring " + command;
             assertEquals(usage, out.substring(0, usage.length()), out);
+        }
+    }
+
+    @Test
+    void theCommandsThatReadInputsShareTheirArgumentsAndOptions() {
+        String[] shared = {"IN...          input files in any format ('-' for standard input)", "--from=FMT",
+            "--threads=N", "--strict", "--permissive", "-q, --quiet", "--progress"};
+        for (String command : new String[] {"count", "stats", "validate"}) {
+            String out = captureOut(() -> assertEquals(0, Marcring.run(command, "--help")));
+            for (String option : shared) {
+                assertTrue(out.contains(option), command + " lacks " + option + ":\n" + out);
+            }
         }
     }
 
