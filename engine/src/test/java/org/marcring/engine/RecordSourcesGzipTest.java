@@ -84,7 +84,8 @@ class RecordSourcesGzipTest {
         Files.write(file, header);
         MarcException onOpen = assertThrows(MarcException.class,
                 () -> RecordSources.open(file, null, ReadOptions.defaults()));
-        assertTrue(onOpen.getMessage().startsWith("corrupt gzip input after 0 decompressed bytes"), onOpen.getMessage());
+        assertTrue(onOpen.getMessage().startsWith("corrupt gzip input after 0 decompressed bytes"),
+                onOpen.getMessage());
         MarcException ofStream = assertThrows(MarcException.class,
                 () -> RecordSources.of(new ByteArrayInputStream(header), MarcFormat.ISO2709, ReadOptions.defaults()));
         assertTrue(ofStream.getMessage().startsWith("corrupt gzip input after 0 decompressed bytes"),

@@ -63,7 +63,8 @@ class GzipInputTest {
 
     @Test
     void validGzipGivesTheOriginalBytes() throws IOException {
-        BufferedInputStream in = GzipInput.decompressIfGzip(new BufferedInputStream(new ByteArrayInputStream(gzip(DATA))));
+        BufferedInputStream in =
+                GzipInput.decompressIfGzip(new BufferedInputStream(new ByteArrayInputStream(gzip(DATA))));
         ByteArrayOutputStream got = new ByteArrayOutputStream();
         assertNull(drain(in, got));
         assertArrayEquals(DATA, got.toByteArray());
