@@ -38,7 +38,9 @@ public final class Iso2709Decoder {
     private final ReadOptions options;
     private final boolean strict;
     private final Collector problems = new Collector();
-    private final ArrayList<Field> fields = new ArrayList<>(64);
+    // A new list per record, not one kept for reuse: storing the fields of a record into an array that has
+    // lived long enough to be old costs the garbage collector's write barrier its slow path on every store.
+    private ArrayList<Field> fields;
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
     private static final long LOWS = 0x7F7F7F7F7F7F7F7FL;
@@ -79,7 +81,7 @@ public final class Iso2709Decoder {
 
     private MarcRecord decode(byte[] b, int off, int len, long ordinal, long byteOffset, int defects, RawRecord raw) {
         problems.start(b, off, len, ordinal, byteOffset, strict);
-        fields.clear();
+        fields = null;
         try {
             return decodeChecked(b, off, len, defects, raw);
         } catch (MarcFormatException e) {
@@ -89,9 +91,7 @@ public final class Iso2709Decoder {
             throw problems.reject("cannot decode record (" + e + ")");
         } finally {
             problems.release();
-            if (fields.size() > 1024) {
-                fields.trimToSize();
-            }
+            fields = null;
         }
     }
 
@@ -159,6 +159,7 @@ public final class Iso2709Decoder {
             leader = leader.withCharacterCoding('a');
         }
         int mark = problems.count();
+        fields = new ArrayList<>(entries);
         decodeFields(b, off, len, entries, dataStart, dataEnd, text);
         if (utf8ByLeader && !strict && problems.hasErrorSince(mark)) {
             List<MarcError> asUtf8 = problems.cut(mark);
@@ -178,8 +179,8 @@ public final class Iso2709Decoder {
         int expected = dataStart;                          // where the next field should begin
         for (int e = 0, p = off + LEADER; e < entries; e++, p += ENTRY) {
             String tag = Tags.of(b, p);
-            problems.tag = tag;
-            if (tag.indexOf('\uFFFD') >= 0) {
+            problems.tagAt = p;                            // an int: no write barrier, unlike the tag itself
+            if (Tags.hasUnprintable(b, p)) {
                 problems.report(Severity.ERROR, tag, p - off, String.format("tag bytes %02X %02X %02X are not"
                         + " printable ASCII; replaced by U+FFFD", b[p] & 0xFF, b[p + 1] & 0xFF, b[p + 2] & 0xFF));
             }
@@ -230,7 +231,7 @@ public final class Iso2709Decoder {
                 fields.add(decodeDataField(tag, b, s, fend, text));
             }
         }
-        problems.tag = null;
+        problems.tagAt = -1;
     }
 
     private DataField decodeDataField(String tag, byte[] b, int s, int end, TextDecoder text) {
@@ -358,11 +359,11 @@ public final class Iso2709Decoder {
     private char unusualIndicator(int v, int p, int which) {
         if (v > 0x20 && v < 0x7F) {
             // real catalogues hold '-', '_', upper-case letters: kept as they are, noted
-            problems.report(Severity.INFO, problems.tag, p - problems.recordStart,
+            problems.report(Severity.INFO, problems.tag(), p - problems.recordStart,
                     "non-standard indicator " + which + " '" + (char) v + "' kept");
             return (char) v;
         }
-        problems.report(Severity.WARNING, problems.tag, p - problems.recordStart, String.format(
+        problems.report(Severity.WARNING, problems.tag(), p - problems.recordStart, String.format(
                 "invalid indicator %d: byte 0x%02X, replaced by blank", which, v));
         return ' ';
     }
@@ -378,16 +379,16 @@ public final class Iso2709Decoder {
     /** The rare path of {@link #subfieldCode}. */
     private char unusualSubfieldCode(int v, int p) {
         if (v >= 'A' && v <= 'Z') {
-            problems.report(Severity.WARNING, problems.tag, p - problems.recordStart,
+            problems.report(Severity.WARNING, problems.tag(), p - problems.recordStart,
                     "upper-case subfield code '" + (char) v + "' made lower-case");
             return (char) (v + 32);
         }
         if (v > 0x20 && v < 0x7F) {
-            problems.report(Severity.WARNING, problems.tag, p - problems.recordStart,
+            problems.report(Severity.WARNING, problems.tag(), p - problems.recordStart,
                     "invalid subfield code '" + (char) v + "' kept");
             return (char) v;
         }
-        problems.report(Severity.ERROR, problems.tag, p - problems.recordStart,
+        problems.report(Severity.ERROR, problems.tag(), p - problems.recordStart,
                 String.format("non-printable subfield code 0x%02X replaced by '?'", v));
         return '?';
     }
@@ -445,7 +446,12 @@ public final class Iso2709Decoder {
         long ordinal;
         long byteOffset;
         boolean strict;
-        String tag;
+        int tagAt = -1;                                // where the current field's tag is in bytes, or -1
+
+        /** The current field's tag, or {@code null} outside a field. */
+        String tag() {
+            return tagAt < 0 ? null : Tags.of(bytes, tagAt);
+        }
 
         void start(byte[] b, int off, int len, long ord, long offset, boolean strictMode) {
             bytes = b;
@@ -454,7 +460,7 @@ public final class Iso2709Decoder {
             ordinal = ord;
             byteOffset = offset;
             strict = strictMode;
-            tag = null;
+            tagAt = -1;
             errors.clear();
         }
 
@@ -468,7 +474,7 @@ public final class Iso2709Decoder {
 
         @Override
         public void report(Severity severity, int index, String message) {
-            report(severity, tag, index - recordStart, message);
+            report(severity, tag(), index - recordStart, message);
         }
 
         void report(Severity severity, String fieldTag, int position, String message) {

@@ -29,6 +29,15 @@ final class Tags {
         return new String(c);
     }
 
+    /** Whether any of the 3 bytes at {@code p} is not printable ASCII (and so is U+FFFD in {@link #of}). */
+    static boolean hasUnprintable(byte[] b, int p) {
+        return !printable(b[p]) || !printable(b[p + 1]) || !printable(b[p + 2]);
+    }
+
+    private static boolean printable(byte v) {
+        return v >= 0x20 && v < 0x7F;
+    }
+
     /** Whether the 3 bytes at {@code p} are a control field tag ({@code 00X}). */
     static boolean isControl(byte[] b, int p) {
         return b[p] == '0' && b[p + 1] == '0';

@@ -70,6 +70,19 @@ class Iso2709DecoderTest {
     }
 
     @Test
+    void aDecodedRecordStaysTheSameWhenItsBufferAndTheDecoderAreReused() {
+        byte[] s = sample();
+        byte[] buffer = new byte[s.length + 20];
+        System.arraycopy(s, 0, buffer, 10, s.length);
+        MarcRecord r = PERMISSIVE.decode(buffer, 10, s.length);
+        MarcRecord next = PERMISSIVE.decode(buffer, 10, s.length);   // the decoder's scratch space is reused
+        java.util.Arrays.fill(buffer, (byte) 'x');                    // as a reader reuses its buffer
+        assertEquals("Pride and prejudice /", r.get("245").get('a'));
+        assertEquals(SAMPLE.fields(), r.fields());
+        assertEquals(SAMPLE.fields(), next.fields());
+    }
+
+    @Test
     void upperCaseSubfieldCodeIsLoweredWithAWarning() {
         byte[] b = sample();
         b[indexOf(b, "\u001fd1775") + 1] = 'D';
