@@ -30,6 +30,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * {@link MarcStreamReader} (strict) and {@link MarcPermissiveStreamReader} (permissive), over the same
  * bytes held in memory. One operation reads the whole file; every record goes to the blackhole and its
  * subfields (a control field counting as one) are counted, so both libraries do the same work.
+ * The {@code StrictValues} pair also reads every value as a string, for a reader that uses all it decodes.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -56,7 +57,8 @@ public class DecodeBenchmark {
         long theirsPermissive = marc4jPermissive(bh);
         System.out.println("# input " + in.describe() + "; subfields: marcring strict " + strict + ", permissive "
                 + permissive + ", marc4j " + theirs + ", marc4j permissive " + theirsPermissive
-                + "; marcring rejected " + rejects[0]);
+                + "; marcring rejected " + rejects[0] + "; characters in values: marcring "
+                + marcringStrictValues(bh) + ", marc4j " + marc4jStrictValues(bh));
     }
 
     /** marcring, strict: any fault rejects the record. */
@@ -81,6 +83,54 @@ public class DecodeBenchmark {
     @Benchmark
     public long marc4jPermissive(Blackhole bh) {
         return readMarc4j(new MarcPermissiveStreamReader(new ByteArrayInputStream(bytes), true, true), bh);
+    }
+
+    /**
+     * marcring, strict, then every value read as a string: the whole cost of a reader that uses all it
+     * decodes (marcring makes the string of a value from ASCII bytes on first use).
+     */
+    @Benchmark
+    public long marcringStrictValues(Blackhole bh) {
+        long chars = 0;
+        try (Iso2709Reader reader = Iso2709Reader.of(bytes, ReadOptions.strict())) {
+            while (reader.hasNext()) {
+                MarcRecord r = reader.next();
+                List<Field> fields = r.fields();
+                for (int i = 0, n = fields.size(); i < n; i++) {
+                    Field f = fields.get(i);
+                    if (f instanceof DataField) {
+                        DataField df = (DataField) f;
+                        for (int k = 0, m = df.subfieldCount(); k < m; k++) {
+                            chars += df.value(k).length();
+                        }
+                    } else {
+                        chars += f.data().length();
+                    }
+                }
+                bh.consume(r);
+            }
+        }
+        return chars;
+    }
+
+    /** marc4j's {@link MarcStreamReader}, then every value read as a string, as {@link #marcringStrictValues}. */
+    @Benchmark
+    public long marc4jStrictValues(Blackhole bh) {
+        long chars = 0;
+        org.marc4j.MarcReader reader = new MarcStreamReader(new ByteArrayInputStream(bytes));
+        while (reader.hasNext()) {
+            org.marc4j.marc.Record r = reader.next();
+            for (org.marc4j.marc.ControlField f : r.getControlFields()) {
+                chars += f.getData().length();
+            }
+            for (org.marc4j.marc.DataField f : r.getDataFields()) {
+                for (org.marc4j.marc.Subfield s : f.getSubfields()) {
+                    chars += s.getData().length();
+                }
+            }
+            bh.consume(r);
+        }
+        return chars;
     }
 
     private long readMarcring(ReadOptions options, Blackhole bh, long[] rejects) {
