@@ -63,7 +63,13 @@ public final class RecordSources {
             n = in.readNBytes(head, 0, head.length);
         }
         if (GzipInput.isGzip(head, n) || hasBom(head, n)) {
-            return of(Files.newInputStream(file), format, options);
+            InputStream in = Files.newInputStream(file);
+            try {
+                return of(in, format, options);
+            } catch (IOException | RuntimeException e) {
+                closeQuietly(in, e);                       // a damaged gzip header: no source, so no owner
+                throw e;
+            }
         }
         MarcFormat f = format != null ? format : detect(head, n);
         f = flavorOf(f, head, n);
@@ -154,5 +160,13 @@ public final class RecordSources {
 
     private static boolean hasBom(byte[] b, int n) {
         return n >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF;
+    }
+
+    private static void closeQuietly(InputStream in, Exception failure) {
+        try {
+            in.close();
+        } catch (IOException e) {
+            failure.addSuppressed(e);
+        }
     }
 }

@@ -91,4 +91,24 @@ class RecordSourcesGzipTest {
         assertTrue(ofStream.getMessage().startsWith("corrupt gzip input after 0 decompressed bytes"),
                 ofStream.getMessage());
     }
+
+    @Test
+    void aGzipHeaderCutShortLeavesNoFileOpen() throws IOException {
+        Path fds = Path.of("/proc/self/fd");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(fds), "no /proc/self/fd to count open files");
+        Path file = dir.resolve("header.gz");
+        Files.write(file, new byte[] {0x1F, (byte) 0x8B, 8, 0});
+        long before = openFiles(fds);
+        for (int i = 0; i < 200; i++) {
+            assertThrows(MarcException.class, () -> RecordSources.open(file, null, ReadOptions.defaults()));
+        }
+        long after = openFiles(fds);
+        assertTrue(after - before < 20, "open files grew from " + before + " to " + after);
+    }
+
+    private static long openFiles(Path fds) throws IOException {
+        try (java.util.stream.Stream<Path> s = Files.list(fds)) {
+            return s.count();
+        }
+    }
 }

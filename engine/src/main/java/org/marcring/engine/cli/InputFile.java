@@ -70,9 +70,20 @@ final class InputFile {
 
     /** Opens the data, decompressed if it is gzip; the caller closes it. Standard input is opened once. */
     BufferedInputStream open() throws IOException {
-        BufferedInputStream in = path == null ? stdin()
-                : new BufferedInputStream(Files.newInputStream(path), 1 << 16);
-        return GzipInput.decompressIfGzip(in);
+        if (path == null) {
+            return GzipInput.decompressIfGzip(stdin());
+        }
+        BufferedInputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
+        try {
+            return GzipInput.decompressIfGzip(in);
+        } catch (IOException | RuntimeException e) {
+            try {
+                in.close();                                // a damaged gzip header: the caller gets no stream
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
     }
 
     private BufferedInputStream stdin() {
