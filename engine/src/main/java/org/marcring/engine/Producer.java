@@ -26,12 +26,16 @@ final class Producer implements Runnable {
     private static final long PARK_MARGIN = TimeUnit.MICROSECONDS.toNanos(100);
     /** Longest single park of a paced wait, so that a stop is noticed. */
     private static final long MAX_PARK = TimeUnit.MILLISECONDS.toNanos(10);
+    /** A full ring is refilled once this fraction of it is free (a quarter). */
+    private static final int REFILL_FRACTION = 4;
 
     private final RingBuffer<RecordSlot> ring;
     private final RecordSource source;
     private final RunControl control;
     private final Backoff backoff;
     private final int batch;
+    /** Free slots a full ring must have again before the producer goes on. */
+    private final int refill;
     /** Nanoseconds between scheduled records; 0 when not paced. */
     private final double intervalNanos;
 
@@ -53,6 +57,7 @@ final class Producer implements Runnable {
         this.batch = batch > 0 ? batch
                 : source.readsMayBlock() ? 1 : PipelineBuilder.DEFAULT_PUBLISH_BATCH;
         this.intervalNanos = offeredRate > 0 ? 1e9 / offeredRate : 0;
+        this.refill = Math.max(1, ring.getBufferSize() / REFILL_FRACTION);
     }
 
     /** Records published so far (the end slot not counted). */
@@ -161,6 +166,11 @@ final class Producer implements Runnable {
             } catch (InsufficientCapacityException e) {
                 publish(claimed); // consumers may be waiting for exactly these
                 idle = backoff.idle(idle);
+                // The ring is full: wait until a part of it is free, then refill that in one go, rather than
+                // wake for every slot the writer frees (on a small machine each wake-up takes a parser's core).
+                while (!ring.hasAvailableCapacity(refill) && !control.isStopped()) {
+                    idle = backoff.idle(idle);
+                }
             }
         }
     }
