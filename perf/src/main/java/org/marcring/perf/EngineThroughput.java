@@ -28,11 +28,14 @@ import org.marcring.engine.PipelineResult;
  * time for each. A plain main, not JMH: each run is one whole conversion of a large file.
  *
  * <pre>
- * java -cp perf/target/benchmarks.jar org.marcring.perf.EngineThroughput FILE [compare|waits|stripes|rings] [reps] [to]
+ * java -cp perf/target/benchmarks.jar org.marcring.perf.EngineThroughput FILE [compare|waits|spins|stripes|rings] [reps] [to] [ring,sizes]
  * </pre>
  *
- * {@code to} is the output format of {@code compare} (default {@code iso2709}; {@code marcxml}, {@code json},
- * {@code mrk8} … as {@code MarcFormat.of} knows them).
+ * {@code to} is the output format of {@code compare}, {@code rings} and {@code spins} (default {@code iso2709};
+ * {@code marcxml}, {@code json}, {@code mrk8} … as {@code MarcFormat.of} knows them); {@code ring,sizes} the
+ * ring sizes {@code rings} compares (default 256,512,1024). Each case runs once to warm up, then the cases
+ * take turns {@code reps} times; the table gives medians, the best run, and each case's speedup over the
+ * first case's median.
  *
  * Output goes to a null stream, so that the disk does not enter the figures. FILE should be large (100 MB
  * or more); a file of the corpus can be replicated with {@code --replicate N OUT} first.
@@ -47,7 +50,7 @@ public final class EngineThroughput {
             return;
         }
         if (args.length < 1) {
-            System.err.println("usage: EngineThroughput FILE [compare|waits|stripes|rings] [reps] [to]"
+            System.err.println("usage: EngineThroughput FILE [compare|waits|spins|stripes|rings] [reps] [to]"
                     + "\n       EngineThroughput --replicate N IN OUT");
             System.exit(2);
         }
@@ -65,6 +68,20 @@ public final class EngineThroughput {
                 cases.put("engine, 1 parser" + arrow, () -> engine(file, 1, 8, IdleWaitStrategy::new, to));
                 cases.put("engine, 2 parsers" + arrow, () -> engine(file, 2, 8, IdleWaitStrategy::new, to));
                 break;
+            case "spins":
+                // the default wait against ones that give the core away sooner or later (MARCXML: 0 spins and
+                // 0 yields, parking at once, cost 30-40% of the 2-parser speed; more yields changed nothing
+                // beyond the noise, while burning a core with 1 parser)
+                cases.put("sequential loop -> " + to.displayName(), () -> sequential(file, to));
+                cases.put("idle 100 spins 10 yields, 2p", () -> engine(file, 2, 8, IdleWaitStrategy::new, to));
+                cases.put("idle 100 spins 200 yields, 2p",
+                        () -> engine(file, 2, 8, () -> new IdleWaitStrategy(100, 200, 1_000, 500_000), to));
+                cases.put("idle 0 spins 0 yields, 2p",
+                        () -> engine(file, 2, 8, () -> new IdleWaitStrategy(0, 0, 1_000, 500_000), to));
+                cases.put("idle 100 spins 10 yields, 1p", () -> engine(file, 1, 8, IdleWaitStrategy::new, to));
+                cases.put("idle 100 spins 200 yields, 1p",
+                        () -> engine(file, 1, 8, () -> new IdleWaitStrategy(100, 200, 1_000, 500_000), to));
+                break;
             case "waits":
                 for (int parsers : new int[] {1, 2}) {
                     cases.put("idle (default), " + parsers + "p", () -> engine(file, parsers, 8, IdleWaitStrategy::new));
@@ -75,7 +92,9 @@ public final class EngineThroughput {
                 break;
             case "rings":
                 cases.put("sequential loop -> " + to.displayName(), () -> sequential(file, to));
-                for (int ring : new int[] {256, 512, 1024}) {
+                int[] rings = args.length > 4 ? java.util.Arrays.stream(args[4].split(",")).mapToInt(Integer::parseInt)
+                        .toArray() : new int[] {256, 512, 1024};
+                for (int ring : rings) {
                     cases.put("ring " + ring + ", 2p -> " + to.displayName(),
                             () -> engine(file, 2, 8, IdleWaitStrategy::new, to, ring));
                 }
@@ -86,7 +105,7 @@ public final class EngineThroughput {
                 }
                 break;
             default:
-                throw new IllegalArgumentException("mode: compare, waits, stripes or rings");
+                throw new IllegalArgumentException("mode: compare, waits, spins, stripes or rings");
         }
         // one warm-up of each, then interleaved repetitions so that machine noise spreads over all cases
         cases.values().forEach(Runnable::run);
