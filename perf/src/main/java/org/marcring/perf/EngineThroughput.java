@@ -50,7 +50,7 @@ public final class EngineThroughput {
             return;
         }
         if (args.length < 1) {
-            System.err.println("usage: EngineThroughput FILE [compare|waits|spins|stripes|rings] [reps] [to]"
+            System.err.println("usage: EngineThroughput FILE [compare|waits|spins|stripes|rings] [reps] [to] [ring,sizes]"
                     + "\n       EngineThroughput --replicate N IN OUT");
             System.exit(2);
         }
