@@ -70,7 +70,7 @@ public final class EngineThroughput {
                 break;
             case "spins":
                 // the default wait against ones that give the core away sooner or later (MARCXML: 0 spins and
-                // 0 yields, parking at once, cost 30-40% of the 2-parser speed; more yields changed nothing
+                // 0 yields, parking at once, cost 25-30% of the 2-parser speed; more yields changed nothing
                 // beyond the noise, while burning a core with 1 parser)
                 cases.put("sequential loop -> " + to.displayName(), () -> sequential(file, to));
                 cases.put("idle 100 spins 10 yields, 2p", () -> engine(file, 2, 8, IdleWaitStrategy::new, to));
