@@ -31,7 +31,7 @@ import org.marcring.engine.PipelineResult;
  * java -cp perf/target/benchmarks.jar org.marcring.perf.EngineThroughput FILE [compare|waits|spins|stripes|rings] [reps] [to] [ring,sizes]
  * </pre>
  *
- * {@code to} is the output format of {@code compare}, {@code rings} and {@code spins} (default {@code iso2709};
+ * {@code to} is the output format of every mode but {@code waits} (default {@code iso2709};
  * {@code marcxml}, {@code json}, {@code mrk8} … as {@code MarcFormat.of} knows them); {@code ring,sizes} the
  * ring sizes {@code rings} compares (default 256,512,1024). Each case runs once to warm up, then the cases
  * take turns {@code reps} times; the table gives medians, the best run, and each case's speedup over the
@@ -100,8 +100,9 @@ public final class EngineThroughput {
                 }
                 break;
             case "stripes":
-                for (int stripe : new int[] {1, 8, 32}) {
-                    cases.put("stripe " + stripe + ", 2p", () -> engine(file, 2, stripe, IdleWaitStrategy::new));
+                cases.put("sequential loop -> " + to.displayName(), () -> sequential(file, to));
+                for (int stripe : new int[] {1, 8, 32, 64}) {
+                    cases.put("stripe " + stripe + ", 2p", () -> engine(file, 2, stripe, IdleWaitStrategy::new, to));
                 }
                 break;
             default:
