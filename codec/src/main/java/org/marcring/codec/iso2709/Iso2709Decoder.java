@@ -38,9 +38,6 @@ public final class Iso2709Decoder {
     private final ReadOptions options;
     private final boolean strict;
     private final Collector problems = new Collector();
-    // A new list per record, not one kept for reuse: storing the fields of a record into an array that has
-    // lived long enough to be old costs the garbage collector's write barrier its slow path on every store.
-    private ArrayList<Field> fields;
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
     private static final long LOWS = 0x7F7F7F7F7F7F7F7FL;
@@ -81,7 +78,6 @@ public final class Iso2709Decoder {
 
     private MarcRecord decode(byte[] b, int off, int len, long ordinal, long byteOffset, int defects, RawRecord raw) {
         problems.start(b, off, len, ordinal, byteOffset, strict);
-        fields = null;
         try {
             return decodeChecked(b, off, len, defects, raw);
         } catch (MarcFormatException e) {
@@ -91,7 +87,6 @@ public final class Iso2709Decoder {
             throw problems.reject("cannot decode record (" + e + ")");
         } finally {
             problems.release();
-            fields = null;
         }
     }
 
@@ -159,14 +154,16 @@ public final class Iso2709Decoder {
             leader = leader.withCharacterCoding('a');
         }
         int mark = problems.count();
-        fields = new ArrayList<>(entries);
-        decodeFields(b, off, len, entries, dataStart, dataEnd, text);
+        // A new list per record, not one kept for reuse: storing the fields of a record into an array that has
+        // lived long enough to be old costs the garbage collector's write barrier its slow path on every store.
+        ArrayList<Field> fields = new ArrayList<>(entries);
+        decodeFields(fields, b, off, len, entries, dataStart, dataEnd, text);
         if (utf8ByLeader && !strict && problems.hasErrorSince(mark)) {
             List<MarcError> asUtf8 = problems.cut(mark);
             TextDecoder second = TextCodings.decoderFor(leader, b, off, len, options, problems.atRecord());
             if (second.convertsToUnicode()) {
                 fields.clear();
-                decodeFields(b, off, len, entries, dataStart, dataEnd, second);
+                decodeFields(fields, b, off, len, entries, dataStart, dataEnd, second);
             } else {
                 problems.restore(asUtf8);
             }
@@ -174,8 +171,9 @@ public final class Iso2709Decoder {
         return new MarcRecord(leader, fields, problems.errors());
     }
 
-    /** Decodes the fields of the directory's {@code entries} into {@link #fields}. */
-    private void decodeFields(byte[] b, int off, int len, int entries, int dataStart, int dataEnd, TextDecoder text) {
+    /** Decodes the fields of the directory's {@code entries} into {@code fields}. */
+    private void decodeFields(ArrayList<Field> fields, byte[] b, int off, int len, int entries, int dataStart,
+                              int dataEnd, TextDecoder text) {
         int expected = dataStart;                          // where the next field should begin
         for (int e = 0, p = off + LEADER; e < entries; e++, p += ENTRY) {
             String tag = Tags.of(b, p);

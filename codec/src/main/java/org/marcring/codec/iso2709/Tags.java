@@ -23,8 +23,7 @@ final class Tags {
         }
         char[] c = new char[3];
         for (int i = 0; i < 3; i++) {
-            int v = b[p + i] & 0xFF;
-            c[i] = v >= 0x20 && v < 0x7F ? (char) v : '\uFFFD';
+            c[i] = printable(b[p + i]) ? (char) b[p + i] : '\uFFFD';
         }
         return new String(c);
     }
