@@ -39,6 +39,18 @@ import org.marcring.engine.PipelineResult;
  *
  * Output goes to a null stream, so that the disk does not enter the figures. FILE should be large (100 MB
  * or more); a file of the corpus can be replicated with {@code --replicate N OUT} first.
+ *
+ * <p>With {@code --forks N} first, each case runs in JVMs of its own instead: N rounds, in each round every
+ * case in a new child JVM (two warm-ups, then {@code reps} runs), the cases of a round one after the other.
+ * In one JVM the cases share the JIT's profiles and compiled code, and how well a hot method happens to be
+ * compiled moves a case by 10–30% from one launch to the next; a program runs either the engine or the
+ * sequential loop, not both, and its speed is that of a launch like any other. The table then gives the
+ * median over all runs of all forks, and beside it each round's speedup over the first case (its median in
+ * that round's JVM over this case's), lowest, median and highest, as measured minutes apart.
+ *
+ * <pre>
+ * java -cp perf/target/benchmarks.jar org.marcring.perf.EngineThroughput --forks 5 FILE compare 3 marcxml
+ * </pre>
  */
 public final class EngineThroughput {
     private EngineThroughput() {
@@ -49,17 +61,153 @@ public final class EngineThroughput {
             replicate(Path.of(args[2]), Integer.parseInt(args[1]), Path.of(args[3]));
             return;
         }
+        int forks = 0;
+        int only = -1;
+        if (args.length >= 2 && (args[0].equals("--forks") || args[0].equals(CHILD))) {
+            if (args[0].equals(CHILD)) {
+                only = Integer.parseInt(args[1]);
+            } else {
+                forks = Integer.parseInt(args[1]);
+            }
+            args = java.util.Arrays.copyOfRange(args, 2, args.length);
+        }
         if (args.length < 1) {
-            System.err.println("usage: EngineThroughput FILE [compare|waits|spins|stripes|rings] [reps] [to] [ring,sizes]"
-                    + "\n       EngineThroughput --replicate N IN OUT");
+            System.err.println("usage: EngineThroughput [--forks N] FILE [compare|waits|spins|stripes|rings] [reps] [to]"
+                    + " [ring,sizes]\n       EngineThroughput --replicate N IN OUT");
             System.exit(2);
         }
         Path file = Path.of(args[0]);
         String mode = args.length > 1 ? args[1] : "compare";
         int reps = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         MarcFormat to = args.length > 3 ? MarcFormat.of(args[3]) : MarcFormat.ISO2709;
-        System.out.printf("%s: %,d bytes, mode %s, %d reps, %d processors%n", file, Files.size(file), mode, reps,
-                Runtime.getRuntime().availableProcessors());
+        Map<String, Runnable> cases = cases(file, mode, to, args);
+        if (only >= 0) {
+            runChild(new ArrayList<>(cases.values()).get(only), reps);
+            return;
+        }
+        System.out.printf("%s: %,d bytes, mode %s, %d reps%s, %d processors%n", file, Files.size(file), mode, reps,
+                forks > 0 ? " in each of " + forks + " forks" : "", Runtime.getRuntime().availableProcessors());
+        if (forks > 0) {
+            forked(forks, new ArrayList<>(cases.keySet()), args, reps, Files.size(file) / 1e6);
+            return;
+        }
+        // one warm-up of each, then interleaved repetitions so that machine noise spreads over all cases
+        cases.values().forEach(Runnable::run);
+        Map<String, List<double[]>> figures = new LinkedHashMap<>();
+        for (int rep = 0; rep < reps; rep++) {
+            for (Map.Entry<String, Runnable> c : cases.entrySet()) {
+                figures.computeIfAbsent(c.getKey(), k -> new ArrayList<>()).add(timed(c.getValue()));
+            }
+        }
+        double mb = Files.size(file) / 1e6;
+        // medians (and the best) of the repetitions; "x first" is the first case's median wall time over this
+        // case's: with the sequential loop first, the engine's speedup measured side by side
+        System.out.printf("%-32s %9s %9s %9s %9s %9s %9s%n", "case", "wall s", "best s", "cpu s", "MB/s", "cpu/wall",
+                "x first");
+        double first = 0;
+        for (Map.Entry<String, List<double[]>> f : figures.entrySet()) {
+            double wall = median(f.getValue(), 0);
+            double best = f.getValue().stream().mapToDouble(d -> d[0]).min().orElse(0);
+            double cpu = median(f.getValue(), 1);
+            if (first == 0) {
+                first = wall;
+            }
+            System.out.printf("%-32s %9.3f %9.3f %9.3f %9.1f %9.2f %9.2f%n", f.getKey(), wall, best, cpu, mb / wall,
+                    cpu / wall, first / wall);
+        }
+    }
+
+    private static final String CHILD = "--child-case";
+    private static final String RUN = "RUN ";
+
+    /** One run of {@code work}: wall and process CPU seconds. */
+    private static double[] timed(Runnable work) {
+        long cpu0 = cpuNanos();
+        long t0 = System.nanoTime();
+        work.run();
+        double wall = (System.nanoTime() - t0) / 1e9;
+        double cpu = (cpuNanos() - cpu0) / 1e9;
+        return new double[] {wall, cpu};
+    }
+
+    /** In a child JVM: two warm-ups of the case, then {@code reps} runs, each reported on a line of its own. */
+    private static void runChild(Runnable work, int reps) {
+        work.run();
+        work.run();
+        for (int rep = 0; rep < reps; rep++) {
+            double[] t = timed(work);
+            System.out.println(RUN + t[0] + " " + t[1]);
+        }
+    }
+
+    /** Runs every case in {@code forks} child JVMs of its own, round by round, and prints the table. */
+    private static void forked(int forks, List<String> names, String[] args, int reps, double mb)
+            throws IOException, InterruptedException {
+        List<List<double[]>> runs = new ArrayList<>();
+        List<double[]> roundMedians = new ArrayList<>();     // [round][case] median wall of that fork
+        for (int c = 0; c < names.size(); c++) {
+            runs.add(new ArrayList<>());
+        }
+        for (int round = 0; round < forks; round++) {
+            double[] medians = new double[names.size()];
+            for (int c = 0; c < names.size(); c++) {
+                List<double[]> fork = fork(c, args);
+                if (fork.size() != reps) {
+                    throw new IllegalStateException("fork of '" + names.get(c) + "' reported " + fork.size()
+                            + " runs, not " + reps);
+                }
+                runs.get(c).addAll(fork);
+                medians[c] = median(fork, 0);
+                System.out.printf("# round %d, %s: median %.3f s%n", round + 1, names.get(c), medians[c]);
+            }
+            roundMedians.add(medians);
+        }
+        System.out.printf("%-32s %9s %9s %9s %9s %9s %9s %9s %9s%n", "case", "wall s", "best s", "cpu s", "MB/s",
+                "cpu/wall", "x low", "x median", "x high");
+        for (int c = 0; c < names.size(); c++) {
+            final int k = c;
+            double wall = median(runs.get(c), 0);
+            double best = runs.get(c).stream().mapToDouble(d -> d[0]).min().orElse(0);
+            double cpu = median(runs.get(c), 1);
+            List<double[]> ratios = new ArrayList<>();
+            roundMedians.forEach(m -> ratios.add(new double[] {m[0] / m[k]}));
+            double low = ratios.stream().mapToDouble(d -> d[0]).min().orElse(0);
+            double high = ratios.stream().mapToDouble(d -> d[0]).max().orElse(0);
+            System.out.printf("%-32s %9.3f %9.3f %9.3f %9.1f %9.2f %9.2f %9.2f %9.2f%n", names.get(c), wall, best, cpu,
+                    mb / wall, cpu / wall, low, median(ratios, 0), high);
+        }
+    }
+
+    /** Runs case {@code index} in a new JVM with this one's class path; returns its runs (wall, cpu). */
+    private static List<double[]> fork(int index, String[] args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), EngineThroughput.class.getName(), CHILD,
+                Integer.toString(index)));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        List<double[]> runs = new ArrayList<>();
+        StringBuilder other = new StringBuilder();
+        try (java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+                java.nio.charset.StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.startsWith(RUN)) {
+                    String[] f = line.substring(RUN.length()).split(" ");
+                    runs.add(new double[] {Double.parseDouble(f[0]), Double.parseDouble(f[1])});
+                } else {
+                    other.append(line).append('\n');
+                }
+            }
+        }
+        int status = p.waitFor();
+        if (status != 0) {
+            throw new IllegalStateException("fork of case " + index + " exited with status " + status + ":\n" + other);
+        }
+        return runs;
+    }
+
+    /** The cases of {@code mode}, by name, in the order they run. */
+    private static Map<String, Runnable> cases(Path file, String mode, MarcFormat to, String[] args) {
         Map<String, Runnable> cases = new LinkedHashMap<>();
         switch (mode) {
             case "compare":
@@ -108,35 +256,7 @@ public final class EngineThroughput {
             default:
                 throw new IllegalArgumentException("mode: compare, waits, spins, stripes or rings");
         }
-        // one warm-up of each, then interleaved repetitions so that machine noise spreads over all cases
-        cases.values().forEach(Runnable::run);
-        Map<String, List<double[]>> figures = new LinkedHashMap<>();
-        for (int rep = 0; rep < reps; rep++) {
-            for (Map.Entry<String, Runnable> c : cases.entrySet()) {
-                long cpu0 = cpuNanos();
-                long t0 = System.nanoTime();
-                c.getValue().run();
-                double wall = (System.nanoTime() - t0) / 1e9;
-                double cpu = (cpuNanos() - cpu0) / 1e9;
-                figures.computeIfAbsent(c.getKey(), k -> new ArrayList<>()).add(new double[] {wall, cpu});
-            }
-        }
-        double mb = Files.size(file) / 1e6;
-        // medians (and the best) of the repetitions; "x first" is the first case's median wall time over this
-        // case's: with the sequential loop first, the engine's speedup measured side by side
-        System.out.printf("%-32s %9s %9s %9s %9s %9s %9s%n", "case", "wall s", "best s", "cpu s", "MB/s", "cpu/wall",
-                "x first");
-        double first = 0;
-        for (Map.Entry<String, List<double[]>> f : figures.entrySet()) {
-            double wall = median(f.getValue(), 0);
-            double best = f.getValue().stream().mapToDouble(d -> d[0]).min().orElse(0);
-            double cpu = median(f.getValue(), 1);
-            if (first == 0) {
-                first = wall;
-            }
-            System.out.printf("%-32s %9.3f %9.3f %9.3f %9.1f %9.2f %9.2f%n", f.getKey(), wall, best, cpu, mb / wall,
-                    cpu / wall, first / wall);
-        }
+        return cases;
     }
 
     private static double median(List<double[]> runs, int column) {
