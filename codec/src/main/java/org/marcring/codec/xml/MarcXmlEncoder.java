@@ -113,14 +113,14 @@ public final class MarcXmlEncoder implements RecordEncoder {
             if (field instanceof ControlField) {
                 ControlField cf = (ControlField) field;
                 out.append(CONTROL_OPEN);
-                attribute(out, cf.tag(), cf.tag());
+                tag(out, cf.tag());
                 out.append(END_TAG);
                 text(out, cf.data(), cf.tag());
                 out.append(CONTROL_CLOSE);
             } else {
                 DataField df = (DataField) field;
                 out.append(DATA_OPEN);
-                attribute(out, df.tag(), df.tag());
+                tag(out, df.tag());
                 out.append(IND1);
                 character(out, df.indicator1(), df.tag());
                 out.append(IND2);
@@ -135,9 +135,7 @@ public final class MarcXmlEncoder implements RecordEncoder {
                     if (open != null) {
                         out.append(open);
                     } else {
-                        out.append(SUBFIELD_OPEN);
-                        character(out, code, df.tag());
-                        out.append(END_TAG);
+                        unusualCode(out, code, df.tag());
                     }
                     text(out, df.value(s), df.tag());
                     out.append(SUBFIELD_CLOSE);
@@ -146,6 +144,26 @@ public final class MarcXmlEncoder implements RecordEncoder {
             }
         }
         out.append(recordClose);
+    }
+
+    /** A tag as an attribute value: three letters or digits as they are, anything else escaped. */
+    private void tag(ByteArrayBuilder out, String tag) {
+        if (tag.length() == 3 && plain(tag.charAt(0)) && plain(tag.charAt(1)) && plain(tag.charAt(2))) {
+            out.append((byte) tag.charAt(0)).append((byte) tag.charAt(1)).append((byte) tag.charAt(2));
+        } else {
+            attribute(out, tag, tag);
+        }
+    }
+
+    /** The opening tag of a subfield whose code is not a letter or digit (kept out of the encoding loop). */
+    private void unusualCode(ByteArrayBuilder out, char code, String where) {
+        out.append(SUBFIELD_OPEN);
+        character(out, code, where);
+        out.append(END_TAG);
+    }
+
+    private static boolean plain(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
     private void text(ByteArrayBuilder out, String s, String where) {

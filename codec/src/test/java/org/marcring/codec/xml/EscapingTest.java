@@ -51,6 +51,32 @@ class EscapingTest {
     }
 
     @Test
+    void escapingAppendsAfterWhatTheBuilderHoldsWhereverTheFirstEscapeFalls() {
+        ByteArrayBuilder b = new ByteArrayBuilder(4);
+        b.appendAscii("pre|");
+        assertEquals(0, XmlEscaping.appendText(b, "plain run", InvalidXmlCharacters.REPLACE));
+        assertEquals(0, XmlEscaping.appendText(b, "|&start", InvalidXmlCharacters.REPLACE));
+        assertEquals(0, XmlEscaping.appendText(b, "|middle<é>end", InvalidXmlCharacters.REPLACE));
+        assertEquals(1, XmlEscaping.appendText(b, "|last\u0001", InvalidXmlCharacters.REPLACE));
+        assertEquals("pre|plain run|&amp;start|middle&lt;é&gt;end|last\uFFFD", b.toString());
+        // the index of a forbidden character after a run, counted in the string
+        assertEquals(-6, XmlEscaping.appendText(new ByteArrayBuilder(), "ab&cd\u0002", InvalidXmlCharacters.FAIL));
+    }
+
+    @Test
+    void encoderWritesTagsAsTheyAreOrEscaped() {
+        MarcRecord r = MarcRecord.builder().controlField("001", "x")
+                .addField(DataField.of("2&5", ' ', ' ', "a", "odd tag"))
+                .addField(DataField.of("9Ab", ' ', ' ', "a", "letters")).build();
+        ByteArrayBuilder out = new ByteArrayBuilder();
+        MarcXmlEncoder.compact().encode(r, out);
+        String xml = out.toString();
+        assertTrue(xml.contains("<controlfield tag=\"001\">x</controlfield>"), xml);
+        assertTrue(xml.contains("<datafield tag=\"2&amp;5\" ind1=\" \" ind2=\" \">"), xml);
+        assertTrue(xml.contains("<datafield tag=\"9Ab\""), xml);
+    }
+
+    @Test
     void encoderFailsOrCountsByPolicy() {
         MarcRecord r = MarcRecord.builder().addField(DataField.of("245", '1', '0', "a", "bell\u0007")).build();
         MarcXmlEncoder failing = new MarcXmlEncoder(false, InvalidXmlCharacters.FAIL);
