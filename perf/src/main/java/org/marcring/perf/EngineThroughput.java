@@ -37,6 +37,11 @@ import org.marcring.engine.PipelineResult;
  * take turns {@code reps} times; the table gives medians, the best run, and each case's speedup over the
  * first case's median.
  *
+ * <p>{@code compare} ends with two sequential loops converting the file in two threads at once, timed per
+ * file: what two threads of this machine deliver at that moment, the ceiling of any 2-parser speedup. On a
+ * shared host it moves a great deal (two loops at once have run 1.3× to 2.2× one loop within minutes), so
+ * read the engine's 2-parser speedup beside it.
+ *
  * Output goes to a null stream, so that the disk does not enter the figures. FILE should be large (100 MB
  * or more); a file of the corpus can be replicated with {@code --replicate N OUT} first.
  *
@@ -82,7 +87,8 @@ public final class EngineThroughput {
         MarcFormat to = args.length > 3 ? MarcFormat.of(args[3]) : MarcFormat.ISO2709;
         Map<String, Runnable> cases = cases(file, mode, to, args);
         if (only >= 0) {
-            runChild(new ArrayList<>(cases.values()).get(only), reps);
+            String name = new ArrayList<>(cases.keySet()).get(only);
+            runChild(cases.get(name), files(name), reps);
             return;
         }
         System.out.printf("%s: %,d bytes, mode %s, %d reps%s, %d processors%n", file, Files.size(file), mode, reps,
@@ -96,13 +102,13 @@ public final class EngineThroughput {
         Map<String, List<double[]>> figures = new LinkedHashMap<>();
         for (int rep = 0; rep < reps; rep++) {
             for (Map.Entry<String, Runnable> c : cases.entrySet()) {
-                figures.computeIfAbsent(c.getKey(), k -> new ArrayList<>()).add(timed(c.getValue()));
+                figures.computeIfAbsent(c.getKey(), k -> new ArrayList<>()).add(timed(c.getValue(), files(c.getKey())));
             }
         }
         double mb = Files.size(file) / 1e6;
         // medians (and the best) of the repetitions; "x first" is the first case's median wall time over this
         // case's: with the sequential loop first, the engine's speedup measured side by side
-        System.out.printf("%-32s %9s %9s %9s %9s %9s %9s%n", "case", "wall s", "best s", "cpu s", "MB/s", "cpu/wall",
+        System.out.printf("%-38s %9s %9s %9s %9s %9s %9s%n", "case", "wall s", "best s", "cpu s", "MB/s", "cpu/wall",
                 "x first");
         double first = 0;
         for (Map.Entry<String, List<double[]>> f : figures.entrySet()) {
@@ -112,30 +118,31 @@ public final class EngineThroughput {
             if (first == 0) {
                 first = wall;
             }
-            System.out.printf("%-32s %9.3f %9.3f %9.3f %9.1f %9.2f %9.2f%n", f.getKey(), wall, best, cpu, mb / wall,
+            System.out.printf("%-38s %9.3f %9.3f %9.3f %9.1f %9.2f %9.2f%n", f.getKey(), wall, best, cpu, mb / wall,
                     cpu / wall, first / wall);
         }
     }
 
     private static final String CHILD = "--child-case";
+    private static final String TWO_LOOPS = "2 loops at once, per file";
     private static final String RUN = "RUN ";
 
     /** One run of {@code work}: wall and process CPU seconds. */
-    private static double[] timed(Runnable work) {
+    private static double[] timed(Runnable work, int files) {
         long cpu0 = cpuNanos();
         long t0 = System.nanoTime();
         work.run();
         double wall = (System.nanoTime() - t0) / 1e9;
         double cpu = (cpuNanos() - cpu0) / 1e9;
-        return new double[] {wall, cpu};
+        return new double[] {wall / files, cpu / files};
     }
 
     /** In a child JVM: two warm-ups of the case, then {@code reps} runs, each reported on a line of its own. */
-    private static void runChild(Runnable work, int reps) {
+    private static void runChild(Runnable work, int files, int reps) {
         work.run();
         work.run();
         for (int rep = 0; rep < reps; rep++) {
-            double[] t = timed(work);
+            double[] t = timed(work, files);
             System.out.println(RUN + t[0] + " " + t[1]);
         }
     }
@@ -162,7 +169,7 @@ public final class EngineThroughput {
             }
             roundMedians.add(medians);
         }
-        System.out.printf("%-32s %9s %9s %9s %9s %9s %9s %9s %9s%n", "case", "wall s", "best s", "cpu s", "MB/s",
+        System.out.printf("%-38s %9s %9s %9s %9s %9s %9s %9s %9s%n", "case", "wall s", "best s", "cpu s", "MB/s",
                 "cpu/wall", "x low", "x median", "x high");
         for (int c = 0; c < names.size(); c++) {
             final int k = c;
@@ -173,7 +180,7 @@ public final class EngineThroughput {
             roundMedians.forEach(m -> ratios.add(new double[] {m[0] / m[k]}));
             double low = ratios.stream().mapToDouble(d -> d[0]).min().orElse(0);
             double high = ratios.stream().mapToDouble(d -> d[0]).max().orElse(0);
-            System.out.printf("%-32s %9.3f %9.3f %9.3f %9.1f %9.2f %9.2f %9.2f %9.2f%n", names.get(c), wall, best, cpu,
+            System.out.printf("%-38s %9.3f %9.3f %9.3f %9.1f %9.2f %9.2f %9.2f %9.2f%n", names.get(c), wall, best, cpu,
                     mb / wall, cpu / wall, low, median(ratios, 0), high);
         }
     }
@@ -215,6 +222,8 @@ public final class EngineThroughput {
                 cases.put("sequential loop" + arrow, () -> sequential(file, to));
                 cases.put("engine, 1 parser" + arrow, () -> engine(file, 1, 8, IdleWaitStrategy::new, to));
                 cases.put("engine, 2 parsers" + arrow, () -> engine(file, 2, 8, IdleWaitStrategy::new, to));
+                // what two threads of this machine deliver at this moment: the ceiling of any 2-parser speedup
+                cases.put(TWO_LOOPS + arrow, () -> twoLoopsAtOnce(file, to));
                 break;
             case "spins":
                 // the default wait against ones that give the core away sooner or later (MARCXML: 0 spins and
@@ -267,6 +276,34 @@ public final class EngineThroughput {
     private static long cpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
+    }
+
+    /** Two sequential loops, each converting the whole file, in two threads at once. */
+    private static void twoLoopsAtOnce(Path file, MarcFormat to) {
+        RuntimeException[] failure = new RuntimeException[1];
+        Thread other = new Thread(() -> {
+            try {
+                sequential(file, to);
+            } catch (RuntimeException e) {
+                failure[0] = e;
+            }
+        }, "second-loop");
+        other.start();
+        sequential(file, to);
+        try {
+            other.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+    }
+
+    /** Files one run of the case converts (two for {@link #TWO_LOOPS}): times are reported per file. */
+    private static int files(String name) {
+        return name.startsWith(TWO_LOOPS) ? 2 : 1;
     }
 
     private static void sequential(Path file, MarcFormat to) {

@@ -39,10 +39,11 @@ class EngineThroughputTest {
         }
         List<String> lines = Arrays.asList(captured.toString(StandardCharsets.UTF_8).split("\n"));
         List<String> rounds = lines.stream().filter(l -> l.startsWith("# round")).collect(Collectors.toList());
-        assertEquals(6, rounds.size(), String.join("\n", lines));        // 2 rounds x 3 cases
+        assertEquals(8, rounds.size(), String.join("\n", lines));        // 2 rounds x 4 cases
         assertTrue(rounds.get(0).startsWith("# round 1, sequential loop"), rounds.get(0));
-        assertTrue(rounds.get(5).startsWith("# round 2, engine, 2 parsers"), rounds.get(5));
-        List<String> table = lines.subList(lines.size() - 3, lines.size());
+        assertTrue(rounds.get(6).startsWith("# round 2, engine, 2 parsers"), rounds.get(6));
+        assertTrue(rounds.get(7).startsWith("# round 2, 2 loops at once, per file"), rounds.get(7));
+        List<String> table = lines.subList(lines.size() - 4, lines.size());
         for (String row : table) {
             String[] cols = row.trim().split("\\s+");
             double low = Double.parseDouble(cols[cols.length - 3]);

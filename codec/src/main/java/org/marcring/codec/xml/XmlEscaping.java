@@ -29,8 +29,11 @@ public final class XmlEscaping {
         bytes("&#9;"), bytes("&#10;"), bytes("&#13;"),
     };
 
-    /** Per ASCII character: 0 copy, -1 forbidden, n > 0 index into REPLACEMENTS. */
-    private static final byte[] TEXT = table(false);
+    /**
+     * Per ASCII character: 0 copy, -1 forbidden, n > 0 index into REPLACEMENTS. Package-private for
+     * {@link MarcXmlEncoder}, which copies the plain run at the start of a value itself.
+     */
+    static final byte[] TEXT = table(false);
     private static final byte[] ATTRIBUTE = table(true);
 
     private static final byte R1 = (byte) 0xEF;
@@ -106,6 +109,15 @@ public final class XmlEscaping {
             return 0;
         }
         return appendRest(out, s, table, policy, a, p + i, i);
+    }
+
+    /**
+     * Appends {@code s} from character {@code from} escaped as element content: for a caller that copied the
+     * plain run before it. Returns as {@link #appendText(ByteArrayBuilder, String, InvalidXmlCharacters)}.
+     */
+    static int appendTextFrom(ByteArrayBuilder out, String s, int from, InvalidXmlCharacters policy) {
+        out.ensureRoom((s.length() - from) * MAX_BYTES_PER_CHAR);
+        return appendRest(out, s, TEXT, policy, out.array(), out.length(), from);
     }
 
     /** {@link #append(ByteArrayBuilder, String, byte[], InvalidXmlCharacters)} from character {@code from}. */
