@@ -62,7 +62,7 @@ public final class RecordSources {
         try (InputStream in = Files.newInputStream(file)) {
             n = in.readNBytes(head, 0, head.length);
         }
-        if (GzipInput.isGzip(head, n) || hasBom(head, n)) {
+        if (GzipInput.isGzip(head, n) || FormatDetector.hasUtf8Bom(head, n)) {
             InputStream in = Files.newInputStream(file);
             try {
                 return of(in, format, options);
@@ -94,7 +94,7 @@ public final class RecordSources {
         Objects.requireNonNull(options, "options");
         BufferedInputStream input = GzipInput.decompressIfGzip(new BufferedInputStream(in, 1 << 16));
         byte[] head = FormatDetector.peek(input, 3);
-        if (hasBom(head, head.length)) {
+        if (FormatDetector.hasUtf8Bom(head, head.length)) {
             input.skipNBytes(3);
         }
         head = FormatDetector.peek(input, SAMPLE);
@@ -156,10 +156,6 @@ public final class RecordSources {
             }
         }
         return f;
-    }
-
-    private static boolean hasBom(byte[] b, int n) {
-        return n >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF;
     }
 
     private static void closeQuietly(InputStream in, Exception failure) {

@@ -10,12 +10,14 @@ public final class FormatDetector {
     private FormatDetector() {
     }
 
+    /** Whether the bytes {@code head[0, length)} start with the UTF-8 byte-order mark (EF BB BF). */
+    public static boolean hasUtf8Bom(byte[] head, int length) {
+        return length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF;
+    }
+
     /** The format the bytes {@code head[0, length)} start with, or {@code null} where none fits. */
     public static MarcFormat detect(byte[] head, int length) {
-        int i = 0;
-        if (length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
-            i = 3;
-        }
+        int i = hasUtf8Bom(head, length) ? 3 : 0;
         if (length >= 2 && ((head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF
                 || (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE)) {
             return MarcFormat.MARCXML; // a UTF-16 byte-order mark: of these formats only XML may be UTF-16

@@ -65,7 +65,7 @@ public final class MarcFormats {
             BufferedInputStream input = new BufferedInputStream(in, BUFFER);
             input = GzipInput.decompressIfGzip(input);
             byte[] head = FormatDetector.peek(input, 3);
-            if (head.length == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
+            if (FormatDetector.hasUtf8Bom(head, head.length)) {
                 input.skip(3);
             }
             MarcFormat f = format;
