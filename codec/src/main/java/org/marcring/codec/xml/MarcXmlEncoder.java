@@ -198,7 +198,7 @@ public final class MarcXmlEncoder implements RecordEncoder {
     }
 
     private void character(ByteArrayBuilder out, char c, String where) {
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == ' ' || (c >= 'A' && c <= 'Z')) {
+        if (plain(c) || c == ' ') {
             out.append((byte) c);
         } else {
             attribute(out, String.valueOf(c), where);
