@@ -108,19 +108,26 @@ public final class EngineThroughput {
         double mb = Files.size(file) / 1e6;
         // medians (and the best) of the repetitions; "x first" is the first case's median wall time over this
         // case's: with the sequential loop first, the engine's speedup measured side by side
-        System.out.printf("%-38s %9s %9s %9s %9s %9s %9s%n", "case", "wall s", "best s", "cpu s", "MB/s", "cpu/wall",
-                "x first");
+        System.out.printf("%s %9s%n", HEADER, "x first");
         double first = 0;
         for (Map.Entry<String, List<double[]>> f : figures.entrySet()) {
             double wall = median(f.getValue(), 0);
-            double best = f.getValue().stream().mapToDouble(d -> d[0]).min().orElse(0);
-            double cpu = median(f.getValue(), 1);
             if (first == 0) {
                 first = wall;
             }
-            System.out.printf("%-38s %9.3f %9.3f %9.3f %9.1f %9.2f %9.2f%n", f.getKey(), wall, best, cpu, mb / wall,
-                    cpu / wall, first / wall);
+            System.out.printf("%s %9.2f%n", row(f.getKey(), f.getValue(), mb), first / wall);
         }
+    }
+
+    private static final String HEADER = String.format("%-38s %9s %9s %9s %9s %9s", "case", "wall s", "best s",
+            "cpu s", "MB/s", "cpu/wall");
+
+    /** The columns of {@link #HEADER} for one case: medians of its runs (wall, cpu), its best run, MB/s. */
+    private static String row(String name, List<double[]> runs, double mb) {
+        double wall = median(runs, 0);
+        double best = runs.stream().mapToDouble(d -> d[0]).min().orElse(0);
+        double cpu = median(runs, 1);
+        return String.format("%-38s %9.3f %9.3f %9.3f %9.1f %9.2f", name, wall, best, cpu, mb / wall, cpu / wall);
     }
 
     private static final String CHILD = "--child-case";
@@ -169,19 +176,12 @@ public final class EngineThroughput {
             }
             roundMedians.add(medians);
         }
-        System.out.printf("%-38s %9s %9s %9s %9s %9s %9s %9s %9s%n", "case", "wall s", "best s", "cpu s", "MB/s",
-                "cpu/wall", "x low", "x median", "x high");
+        System.out.printf("%s %9s %9s %9s%n", HEADER, "x low", "x median", "x high");
         for (int c = 0; c < names.size(); c++) {
             final int k = c;
-            double wall = median(runs.get(c), 0);
-            double best = runs.get(c).stream().mapToDouble(d -> d[0]).min().orElse(0);
-            double cpu = median(runs.get(c), 1);
-            List<double[]> ratios = new ArrayList<>();
-            roundMedians.forEach(m -> ratios.add(new double[] {m[0] / m[k]}));
-            double low = ratios.stream().mapToDouble(d -> d[0]).min().orElse(0);
-            double high = ratios.stream().mapToDouble(d -> d[0]).max().orElse(0);
-            System.out.printf("%-38s %9.3f %9.3f %9.3f %9.1f %9.2f %9.2f %9.2f %9.2f%n", names.get(c), wall, best, cpu,
-                    mb / wall, cpu / wall, low, median(ratios, 0), high);
+            double[] ratios = roundMedians.stream().mapToDouble(m -> m[0] / m[k]).sorted().toArray();
+            System.out.printf("%s %9.2f %9.2f %9.2f%n", row(names.get(c), runs.get(c), mb), ratios[0], median(ratios),
+                    ratios[ratios.length - 1]);
         }
     }
 
@@ -269,8 +269,13 @@ public final class EngineThroughput {
     }
 
     private static double median(List<double[]> runs, int column) {
-        double[] v = runs.stream().mapToDouble(d -> d[column]).sorted().toArray();
-        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+        return median(runs.stream().mapToDouble(d -> d[column]).sorted().toArray());
+    }
+
+    /** The median of values already sorted. */
+    private static double median(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     private static long cpuNanos() {
