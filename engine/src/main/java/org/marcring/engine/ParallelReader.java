@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Path;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
@@ -18,6 +17,7 @@ import org.marcring.codec.MarcRecord;
 import org.marcring.codec.io.MarcFormat;
 import org.marcring.codec.io.MarcReader;
 import org.marcring.codec.io.ReadOptions;
+import org.marcring.codec.io.SequentialReader;
 import org.marcring.codec.iso2709.Iso2709Reader;
 
 /**
@@ -26,7 +26,9 @@ import org.marcring.codec.iso2709.Iso2709Reader;
  * records from the ring in input order. It behaves exactly as {@link Iso2709Reader}: the same records in the
  * same order, rejects thrown from {@link #next()} (the reader stays usable) or sent to
  * {@link #onReject(Consumer)}, read errors thrown from {@link #hasNext()}; switching is one constructor
- * change.
+ * change. It shares its iteration with the sequential readers ({@link SequentialReader}): a refused record
+ * comes out once, every record met counts in {@link #recordsRead()} or {@link #rejectedCount()}, and after
+ * {@link #close()} {@link #hasNext()} answers {@code false}.
  *
  * <pre>{@code
  * try (MarcReader reader = ParallelReader.open(Path.of("books.mrc"))) {   // was Iso2709Reader.open(...)
@@ -39,7 +41,7 @@ import org.marcring.codec.iso2709.Iso2709Reader;
  * <p>Must be closed: closing stops its threads (daemons named {@code marcring-io} and
  * {@code marcring-parser-N}) and closes the input. Iterate from one thread at a time.
  */
-public final class ParallelReader implements MarcReader {
+public final class ParallelReader extends SequentialReader {
     private final RecordSource source;
     private final RunControl control = new RunControl();
     private final ParserStage parsers;
@@ -48,13 +50,8 @@ public final class ParallelReader implements MarcReader {
     private final Backoff backoff;
     private final Taker taker = new Taker();
     private final Thread io;
-    private Consumer<MarcFormatException> rejectHandler;
-    private MarcRecord next;
-    private MarcFormatException pendingReject;
     private boolean done;
     private boolean closed;
-    private long read;
-    private long rejected;
 
     /**
      * A reader of {@code source} with {@code parsers} parser threads and a ring of {@code ringSize} slots.
@@ -143,56 +140,50 @@ public final class ParallelReader implements MarcReader {
      *
      * @return this reader
      */
+    @Override
     public ParallelReader onReject(Consumer<MarcFormatException> handler) {
-        this.rejectHandler = Objects.requireNonNull(handler, "handler");
+        super.onReject(handler);
         return this;
     }
 
+    /**
+     * The next record from the ring, in input order: a rejected one as its {@link MarcFormatException},
+     * {@code null} after the last; a read error that ended the input early is thrown once the records
+     * before it are taken.
+     */
     @Override
-    public boolean hasNext() {
-        if (next != null || pendingReject != null) {
-            return true;
+    protected MarcRecord readNext() {
+        if (done) {
+            return null;
         }
-        while (!done) {
-            if (closed) {
-                throw new IllegalStateException("reader is closed");
+        takeOne();
+        if (taker.kind == RecordSlot.END) {
+            done = true;
+            Throwable failure = taker.failure;
+            taker.clear();
+            if (failure != null) {
+                throw failure instanceof RuntimeException ? (RuntimeException) failure
+                        : new IllegalStateException(failure.getMessage(), failure);
             }
-            takeOne();
-            if (taker.kind == RecordSlot.END) {
-                done = true;
-                Throwable failure = taker.failure;
+            return null;
+        }
+        switch (taker.outcome) {
+            case RecordSlot.WRITTEN:
+                MarcRecord record = taker.record;
                 taker.clear();
-                if (failure != null) {
-                    throw failure instanceof RuntimeException ? (RuntimeException) failure
-                            : new IllegalStateException(failure.getMessage(), failure);
+                return record;
+            case RecordSlot.REJECTED:
+                MarcFormatException e = taker.reject;
+                taker.clear();
+                throw e;
+            default:
+                Throwable error = taker.error;
+                taker.clear();
+                if (error instanceof Error) {
+                    throw (Error) error;
                 }
-                return false;
-            }
-            switch (taker.outcome) {
-                case RecordSlot.WRITTEN:
-                    next = taker.record;
-                    taker.clear();
-                    return true;
-                case RecordSlot.REJECTED:
-                    rejected++;
-                    MarcFormatException e = taker.reject;
-                    taker.clear();
-                    if (rejectHandler != null) {
-                        rejectHandler.accept(e);
-                        break;
-                    }
-                    pendingReject = e;
-                    return true;
-                default:
-                    Throwable error = taker.error;
-                    taker.clear();
-                    if (error instanceof Error) {
-                        throw (Error) error;
-                    }
-                    throw new IllegalStateException("engine bug: a record reached the reader unparsed", error);
-            }
+                throw new IllegalStateException("engine bug: a record reached the reader unparsed", error);
         }
-        return false;
     }
 
     /** Takes the next slot from the ring into {@link #taker}, waiting for the parsers as needed. */
@@ -221,32 +212,6 @@ public final class ParallelReader implements MarcReader {
         }
     }
 
-    @Override
-    public MarcRecord next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        if (pendingReject != null) {
-            MarcFormatException e = pendingReject;
-            pendingReject = null;
-            throw e;
-        }
-        MarcRecord r = next;
-        next = null;
-        read++;
-        return r;
-    }
-
-    @Override
-    public long recordsRead() {
-        return read;
-    }
-
-    /** Number of records rejected so far. */
-    public long rejectedCount() {
-        return rejected;
-    }
-
     /** Stops the reader's threads and closes the input. */
     @Override
     public void close() {
@@ -254,6 +219,7 @@ public final class ParallelReader implements MarcReader {
             return;
         }
         closed = true;
+        end();
         control.fail(new CancellationException("reader closed"));
         parsers.halt();
         try {

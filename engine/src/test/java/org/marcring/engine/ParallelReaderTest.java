@@ -105,6 +105,30 @@ class ParallelReaderTest {
     }
 
     @Test
+    void afterCloseItAnswersAsTheSequentialReaderDoes() {
+        assertTimeoutPreemptively(LIMIT, () -> {
+            List<byte[]> records = new ArrayList<>(Fixtures.numberedRecords(500));
+            records.set(1, Fixtures.undecodable(records.get(1)));
+            byte[] input = Fixtures.concat(records);
+            MarcReader sequential = Iso2709Reader.of(input, ReadOptions.defaults());
+            ParallelReader parallel = new ParallelReader(Iso2709Source.of(input, ReadOptions.defaults()), 2, 8, null);
+            for (MarcReader reader : List.of(sequential, parallel)) {
+                assertEquals("0", reader.next().controlNumber());
+                assertThrows(MarcFormatException.class, reader::next, "record 1 is refused");
+                assertEquals("2", reader.next().controlNumber());
+                assertTrue(reader.hasNext(), "record 3 is waiting");
+                reader.close();
+                assertFalse(reader.hasNext(), "nothing more after close, the waiting record included");
+                assertThrows(java.util.NoSuchElementException.class, reader::next);
+                assertEquals(2, reader.recordsRead());
+            }
+            assertEquals(1, parallel.rejectedCount());
+            assertEquals(1, ((Iso2709Reader) sequential).rejectedCount());
+            Fixtures.assertNoEngineThreads();
+        });
+    }
+
+    @Test
     void streamAndEarlyCloseStopTheThreads() {
         assertTimeoutPreemptively(LIMIT, () -> {
             byte[] input = Fixtures.concat(Fixtures.numberedRecords(3000));
