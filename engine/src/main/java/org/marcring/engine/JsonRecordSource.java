@@ -66,7 +66,7 @@ public final class JsonRecordSource extends ScannedSource {
             return false;
         }
         while (true) {
-            if (!skipSpace()) {
+            if (!skipFiller()) {
                 return false;
             }
             byte b = input.at(0);
@@ -149,22 +149,6 @@ public final class JsonRecordSource extends ScannedSource {
                     emit(slot, i, defects);
                     return true;
                 }
-            }
-        }
-    }
-
-    private boolean skipSpace() {
-        while (true) {
-            while (input.available() > 0) {
-                byte b = input.at(0);
-                if (b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == 0x1A || b == 0) {
-                    input.skip(1);
-                } else {
-                    return true;
-                }
-            }
-            if (!input.readMore()) {
-                return false;
             }
         }
     }

@@ -33,6 +33,26 @@ abstract class ScannedSource implements RecordSource {
         input.skip(length);
     }
 
+    /**
+     * Skips what may stand between records: blanks, tabs, line ends, and the 0x1A end-of-file marks and NUL
+     * fill that real files carry. {@code false} at the end of the input.
+     */
+    protected final boolean skipFiller() {
+        while (true) {
+            while (input.available() > 0) {
+                byte b = input.at(0);
+                if (b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == 0x1A || b == 0) {
+                    input.skip(1);
+                } else {
+                    return true;
+                }
+            }
+            if (!input.readMore()) {
+                return false;
+            }
+        }
+    }
+
     /** A new parser of the format, from the supplier the source was given. */
     protected final RecordParser formatParser() {
         return Objects.requireNonNull(parsers.get(), "the parser supplier returned null");

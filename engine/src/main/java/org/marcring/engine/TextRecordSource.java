@@ -72,7 +72,7 @@ public final class TextRecordSource extends ScannedSource {
         if (inOversizedRun) {
             return nextPiece(slot);
         }
-        if (!skipBlankLines()) {
+        if (!skipFiller()) {
             return false;
         }
         int length = 0;                // bytes of the record so far, from the mark
@@ -115,23 +115,6 @@ public final class TextRecordSource extends ScannedSource {
         inOversizedRun = false;
         emit(slot, eol < 0 ? input.available() : eol, RawRecord.OVERSIZED);
         return true;
-    }
-
-    /** Skips blank lines before a record; false at the end of the input. */
-    private boolean skipBlankLines() {
-        while (true) {
-            while (input.available() > 0) {
-                byte b = input.at(0);
-                if (b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == 0x1A || b == 0) {
-                    input.skip(1);
-                } else {
-                    return true;
-                }
-            }
-            if (!input.readMore()) {
-                return false;
-            }
-        }
     }
 
     /**
