@@ -235,6 +235,10 @@ public final class EngineThroughput {
                         () -> engine(file, 2, 8, () -> new IdleWaitStrategy(100, 200, 1_000, 500_000), to));
                 cases.put("idle 0 spins 0 yields, 2p",
                         () -> engine(file, 2, 8, () -> new IdleWaitStrategy(0, 0, 1_000, 500_000), to));
+                cases.put("idle 100 spins 0 yields, 2p",
+                        () -> engine(file, 2, 8, () -> new IdleWaitStrategy(100, 0, 1_000, 500_000), to));
+                cases.put("idle 100 spins 10 yields park 50us, 2p",
+                        () -> engine(file, 2, 8, () -> new IdleWaitStrategy(100, 10, 50_000, 500_000), to));
                 cases.put("idle 100 spins 10 yields, 1p", () -> engine(file, 1, 8, IdleWaitStrategy::new, to));
                 cases.put("idle 100 spins 200 yields, 1p",
                         () -> engine(file, 1, 8, () -> new IdleWaitStrategy(100, 200, 1_000, 500_000), to));
