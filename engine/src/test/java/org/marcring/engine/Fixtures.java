@@ -51,6 +51,18 @@ final class Fixtures {
         return out.toByteArray();
     }
 
+    /**
+     * {@code count} numbered records ({@link #numberedRecords}) as one input, those at the ordinals
+     * {@code undecodable} made {@link #undecodable} (and so rejected by any reader).
+     */
+    static byte[] numberedWithUndecodable(int count, int... undecodable) throws IOException {
+        List<byte[]> records = new ArrayList<>(numberedRecords(count));
+        for (int i : undecodable) {
+            records.set(i, undecodable(records.get(i)));
+        }
+        return concat(records);
+    }
+
     /** A copy of a record whose field terminators are all gone: no decoder can find its directory. */
     static byte[] undecodable(byte[] record) {
         byte[] r = Arrays.copyOf(record, record.length);

@@ -78,10 +78,7 @@ class ParallelReaderTest {
     @Test
     void onRejectHandlerGetsRejectsInOrderAndIterationSkipsThem() {
         assertTimeoutPreemptively(LIMIT, () -> {
-            List<byte[]> records = new ArrayList<>(Fixtures.numberedRecords(200));
-            records.set(20, Fixtures.undecodable(records.get(20)));
-            records.set(150, Fixtures.undecodable(records.get(150)));
-            byte[] input = Fixtures.concat(records);
+            byte[] input = Fixtures.numberedWithUndecodable(200, 20, 150);
             List<Long> rejected = new ArrayList<>();
             List<String> numbers = new ArrayList<>();
             try (ParallelReader reader = ParallelReader.of(input, ReadOptions.defaults())) {
@@ -107,9 +104,7 @@ class ParallelReaderTest {
     @Test
     void afterCloseItAnswersAsTheSequentialReaderDoes() {
         assertTimeoutPreemptively(LIMIT, () -> {
-            List<byte[]> records = new ArrayList<>(Fixtures.numberedRecords(500));
-            records.set(1, Fixtures.undecodable(records.get(1)));
-            byte[] input = Fixtures.concat(records);
+            byte[] input = Fixtures.numberedWithUndecodable(500, 1);
             MarcReader sequential = Iso2709Reader.of(input, ReadOptions.defaults());
             ParallelReader parallel = new ParallelReader(Iso2709Source.of(input, ReadOptions.defaults()), 2, 8, null);
             for (MarcReader reader : List.of(sequential, parallel)) {

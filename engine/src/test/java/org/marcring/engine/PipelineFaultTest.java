@@ -113,10 +113,8 @@ class PipelineFaultTest {
     @Test
     void failFastStopsAtTheFirstRejectAndLeavesNoOutputFile(@TempDir Path dir) {
         assertTimeoutPreemptively(LIMIT, () -> {
-            List<byte[]> records = new ArrayList<>(Fixtures.numberedRecords(2000));
-            records.set(1000, Fixtures.undecodable(records.get(1000)));
             Path in = dir.resolve("in.mrc");
-            Files.write(in, Fixtures.concat(records));
+            Files.write(in, Fixtures.numberedWithUndecodable(2000, 1000));
             Path out = dir.resolve("out.mrc");
             int baseline = Thread.activeCount();
             EngineException e = assertThrows(EngineException.class, () -> Pipeline.builder().source(in).parsers(2)
@@ -418,9 +416,7 @@ class PipelineFaultTest {
     @Test
     void progressListenerSeesTheFinalCounts() {
         assertTimeoutPreemptively(LIMIT, () -> {
-            List<byte[]> records = new ArrayList<>(Fixtures.numberedRecords(1000));
-            records.set(500, Fixtures.undecodable(records.get(500)));
-            byte[] input = Fixtures.concat(records);
+            byte[] input = Fixtures.numberedWithUndecodable(1000, 500);
             List<Progress> progress = new ArrayList<>();
             PipelineResult r = Pipeline.builder().source(new ByteArrayInputStream(input)).parsers(2)
                     .sink(new ByteArrayOutputStream(), Iso2709Encoder::new).errorPolicy(ErrorPolicy.skip())
