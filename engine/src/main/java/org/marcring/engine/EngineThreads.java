@@ -1,24 +1,37 @@
 package org.marcring.engine;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * The threads of one run: daemon threads named {@code marcring-io}, {@code marcring-parser-N} and
  * {@code marcring-writer}, started together and joined with a deadline, so that a run never leaves a
- * thread behind and never waits forever for one.
+ * thread behind and never waits forever for one. Each thread notes the CPU time it used when it ends, for
+ * {@link #cpuNanos(String)}.
  */
 final class EngineThreads {
     /** How long a stopping run waits for each of its threads before interrupting it. */
     static final long JOIN_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     private final List<Thread> threads = new ArrayList<>();
+    /** CPU nanoseconds of each thread that has ended, by thread name; -1 where the JVM cannot measure it. */
+    private final Map<String, Long> cpu = new ConcurrentHashMap<>();
 
-    /** Adds a daemon thread named {@code name} running {@code task}. */
+    /** Adds a daemon thread named {@code name} running {@code task}; names are unique within a run. */
     Thread add(String name, Runnable task) {
-        Thread t = new Thread(task, name);
+        Thread t = new Thread(() -> {
+            try {
+                task.run();
+            } finally {
+                cpu.put(name, threadCpuNanos());
+            }
+        }, name);
         t.setDaemon(true);
         threads.add(t);
         return t;
@@ -74,6 +87,35 @@ final class EngineThreads {
             Thread.currentThread().interrupt();
         }
         return allDone;
+    }
+
+    /**
+     * The CPU time used by the threads whose names start with {@code prefix}, summed, in nanoseconds: 0 if
+     * there is no such thread, -1 if one of them has not ended or the JVM cannot measure thread CPU time.
+     * Call after {@link #joinAll()}.
+     */
+    long cpuNanos(String prefix) {
+        long sum = 0;
+        for (Thread t : threads) {
+            if (t.getName().startsWith(prefix)) {
+                Long used = cpu.get(t.getName());
+                if (used == null || used < 0) {
+                    return -1;
+                }
+                sum += used;
+            }
+        }
+        return sum;
+    }
+
+    /** The calling thread's CPU time so far, or -1 if the JVM cannot tell. */
+    private static long threadCpuNanos() {
+        try {
+            ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+            return mx.isCurrentThreadCpuTimeSupported() ? mx.getCurrentThreadCpuTime() : -1;
+        } catch (RuntimeException | LinkageError e) {
+            return -1; // a runtime without java.management, or measuring switched off
+        }
     }
 
     /** Interrupts {@code t} if it is one of these threads and still running. */

@@ -203,6 +203,8 @@ public final class ParallelWriter implements MarcWriter {
         threads.joinAll();
         result = new PipelineResult(submitted, writer.written(), writer.filtered(), writer.rejected(), 0,
                 writer.bytesOut(), System.nanoTime() - startNanos, PipelineResult.Latency.NONE,
+                new PipelineResult.CpuTime(0, threads.cpuNanos("marcring-parser-"),
+                        threads.cpuNanos("marcring-writer")),
                 control.failure() == null && writer.committed());
         if (stream != null) {
             try {

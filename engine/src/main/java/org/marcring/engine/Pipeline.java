@@ -203,6 +203,8 @@ public final class Pipeline implements AutoCloseable {
         long read = writer.read() >= 0 ? writer.read() : producer.recordsPublished();
         PipelineResult result = new PipelineResult(read, writer.written(), writer.filtered(), writer.rejected(),
                 writer.bytesIn(), writer.bytesOut(), System.nanoTime() - t0, latencyOf(latency),
+                new PipelineResult.CpuTime(t.cpuNanos("marcring-io"), t.cpuNanos("marcring-parser-"),
+                        t.cpuNanos("marcring-writer")),
                 failure == null && writer.committed());
         if (failure instanceof OrderedWriter.CountMismatch) {
             throw new IllegalStateException(failure.getMessage() + " (" + result + ")", failure);
@@ -256,7 +258,8 @@ public final class Pipeline implements AutoCloseable {
     }
 
     private static PipelineResult emptyResult(long t0) {
-        return new PipelineResult(0, 0, 0, 0, 0, 0, System.nanoTime() - t0, PipelineResult.Latency.NONE, false);
+        return new PipelineResult(0, 0, 0, 0, 0, 0, System.nanoTime() - t0, PipelineResult.Latency.NONE,
+                PipelineResult.CpuTime.UNKNOWN, false);
     }
 
     private static void closeQuietly(RecordSource source) {

@@ -4,8 +4,8 @@ import java.time.Duration;
 
 /**
  * What one pipeline run did: how many records it read, wrote, filtered out and rejected, how many bytes
- * went in and out, how long it took, and the latency from the I/O thread publishing a record to the writer
- * emitting it. Immutable.
+ * went in and out, how long it took, the latency from the I/O thread publishing a record to the writer
+ * emitting it, and the CPU time each stage's threads used. Immutable.
  *
  * <p>For a completed run, {@code recordsRead == recordsWritten + recordsFiltered + recordsRejected}
  * ({@link #isBalanced()}); a partial result (carried by an {@link EngineException}) counts what was done
@@ -19,10 +19,40 @@ import java.time.Duration;
  * @param bytesOut        output bytes written (header, separators and footer included); 0 for a callback sink
  * @param elapsedNanos    wall time from start to end of the run
  * @param latency         publish-to-emit latency percentiles, in nanoseconds
+ * @param cpu             CPU time of the run's threads by stage
  * @param complete        whether the run reached the end of its input and committed its output
  */
 public record PipelineResult(long recordsRead, long recordsWritten, long recordsFiltered, long recordsRejected,
-                             long bytesIn, long bytesOut, long elapsedNanos, Latency latency, boolean complete) {
+                             long bytesIn, long bytesOut, long elapsedNanos, Latency latency, CpuTime cpu,
+                             boolean complete) {
+
+    /**
+     * The CPU time, in nanoseconds, that the threads of each stage used from their start to their end: the
+     * I/O thread (reading and framing the input, copying records into the ring), the parser threads together
+     * (decoding, the user's function, encoding) and the writer thread (emitting in order, counting). Time the
+     * JVM spends for the run elsewhere (garbage collection, compilation) and the caller's own thread are not
+     * in it. A stage the run has no thread for counts 0 (a {@link ParallelWriter}'s records come from the
+     * caller's thread); -1 where the JVM cannot measure thread CPU time or a thread did not end.
+     *
+     * @param io      the I/O thread
+     * @param parsers the parser threads, summed
+     * @param writer  the writer thread
+     */
+    public record CpuTime(long io, long parsers, long writer) {
+        /** Not measured. */
+        public static final CpuTime UNKNOWN = new CpuTime(-1, -1, -1);
+
+        /** The three stages together, or -1 if any of them is unknown. */
+        public long total() {
+            return io < 0 || parsers < 0 || writer < 0 ? -1 : io + parsers + writer;
+        }
+
+        @Override
+        public String toString() {
+            return total() < 0 ? "cpu unknown" : String.format("cpu io %.3fs, parsers %.3fs, writer %.3fs",
+                    io / 1e9, parsers / 1e9, writer / 1e9);
+        }
+    }
 
     /**
      * Publish-to-emit latency of the records of a run, in nanoseconds (all zero when there was no record).
@@ -63,11 +93,20 @@ public record PipelineResult(long recordsRead, long recordsWritten, long records
         return elapsedNanos <= 0 ? 0 : bytesIn * 1e3 / elapsedNanos;
     }
 
+    /**
+     * CPU nanoseconds the engine's threads used per record read ({@link CpuTime#total()} over
+     * {@link #recordsRead()}), or -1 when unknown or no record was read.
+     */
+    public double cpuNanosPerRecord() {
+        long total = cpu.total();
+        return total < 0 || recordsRead == 0 ? -1 : (double) total / recordsRead;
+    }
+
     @Override
     public String toString() {
         return String.format("%s: read %d, written %d, filtered %d, rejected %d; %d bytes in, %d out; %.3f s, "
-                        + "%.0f records/s, %.1f MB/s; latency %s",
+                        + "%.0f records/s, %.1f MB/s; latency %s; %s",
                 complete ? "complete" : "partial", recordsRead, recordsWritten, recordsFiltered, recordsRejected,
-                bytesIn, bytesOut, elapsedNanos / 1e9, recordsPerSecond(), megabytesPerSecond(), latency);
+                bytesIn, bytesOut, elapsedNanos / 1e9, recordsPerSecond(), megabytesPerSecond(), latency, cpu);
     }
 }

@@ -54,6 +54,9 @@ class ParallelWriterTest {
                     assertArrayEquals(expected.toByteArray(), out.toByteArray(), parsers + "/" + ring);
                     assertEquals(records.size(), w.result().recordsWritten());
                     assertTrue(w.result().complete() && w.result().isBalanced());
+                    // the records come from this thread, not an I/O thread; the encoders did the work
+                    assertEquals(0, w.result().cpu().io(), w.result().toString());
+                    assertTrue(w.result().cpu().parsers() > 0, w.result().toString());
                 }
             }
             Fixtures.assertNoEngineThreads();

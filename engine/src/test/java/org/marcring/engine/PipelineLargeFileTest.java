@@ -39,6 +39,27 @@ class PipelineLargeFileTest {
         });
     }
 
+    /**
+     * The result gives each stage's CPU time: every stage used some, none more than its threads could in the
+     * run's wall time, and the time per record is their sum over the records read.
+     */
+    @Test
+    void theResultGivesTheCpuTimeOfEachStage(@TempDir Path dir) throws Exception {
+        Path file = Fixtures.replicated(dir, 10); // 20,000 records
+        PipelineResult r = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> Pipeline.builder().source(file)
+                .parsers(2).sink(OutputStream.nullOutputStream(), Iso2709Encoder::new).build().run());
+        PipelineResult.CpuTime cpu = r.cpu();
+        long slack = 20_000_000; // thread CPU clocks tick in steps of up to a few milliseconds
+        assertTrue(cpu.io() > 0 && cpu.io() <= r.elapsedNanos() + slack, cpu + " in " + r.elapsedNanos() + " ns");
+        assertTrue(cpu.parsers() > 0 && cpu.parsers() <= 2 * r.elapsedNanos() + slack, cpu + " in "
+                + r.elapsedNanos() + " ns");
+        assertTrue(cpu.writer() > 0 && cpu.writer() <= r.elapsedNanos() + slack, cpu + " in " + r.elapsedNanos()
+                + " ns");
+        assertEquals(cpu.io() + cpu.parsers() + cpu.writer(), cpu.total());
+        assertEquals((double) cpu.total() / 20_000, r.cpuNanosPerRecord(), 1e-9);
+        assertTrue(r.toString().contains(String.format("parsers %.3fs", cpu.parsers() / 1e9)), r.toString());
+    }
+
     /** Counts the bytes the I/O thread allocates between the {@code from}-th record and the end. */
     static final class MeasuringSource implements RecordSource {
         private final RecordSource delegate;

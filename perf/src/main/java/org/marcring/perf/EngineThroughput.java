@@ -3,6 +3,7 @@ package org.marcring.perf;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,8 +35,10 @@ import org.marcring.engine.PipelineResult;
  * {@code to} is the output format of every mode but {@code waits} (default {@code iso2709};
  * {@code marcxml}, {@code json}, {@code mrk8} … as {@code MarcFormat.of} knows them); {@code ring,sizes} the
  * ring sizes {@code rings} compares (default 256,512,1024). Each case runs once to warm up, then the cases
- * take turns {@code reps} times; the table gives medians, the best run, and each case's speedup over the
- * first case's median.
+ * take turns {@code reps} times; the table gives medians, the best run, each case's speedup over the
+ * first case's median, and where the CPU went: the seconds of the engine's I/O thread, of the threads doing
+ * the work (the parsers, or the loop's own thread), of the engine's writer, and of the rest of the process
+ * (garbage collection, compilation), per file.
  *
  * <p>{@code compare} ends with two sequential loops converting the file in two threads at once, timed per
  * file: what two threads of this machine deliver at that moment, the ceiling of any 2-parser speedup. On a
@@ -85,7 +88,7 @@ public final class EngineThroughput {
         String mode = args.length > 1 ? args[1] : "compare";
         int reps = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         MarcFormat to = args.length > 3 ? MarcFormat.of(args[3]) : MarcFormat.ISO2709;
-        Map<String, Runnable> cases = cases(file, mode, to, args);
+        Map<String, Case> cases = cases(file, mode, to, args);
         if (only >= 0) {
             String name = new ArrayList<>(cases.keySet()).get(only);
             runChild(cases.get(name), files(name), reps);
@@ -98,10 +101,10 @@ public final class EngineThroughput {
             return;
         }
         // one warm-up of each, then interleaved repetitions so that machine noise spreads over all cases
-        cases.values().forEach(Runnable::run);
+        cases.values().forEach(Case::run);
         Map<String, List<double[]>> figures = new LinkedHashMap<>();
         for (int rep = 0; rep < reps; rep++) {
-            for (Map.Entry<String, Runnable> c : cases.entrySet()) {
+            for (Map.Entry<String, Case> c : cases.entrySet()) {
                 figures.computeIfAbsent(c.getKey(), k -> new ArrayList<>()).add(timed(c.getValue(), files(c.getKey())));
             }
         }
@@ -119,38 +122,64 @@ public final class EngineThroughput {
         }
     }
 
-    private static final String HEADER = String.format("%-38s %9s %9s %9s %9s %9s", "case", "wall s", "best s",
-            "cpu s", "MB/s", "cpu/wall");
+    private static final String HEADER = String.format("%-38s %9s %9s %9s %9s %9s %7s %7s %7s %7s", "case",
+            "wall s", "best s", "cpu s", "MB/s", "cpu/wall", "io", "work", "writer", "other");
 
-    /** The columns of {@link #HEADER} for one case: medians of its runs (wall, cpu), its best run, MB/s. */
+    /**
+     * The columns of {@link #HEADER} for one case: medians of its runs (wall, process CPU), its best run, MB/s,
+     * and the medians of the CPU seconds of its threads: the engine's I/O thread, the threads doing the work
+     * (the engine's parsers, or the sequential loop's thread), the engine's writer, and what the process used
+     * beyond them (garbage collection, compilation).
+     */
     private static String row(String name, List<double[]> runs, double mb) {
         double wall = median(runs, 0);
         double best = runs.stream().mapToDouble(d -> d[0]).min().orElse(0);
         double cpu = median(runs, 1);
-        return String.format("%-38s %9.3f %9.3f %9.3f %9.1f %9.2f", name, wall, best, cpu, mb / wall, cpu / wall);
+        return String.format("%-38s %9.3f %9.3f %9.3f %9.1f %9.2f %7.3f %7.3f %7.3f %7.3f", name, wall, best, cpu,
+                mb / wall, cpu / wall, median(runs, 2), median(runs, 3), median(runs, 4), median(runs, 5));
+    }
+
+    /**
+     * One case: runs its conversion(s) once and returns the CPU nanoseconds of the threads it ran on, as
+     * {I/O thread, working threads, writer thread}.
+     */
+    @FunctionalInterface
+    private interface Case {
+        long[] run();
     }
 
     private static final String CHILD = "--child-case";
     private static final String TWO_LOOPS = "2 loops at once, per file";
     private static final String RUN = "RUN ";
 
-    /** One run of {@code work}: wall and process CPU seconds. */
-    private static double[] timed(Runnable work, int files) {
+    /**
+     * One run of {@code work}, per file: wall and process CPU seconds, then the CPU seconds of its I/O,
+     * working and writer threads and of the rest of the process.
+     */
+    private static double[] timed(Case work, int files) {
         long cpu0 = cpuNanos();
         long t0 = System.nanoTime();
-        work.run();
+        long[] threads = work.run();
         double wall = (System.nanoTime() - t0) / 1e9;
         double cpu = (cpuNanos() - cpu0) / 1e9;
-        return new double[] {wall / files, cpu / files};
+        double io = threads[0] / 1e9;
+        double working = threads[1] / 1e9;
+        double writer = threads[2] / 1e9;
+        return new double[] {wall / files, cpu / files, io / files, working / files, writer / files,
+                (cpu - io - working - writer) / files};
     }
 
     /** In a child JVM: two warm-ups of the case, then {@code reps} runs, each reported on a line of its own. */
-    private static void runChild(Runnable work, int files, int reps) {
+    private static void runChild(Case work, int files, int reps) {
         work.run();
         work.run();
         for (int rep = 0; rep < reps; rep++) {
             double[] t = timed(work, files);
-            System.out.println(RUN + t[0] + " " + t[1]);
+            StringBuilder line = new StringBuilder(RUN);
+            for (double v : t) {
+                line.append(v).append(' ');
+            }
+            System.out.println(line.toString().trim());
         }
     }
 
@@ -199,8 +228,8 @@ public final class EngineThroughput {
             String line;
             while ((line = r.readLine()) != null) {
                 if (line.startsWith(RUN)) {
-                    String[] f = line.substring(RUN.length()).split(" ");
-                    runs.add(new double[] {Double.parseDouble(f[0]), Double.parseDouble(f[1])});
+                    runs.add(java.util.Arrays.stream(line.substring(RUN.length()).split(" "))
+                            .mapToDouble(Double::parseDouble).toArray());
                 } else {
                     other.append(line).append('\n');
                 }
@@ -214,8 +243,8 @@ public final class EngineThroughput {
     }
 
     /** The cases of {@code mode}, by name, in the order they run. */
-    private static Map<String, Runnable> cases(Path file, String mode, MarcFormat to, String[] args) {
-        Map<String, Runnable> cases = new LinkedHashMap<>();
+    private static Map<String, Case> cases(Path file, String mode, MarcFormat to, String[] args) {
+        Map<String, Case> cases = new LinkedHashMap<>();
         switch (mode) {
             case "compare":
                 String arrow = " -> " + to.displayName();
@@ -288,17 +317,18 @@ public final class EngineThroughput {
     }
 
     /** Two sequential loops, each converting the whole file, in two threads at once. */
-    private static void twoLoopsAtOnce(Path file, MarcFormat to) {
+    private static long[] twoLoopsAtOnce(Path file, MarcFormat to) {
         RuntimeException[] failure = new RuntimeException[1];
+        long[] second = new long[3];
         Thread other = new Thread(() -> {
             try {
-                sequential(file, to);
+                System.arraycopy(sequential(file, to), 0, second, 0, 3);
             } catch (RuntimeException e) {
                 failure[0] = e;
             }
         }, "second-loop");
         other.start();
-        sequential(file, to);
+        long[] first = sequential(file, to);
         try {
             other.join();
         } catch (InterruptedException e) {
@@ -308,6 +338,7 @@ public final class EngineThroughput {
         if (failure[0] != null) {
             throw failure[0];
         }
+        return new long[] {0, first[1] + second[1], 0};
     }
 
     /** Files one run of the case converts (two for {@link #TWO_LOOPS}): times are reported per file. */
@@ -315,27 +346,31 @@ public final class EngineThroughput {
         return name.startsWith(TWO_LOOPS) ? 2 : 1;
     }
 
-    private static void sequential(Path file, MarcFormat to) {
+    /** The sequential loop, reading, decoding and encoding on the calling thread, which does all the work. */
+    private static long[] sequential(Path file, MarcFormat to) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpu0 = threads.getCurrentThreadCpuTime();
         try {
             SequentialLoop.convert(Iso2709Reader.open(file), to, OutputStream.nullOutputStream());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+        return new long[] {0, threads.getCurrentThreadCpuTime() - cpu0, 0};
     }
 
-    private static PipelineResult engine(Path file, int parsers, int stripe, Supplier<WaitStrategy> wait) {
+    private static long[] engine(Path file, int parsers, int stripe, Supplier<WaitStrategy> wait) {
         return engine(file, parsers, stripe, wait, MarcFormat.ISO2709);
     }
 
-    private static PipelineResult engine(Path file, int parsers, int stripe, Supplier<WaitStrategy> wait,
-                                         MarcFormat to) {
+    private static long[] engine(Path file, int parsers, int stripe, Supplier<WaitStrategy> wait, MarcFormat to) {
         return engine(file, parsers, stripe, wait, to, org.marcring.engine.PipelineBuilder.DEFAULT_RING_SIZE);
     }
 
-    private static PipelineResult engine(Path file, int parsers, int stripe, Supplier<WaitStrategy> wait,
-                                         MarcFormat to, int ring) {
-        return Pipeline.builder().source(file).parsers(parsers).stripe(stripe).waitStrategy(wait.get())
+    private static long[] engine(Path file, int parsers, int stripe, Supplier<WaitStrategy> wait, MarcFormat to,
+                                 int ring) {
+        PipelineResult r = Pipeline.builder().source(file).parsers(parsers).stripe(stripe).waitStrategy(wait.get())
                 .ringSize(ring).sink(OutputStream.nullOutputStream(), to).build().run();
+        return new long[] {r.cpu().io(), r.cpu().parsers(), r.cpu().writer()};
     }
 
     private static void replicate(Path in, int copies, Path out) throws IOException {

@@ -25,13 +25,15 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code marcring bench [IN]}: runs the engine on a file (or on a generated sample) with one parser thread
- * and with N, and prints throughput, parallel efficiency and latency percentiles.
+ * and with N, and prints throughput, parallel efficiency, latency percentiles and the CPU time the engine's
+ * threads used per record.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Measure the engine: convert IN (or a generated sample, 50MB by default, in a temporary "
                 + "file deleted after) with 1 parser thread and with N, output discarded, after one warm-up "
-                + "run; best of two runs each; print records/s, MB/s, the parallel efficiency of N threads against 1, and latency "
-                + "percentiles (I/O thread to writer).",
+                + "run; best of two runs each; print records/s, MB/s, the parallel efficiency of N threads "
+                + "against 1, latency percentiles (I/O thread to writer) and the CPU time of the engine's threads "
+                + "per record.",
                 "Example: marcring bench --records 20000"})
 final class BenchCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "IN", description = "input file in any format (default: generated)")
@@ -96,7 +98,7 @@ final class BenchCommand implements Callable<Integer> {
             out.printf("%,d records, %.1f MB, %s to %s, output discarded, %d processors%n%n", many.recordsRead(),
                     many.bytesIn() / 1e6, formatOf(file).displayName(), format.displayName(),
                     Runtime.getRuntime().availableProcessors());
-            out.println("threads   time s   records/s      MB/s   p50 us   p99 us  p99.9 us");
+            out.println("threads   time s   records/s      MB/s   p50 us   p99 us  p99.9 us  cpu us/record");
             row(out, 1, one);
             row(out, threads, many);
             double speedup = many.elapsedNanos() > 0 ? (double) one.elapsedNanos() / many.elapsedNanos() : 0;
@@ -134,7 +136,9 @@ final class BenchCommand implements Callable<Integer> {
 
     private static void row(PrintWriter out, int threads, PipelineResult r) {
         PipelineResult.Latency l = r.latency();
-        out.printf("%7d %8.2f %,11.0f %9.1f %8.1f %8.1f %9.1f%n", threads, r.elapsedNanos() / 1e9,
-                r.recordsPerSecond(), r.megabytesPerSecond(), l.p50() / 1e3, l.p99() / 1e3, l.p999() / 1e3);
+        double cpu = r.cpuNanosPerRecord();
+        out.printf("%7d %8.2f %,11.0f %9.1f %8.1f %8.1f %9.1f %14s%n", threads, r.elapsedNanos() / 1e9,
+                r.recordsPerSecond(), r.megabytesPerSecond(), l.p50() / 1e3, l.p99() / 1e3, l.p999() / 1e3,
+                cpu < 0 ? "-" : String.format("%.2f", cpu / 1e3));
     }
 }

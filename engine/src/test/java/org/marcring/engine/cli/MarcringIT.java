@@ -371,7 +371,10 @@ class MarcringIT {
         assertEquals(0, r.exitCode(), r.toString());
         String out = r.out();
         assertTrue(out.contains("20,000 records"), out);
-        assertTrue(out.matches("(?s).*threads +time s +records/s +MB/s +p50 us +p99 us +p99\\.9 us\n +1 .*"), out);
+        assertTrue(out.matches(
+                "(?s).*threads +time s +records/s +MB/s +p50 us +p99 us +p99\\.9 us +cpu us/record\n +1 .*"), out);
+        // the CPU per record is a number on both rows
+        assertTrue(out.matches("(?s).*\n +1 [^\n]* [0-9]+\\.[0-9]{2}\n +[0-9]+ [^\n]* [0-9]+\\.[0-9]{2}\n.*"), out);
         assertTrue(out.matches("(?s).*parallel efficiency: [0-9.]+x speed-up on [0-9]+ threads = [0-9]+%.*"), out);
         try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
             assertFalse(files.anyMatch(f -> f.getFileName().toString().startsWith("marcring-bench")
