@@ -31,6 +31,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * bytes held in memory. One operation reads the whole file; every record goes to the blackhole and its
  * subfields (a control field counting as one) are counted, so both libraries do the same work.
  * The {@code StrictValues} pair also reads every value as a string, for a reader that uses all it decodes.
+ * The {@code floor} pair is the yardstick of {@link DecodeFloor}: a decoder that checks nothing, with and
+ * without making the value strings.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -55,10 +57,14 @@ public class DecodeBenchmark {
         long permissive = readMarcring(ReadOptions.defaults(), bh, rejects);
         long theirs = marc4jStrict(bh);
         long theirsPermissive = marc4jPermissive(bh);
+        long floor = floorStrings(bh);
         System.out.println("# input " + in.describe() + "; subfields: marcring strict " + strict + ", permissive "
                 + permissive + ", marc4j " + theirs + ", marc4j permissive " + theirsPermissive
-                + "; marcring rejected " + rejects[0] + "; characters in values: marcring "
+                + ", floor " + floor + "; marcring rejected " + rejects[0] + "; characters in values: marcring "
                 + marcringStrictValues(bh) + ", marc4j " + marc4jStrictValues(bh));
+        if (rejects[0] == 0 && floor != strict) {
+            throw new IllegalStateException("the floor decoder read " + floor + " subfields, marcring " + strict);
+        }
     }
 
     /** marcring, strict: any fault rejects the record. */
@@ -71,6 +77,21 @@ public class DecodeBenchmark {
     @Benchmark
     public long marcringPermissive(Blackhole bh) {
         return readMarcring(ReadOptions.defaults(), bh, new long[1]);
+    }
+
+    /**
+     * The yardstick: {@link DecodeFloor}, a decoder that checks nothing and makes the same kind of objects
+     * (a string per value), over the same bytes. What any decoder into such records pays at the least.
+     */
+    @Benchmark
+    public long floorStrings(Blackhole bh) {
+        return new DecodeFloor(true).decode(bytes, bh::consume);
+    }
+
+    /** {@link DecodeFloor} without making the value strings: the floor's cost apart from them. */
+    @Benchmark
+    public long floorNoStrings(Blackhole bh) {
+        return new DecodeFloor(false).decode(bytes, bh::consume);
     }
 
     /** marc4j's {@link MarcStreamReader}. */
