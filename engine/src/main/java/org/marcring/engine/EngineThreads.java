@@ -12,8 +12,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * The threads of one run: daemon threads named {@code marcring-io}, {@code marcring-parser-N} and
  * {@code marcring-writer}, started together and joined with a deadline, so that a run never leaves a
- * thread behind and never waits forever for one. Each thread notes the CPU time it used when it ends, for
- * {@link #cpuNanos(String)}.
+ * thread behind and never waits forever for one. When asked to, each thread notes the CPU time it used when
+ * it ends, for {@link #cpuNanos(String)}.
  */
 final class EngineThreads {
     /** How long a stopping run waits for each of its threads before interrupting it. */
@@ -22,16 +22,27 @@ final class EngineThreads {
     private final List<Thread> threads = new ArrayList<>();
     /** CPU nanoseconds of each thread that has ended, by thread name; -1 where the JVM cannot measure it. */
     private final Map<String, Long> cpu = new ConcurrentHashMap<>();
+    private final boolean measureCpu;
+
+    /**
+     * @param measureCpu whether the threads note their CPU time when they end. The JVM's thread CPU clock
+     *                   takes some 30 ms to set up on first use (in a JVM that has not used it before): a run
+     *                   that measures calls {@link #prepareCpuClock()} while its threads work.
+     */
+    EngineThreads(boolean measureCpu) {
+        this.measureCpu = measureCpu;
+    }
 
     /** Adds a daemon thread named {@code name} running {@code task}; names are unique within a run. */
     Thread add(String name, Runnable task) {
-        Thread t = new Thread(() -> {
+        Runnable body = !measureCpu ? task : () -> {
             try {
                 task.run();
             } finally {
                 cpu.put(name, threadCpuNanos());
             }
-        }, name);
+        };
+        Thread t = new Thread(body, name);
         t.setDaemon(true);
         threads.add(t);
         return t;
@@ -91,7 +102,8 @@ final class EngineThreads {
 
     /**
      * The CPU time used by the threads whose names start with {@code prefix}, summed, in nanoseconds: 0 if
-     * there is no such thread, -1 if one of them has not ended or the JVM cannot measure thread CPU time.
+     * there is no such thread, -1 if one of them has not ended, this run does not measure CPU time, or the JVM
+     * cannot measure it.
      * Call after {@link #joinAll()}.
      */
     long cpuNanos(String prefix) {
@@ -99,13 +111,23 @@ final class EngineThreads {
         for (Thread t : threads) {
             if (t.getName().startsWith(prefix)) {
                 Long used = cpu.get(t.getName());
-                if (used == null || used < 0) {
+                if (!measureCpu || used == null || used < 0) {
                     return -1;
                 }
                 sum += used;
             }
         }
         return sum;
+    }
+
+    /**
+     * Sets up the JVM's thread CPU clock, if this run measures CPU time, so that its threads do not pay for
+     * that when they end: for a caller with nothing else to do while they work.
+     */
+    void prepareCpuClock() {
+        if (measureCpu) {
+            threadCpuNanos();
+        }
     }
 
     /** The calling thread's CPU time so far, or -1 if the JVM cannot tell. */

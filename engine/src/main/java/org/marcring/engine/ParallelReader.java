@@ -46,7 +46,7 @@ public final class ParallelReader extends SequentialReader {
     private final RunControl control = new RunControl();
     private final ParserStage parsers;
     private final EventPoller<RecordSlot> poller;
-    private final EngineThreads threads = new EngineThreads();
+    private final EngineThreads threads = new EngineThreads(false); // no result to report CPU time in
     private final Backoff backoff;
     private final Taker taker = new Taker();
     private final Thread io;

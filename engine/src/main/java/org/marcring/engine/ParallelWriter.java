@@ -52,7 +52,7 @@ public final class ParallelWriter implements MarcWriter {
     private final ParserStage encoders;
     private final BatchEventProcessor<RecordSlot> writerProcessor;
     private final OrderedWriter writer;
-    private final EngineThreads threads = new EngineThreads();
+    private final EngineThreads threads = new EngineThreads(true);
     private final Backoff backoff = new IdleWaitStrategy().backoff();
     private final long startNanos = System.nanoTime();
     private long claimed = -1;

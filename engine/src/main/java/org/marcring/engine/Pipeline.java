@@ -170,12 +170,13 @@ public final class Pipeline implements AutoCloseable {
         ring.addGatingSequences(writerProcessor.getSequence());
         Producer producer = new Producer(ring, src, control, backoff, config.publishBatch, config.offeredRate);
 
-        EngineThreads t = new EngineThreads();
+        EngineThreads t = new EngineThreads(true);
         parsers.addThreads(t);
         t.add("marcring-writer", writerProcessor);
         Thread io = t.add("marcring-io", producer);
         threads = t;
         t.startAll();
+        t.prepareCpuClock(); // while the threads work, so that they do not wait for it when they end
 
         boolean interrupted = false;
         try {
