@@ -73,6 +73,12 @@ public record PipelineResult(long recordsRead, long recordsWritten, long records
         }
     }
 
+    /** Checks that the latency and CPU figures are given ({@link Latency#NONE}, {@link CpuTime#UNKNOWN} if none). */
+    public PipelineResult {
+        java.util.Objects.requireNonNull(latency, "latency");
+        java.util.Objects.requireNonNull(cpu, "cpu");
+    }
+
     /** Whether every record read is accounted for: written, filtered or rejected. */
     public boolean isBalanced() {
         return recordsRead == recordsWritten + recordsFiltered + recordsRejected;
