@@ -13,9 +13,16 @@ import java.util.concurrent.locks.LockSupport;
  * The threads of one run: daemon threads named {@code marcring-io}, {@code marcring-parser-N} and
  * {@code marcring-writer}, started together and joined with a deadline, so that a run never leaves a
  * thread behind and never waits forever for one. When asked to, each thread notes the CPU time it used when
- * it ends, for {@link #cpuNanos(String)}.
+ * it ends, for {@link #cpuTime()}.
  */
 final class EngineThreads {
+    /** The name of the I/O thread. */
+    static final String IO = "marcring-io";
+    /** The names of the parser threads, before their number. */
+    static final String PARSER = "marcring-parser-";
+    /** The name of the writer thread. */
+    static final String WRITER = "marcring-writer";
+
     /** How long a stopping run waits for each of its threads before interrupting it. */
     static final long JOIN_NANOS = TimeUnit.SECONDS.toNanos(5);
 
@@ -101,17 +108,27 @@ final class EngineThreads {
     }
 
     /**
-     * The CPU time used by the threads whose names start with {@code prefix}, summed, in nanoseconds: 0 if
-     * there is no such thread, -1 if one of them has not ended, this run does not measure CPU time, or the JVM
-     * cannot measure it.
-     * Call after {@link #joinAll()}.
+     * The CPU time each stage's threads used, by their names ({@link #IO}, {@link #PARSER}, {@link #WRITER}): 0
+     * for a stage without a thread, {@link PipelineResult.CpuTime#UNKNOWN} if this run does not measure CPU
+     * time. Call after {@link #joinAll()}.
      */
-    long cpuNanos(String prefix) {
+    PipelineResult.CpuTime cpuTime() {
+        if (!measureCpu) {
+            return PipelineResult.CpuTime.UNKNOWN;
+        }
+        return new PipelineResult.CpuTime(cpuNanos(IO), cpuNanos(PARSER), cpuNanos(WRITER));
+    }
+
+    /**
+     * The CPU time used by the threads whose names start with {@code prefix}, summed, in nanoseconds: 0 if
+     * there is no such thread, -1 if one of them has not ended or the JVM cannot measure thread CPU time.
+     */
+    private long cpuNanos(String prefix) {
         long sum = 0;
         for (Thread t : threads) {
             if (t.getName().startsWith(prefix)) {
                 Long used = cpu.get(t.getName());
-                if (!measureCpu || used == null || used < 0) {
+                if (used == null || used < 0) {
                     return -1;
                 }
                 sum += used;

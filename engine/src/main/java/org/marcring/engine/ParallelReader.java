@@ -76,7 +76,7 @@ public final class ParallelReader extends SequentialReader {
             this.poller = ring.newPoller(this.parsers.sequences());
             ring.addGatingSequences(poller.getSequence());
             this.parsers.addThreads(threads);
-            this.io = threads.add("marcring-io", new Producer(ring, source, control, backoff, 0, 0));
+            this.io = threads.add(EngineThreads.IO, new Producer(ring, source, control, backoff, 0, 0));
         } catch (RuntimeException | Error e) {
             source.close();
             throw e;

@@ -106,7 +106,7 @@ public final class ParallelWriter implements MarcWriter {
         writerProcessor.setExceptionHandler(new StopOnException(control));
         ring.addGatingSequences(writerProcessor.getSequence());
         this.encoders.addThreads(threads);
-        threads.add("marcring-writer", writerProcessor);
+        threads.add(EngineThreads.WRITER, writerProcessor);
         threads.startAll();
     }
 
@@ -203,8 +203,7 @@ public final class ParallelWriter implements MarcWriter {
         threads.joinAll();
         result = new PipelineResult(submitted, writer.written(), writer.filtered(), writer.rejected(), 0,
                 writer.bytesOut(), System.nanoTime() - startNanos, PipelineResult.Latency.NONE,
-                new PipelineResult.CpuTime(0, threads.cpuNanos("marcring-parser-"),
-                        threads.cpuNanos("marcring-writer")),
+                threads.cpuTime(),
                 control.failure() == null && writer.committed());
         if (stream != null) {
             try {

@@ -72,7 +72,7 @@ final class ParserStage {
     /** Adds one thread per handler, named {@code marcring-parser-N}. */
     void addThreads(EngineThreads threads) {
         for (int i = 0; i < processors.length; i++) {
-            threads.add("marcring-parser-" + i, processors[i]);
+            threads.add(EngineThreads.PARSER + i, processors[i]);
         }
     }
 

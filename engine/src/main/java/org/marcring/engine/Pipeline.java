@@ -172,8 +172,8 @@ public final class Pipeline implements AutoCloseable {
 
         EngineThreads t = new EngineThreads(true);
         parsers.addThreads(t);
-        t.add("marcring-writer", writerProcessor);
-        Thread io = t.add("marcring-io", producer);
+        t.add(EngineThreads.WRITER, writerProcessor);
+        Thread io = t.add(EngineThreads.IO, producer);
         threads = t;
         t.startAll();
         t.prepareCpuClock(); // while the threads work, so that they do not wait for it when they end
@@ -204,8 +204,7 @@ public final class Pipeline implements AutoCloseable {
         long read = writer.read() >= 0 ? writer.read() : producer.recordsPublished();
         PipelineResult result = new PipelineResult(read, writer.written(), writer.filtered(), writer.rejected(),
                 writer.bytesIn(), writer.bytesOut(), System.nanoTime() - t0, latencyOf(latency),
-                new PipelineResult.CpuTime(t.cpuNanos("marcring-io"), t.cpuNanos("marcring-parser-"),
-                        t.cpuNanos("marcring-writer")),
+                t.cpuTime(),
                 failure == null && writer.committed());
         if (failure instanceof OrderedWriter.CountMismatch) {
             throw new IllegalStateException(failure.getMessage() + " (" + result + ")", failure);
