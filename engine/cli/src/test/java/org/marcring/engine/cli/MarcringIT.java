@@ -364,7 +364,7 @@ class MarcringIT {
         assertEquals(700, read(dir.resolve("rep.mrc")).size());
     }
 
-    /** The README's main job: {@code java -jar engine/target/marcring.jar bench}, on a small sample. */
+    /** The README's main job: {@code java -jar engine/cli/target/marcring.jar bench}, on a small sample. */
     @Test
     void benchPrintsThroughputEfficiencyAndLatency() {
         Jar.Result r = Jar.run(dir, "bench", "--records", "20000");

@@ -26,8 +26,8 @@ import org.marcring.engine.generate.SyntheticRecords;
  * the generator:
  *
  * <pre>
- * mvn -o -q -pl engine -am test-compile
- * java -cp engine/target/test-classes:engine/target/classes:codec/target/classes \
+ * mvn -o -q -pl engine/cli -am test-compile
+ * java -cp engine/cli/target/test-classes:engine/cli/target/classes:engine/target/classes:codec/target/classes \
  *     org.marcring.engine.fuzz.SeedCorpusWriter .
  * </pre>
  */
