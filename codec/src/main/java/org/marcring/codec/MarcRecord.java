@@ -15,11 +15,12 @@ import java.util.Optional;
  * not part of {@link #equals(Object)}, which compares the leader and the fields.
  *
  * <pre>{@code
- * String title = record.get("245").get('a');          // first 245, first $a
+ * String title = record.value("245", 'a');            // first 245 $a, or null
  * List<String> isbns = record.isbns();
- * MarcRecord edited = record.toBuilder()
- *         .removeFields("9XX".equals(...) ...)
- *         .addField(DataField.of("500", ' ', ' ', "a", "Edited."))
+ * MarcRecord.Builder builder = record.toBuilder();
+ * builder.fields().removeIf(f -> f.tag().startsWith("9"));
+ * MarcRecord edited = builder
+ *         .addFieldInOrder(DataField.of("500", ' ', ' ', "a", "Edited."))
  *         .build();
  * }</pre>
  */

@@ -23,12 +23,11 @@ import com.lmax.disruptor.WaitStrategy;
  * handler's {@code onTimeout} and waits again): the engine's writer uses it to push out the bytes it gathered
  * as soon as it runs out of work, and gathers them in large writes while it has work.
  *
- * <p>Chosen by a short measurement (ISO 2709 to ISO 2709, 80,000 records, 1 and 2 parsers, 2 shared
- * cores, wall time and CPU time of the whole run) against the Disruptor's blocking, yielding and sleeping
- * strategies: see {@link Pipeline} for the figures. The spins and yields before parking matter on a small
- * machine: parking at once (0 spins, 0 yields) measured 25-30% slower with 2 parsers (ISO 2709 to MARCXML of
- * a 315 MB file, medians of 9 runs), as every short wait became a park and a wake-up; 200 yields instead of 10
- * was no faster beyond the noise and burned the spare core with 1 parser.
+ * <p>The trade-off: the spins and yields keep a short wait cheap (a park and a wake-up for every short wait
+ * costs throughput on a small machine), the parks keep an idle engine off the CPU. The defaults are measured
+ * against the Disruptor's strategies and other spin and yield counts by
+ * {@code org.marcring.perf.EngineThroughput} (modes {@code waits} and {@code spins}); the figures are in
+ * the project's {@code docs/performance.md}.
  */
 public final class IdleWaitStrategy implements WaitStrategy {
     /** Default spins before yielding. */

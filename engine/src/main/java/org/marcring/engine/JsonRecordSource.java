@@ -18,7 +18,7 @@ import org.marcring.codec.iso2709.RawRecord;
  * (strings and escapes respected, no JSON parser on the I/O thread), in a top-level array of records
  * ({@code [{…},{…}]}, pretty-printed or not) or a sequence of top-level objects ({@code {…} {…}}, which
  * includes newline-delimited JSON). Each record's raw bytes are its object exactly as in the input; its
- * offset is that of its {@code {}.
+ * offset is that of its <code>{</code>.
  *
  * <p>What is not an object where a record belongs (a number, a string, stray bytes) comes out flagged
  * {@link RawRecord#GARBAGE}, an object cut short by the end of the input {@link RawRecord#TRUNCATED}, one

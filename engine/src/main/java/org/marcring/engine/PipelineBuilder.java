@@ -36,11 +36,10 @@ import org.marcring.codec.io.RecordEncoder;
  */
 public final class PipelineBuilder {
     /**
-     * Default ring size: 256 slots. Chosen by measurement (ISO 2709 to MARCXML, 315 MB, 2 parsers on 2 cores,
-     * {@code EngineThroughput FILE rings}): 256 and 512 slots ran as fast as 1024 or up to 15% faster, with a
-     * quarter of the memory (slot buffers the parsers write and the writer reads stay in the caches) and less
-     * time queued per record; 256 slots still hold a few milliseconds of work between the I/O thread and the
-     * parsers.
+     * Default ring size: 256 slots. A smaller ring wakes its threads more often; a larger one holds more
+     * memory, and its slot buffers fall out of the CPU caches. Measured by
+     * {@code org.marcring.perf.EngineThroughput} (mode {@code rings}); the figures are in the project's
+     * {@code docs/performance.md}.
      */
     public static final int DEFAULT_RING_SIZE = 256;
     /** Default stripe block: each parser takes 8 consecutive slots at a time. */

@@ -2,7 +2,7 @@ package org.marcring.codec.io;
 
 /**
  * Tells a record format from the first bytes of its input (after any gzip and byte-order mark have
- * been dealt with): five digits then a leader for ISO 2709, {@code <} for MARCXML, {@code {} or
+ * been dealt with): five digits then a leader for ISO 2709, {@code <} for MARCXML, <code>{</code> or
  * {@code [} for MARC-in-JSON (newline-delimited where the first line is a whole object), {@code =LDR}
  * for MARCMaker.
  */

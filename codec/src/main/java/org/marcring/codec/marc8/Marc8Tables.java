@@ -36,7 +36,7 @@ import java.util.Arrays;
  * either all below or all above 0x80, so G0 and G1 use of a set share it), holding the code point
  * plus the {@link #COMBINING} and {@link #SECOND_HALF} flags (0 = no character); and two sorted
  * {@code int[]} for EACC's 15,739 codes and their code points, searched by binary search (plus
- * their alternatives, for the encoder). About 200 KB, read in some 30 ms on a cold JVM.
+ * their alternatives, for the encoder). About 200 KB in memory, read once, on first use.
  */
 public final class Marc8Tables {
     /** ASCII: the default G0 set. */
