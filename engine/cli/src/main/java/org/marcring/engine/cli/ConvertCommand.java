@@ -38,11 +38,14 @@ final class ConvertCommand implements Callable<Integer> {
     String to;
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT",
-            description = "output file, written under a temporary name until done (default: standard output)")
+            description = {"output file (default: standard output). A file is written under a temporary name, "
+                    + PartFile.PATTERN + ", and takes its name only when the run and its rejects are complete; "
+                    + "such a file left by a killed run is removed by the next run into OUT. A device or FIFO "
+                    + "is written straight; a symbolic link is followed"})
     String output;
 
     @Option(names = "--rejects", paramLabel = "FILE",
-            description = "write the raw bytes of every rejected record to FILE")
+            description = "write the raw bytes of every rejected record to FILE (committed with the output)")
     String rejects;
 
     @Option(names = "--encoding", paramLabel = "utf8|marc8",
@@ -63,6 +66,7 @@ final class ConvertCommand implements Callable<Integer> {
         int threads = run.threads();
         MarcFormat from = run.fromFormat();
         List<InputFile> files = Runs.inputs(inputs);
+        DistinctFiles.check(files, output, rejects);
         PrintStream err = System.err;
         ProgressBar bar = run.progressBar(files);
         long t0 = System.nanoTime();
@@ -93,10 +97,7 @@ final class ConvertCommand implements Callable<Integer> {
                 rejected += r.recordsRejected();
             }
             out.stream().write(frame.footer());
-            out.commit();
-            if (rej != null) {
-                rej.commit();
-            }
+            OutputTarget.commitAll(rej == null ? List.of(out) : List.of(out, rej));
         } finally {
             if (bar != null) {
                 bar.finish();

@@ -34,6 +34,32 @@ final class Runs {
         return files;
     }
 
+    /**
+     * The inputs named on the command line, each checked on its own: where one cannot be opened,
+     * {@code failed} is told (with the reason) and the others are still returned, in order, as {@code wc}
+     * goes on after a missing file. Standard input at most once (a usage error otherwise).
+     */
+    static List<InputFile> inputs(List<String> args, Consumer<RuntimeException> failed) {
+        inputs(args.stream().filter("-"::equals).toList()); // - twice is a usage error, not a bad input
+        List<InputFile> files = new ArrayList<>();
+        for (String a : args) {
+            try {
+                files.add(InputFile.of(a));
+            } catch (IllegalArgumentException e) {
+                failed.accept(e);
+            }
+        }
+        return files;
+    }
+
+    /** The failure of one input among several, as one line ({@code marcring COMMAND: IN: reason}). */
+    static void reportFailure(PrintStream err, String command, InputFile input, Exception e) {
+        String why = Errors.describe(e);
+        err.println("marcring " + command + ": " + (input == null || why.startsWith(input.name()) ? why
+                : input.name() + ": " + why));
+        err.flush();
+    }
+
     /** Total size of the inputs where every size is known, else -1. */
     static long totalSize(List<InputFile> files) throws IOException {
         long total = 0;
