@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Refuses a run in which an input, the output and the rejects output are not distinct files, before anything
- * is opened or written: {@code -o} and {@code --rejects} naming the same file, either of them naming an
- * input, or both going to standard output. Files are compared by identity (device and inode, through
+ * Refuses a run in which an input, the output, the rejects and the report are not distinct files, before
+ * anything is opened or written: {@code -o} and {@code --rejects} naming the same file, either of them naming
+ * an input, or both going to standard output. Files are compared by identity (device and inode, through
  * symbolic and hard links; standard input and output by what they are connected to), not by their names.
  * Character devices ({@code /dev/null}, a terminal) may be named any number of times: they are written
  * straight, nothing of them can be destroyed.
@@ -32,12 +32,16 @@ final class DistinctFiles {
      * @param inputs  the inputs
      * @param output  the output ({@code null} or {@code -} for standard output)
      * @param rejects the rejects output ({@code -} for standard output), or {@code null} for none
+     * @param report  the report output ({@code -} for standard output), or {@code null} for none
      * @throws IllegalArgumentException naming the two that are one file
      */
-    static void check(List<InputFile> inputs, String output, String rejects) {
+    static void check(List<InputFile> inputs, String output, String rejects, String report) {
         if (rejects != null && OutputTarget.isStandardOutput(output) && rejects.equals("-")) {
             throw new IllegalArgumentException("--rejects -: the output already goes to standard output; "
                     + "rejected records would be mixed into it. Name a file for the one or the other");
+        }
+        if (report != null && report.equals("-") && (OutputTarget.isStandardOutput(output) || "-".equals(rejects))) {
+            throw new IllegalArgumentException("--report -: standard output is taken already; name a file");
         }
         List<Role> roles = new ArrayList<>();
         for (InputFile in : inputs) {
@@ -47,6 +51,9 @@ final class DistinctFiles {
                 outputKey(output)));
         if (rejects != null) {
             roles.add(new Role("rejects", rejects.equals("-") ? "standard output" : rejects, outputKey(rejects)));
+        }
+        if (report != null) {
+            roles.add(new Role("report", report.equals("-") ? "standard output" : report, outputKey(report)));
         }
         for (int i = 0; i < roles.size(); i++) {
             for (int j = i + 1; j < roles.size(); j++) {

@@ -100,10 +100,16 @@ final class Runs {
         return r;
     }
 
-    /** {@code marcring: read N records, wrote N, rejected N in S s (R records/s)}. */
-    static void summary(PrintStream err, long read, long written, long rejected, long nanos) {
+    /**
+     * {@code marcring: read N records, wrote N (N repaired, N with data dropped), rejected N in S s (R records/s)},
+     * the part in parentheses only where a record was repaired.
+     */
+    static void summary(PrintStream err, long read, long written, long repaired, long dataDropped, long rejected,
+                        long nanos) {
         double s = nanos / 1e9;
-        err.printf("marcring: read %,d records, wrote %,d, rejected %,d in %.2f s (%,.0f records/s)%n",
-                read, written, rejected, s, s > 0 ? read / s : 0.0);
+        String repairs = repaired == 0 ? "" : String.format(" (%,d repaired, %,d with data dropped)", repaired,
+                dataDropped);
+        err.printf("marcring: read %,d records, wrote %,d%s, rejected %,d in %.2f s (%,.0f records/s)%n",
+                read, written, repairs, rejected, s, s > 0 ? read / s : 0.0);
     }
 }
