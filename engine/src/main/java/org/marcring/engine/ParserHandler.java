@@ -97,7 +97,9 @@ final class ParserHandler implements EventHandler<RecordSlot> {
             slot.record = record;
         }
         if (repairs != null) {
-            slot.repaired = new RepairedRecord(slot.ordinal(), slot.byteOffset(), controlNumber, repairs);
+            boolean cutShort = (slot.defects() & org.marcring.codec.iso2709.RawRecord.TRUNCATED) != 0;
+            slot.repaired = new RepairedRecord(slot.ordinal(), slot.byteOffset(), controlNumber, repairs,
+                    cutShort || RepairedRecord.losesData(repairs));
         }
         slot.outcome = RecordSlot.WRITTEN;
     }

@@ -76,7 +76,8 @@ final class RejectReporter implements ErrorPolicy {
         }
         if (dropped) {
             MarcError first = record.errors().stream()
-                    .filter(e -> e.severity().compareTo(MarcError.Severity.ERROR) >= 0).findFirst().orElseThrow();
+                    .filter(e -> e.severity().compareTo(MarcError.Severity.ERROR) >= 0).findFirst()
+                    .orElse(record.errors().get(0)); // cut short: the first repair says so
             show(input + ": record " + (record.ordinal() + 1)
                     + (record.byteOffset() >= 0 ? " at byte " + record.byteOffset() : "") + ": " + first
                     + (record.errors().size() > 1 ? " (and " + (record.errors().size() - 1) + " more)" : "")
