@@ -14,6 +14,7 @@ import org.marcring.engine.PipelineResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 /** {@code marcring count IN…}: the number of records in each input, in any format. */
 @Command(name = "count", mixinStandardHelpOptions = true, sortOptions = false,
@@ -31,6 +32,9 @@ final class CountCommand implements Callable<Integer> {
     @Mixin
     InputArgs inputs;
 
+    @ParentCommand
+    Marcring parent;
+
     @Override
     public Integer call() throws Exception {
         ReadOptions options = run.readOptions();
@@ -40,7 +44,7 @@ final class CountCommand implements Callable<Integer> {
         long[] failed = {0};
         List<InputFile> files = Runs.inputs(inputs.names, e -> {
             failed[0]++;
-            Runs.reportFailure(err, "count", null, e);
+            Runs.reportFailure(err, "count", null, e, parent.debug);
         });
         RejectReporter reporter = new RejectReporter(err, null, run.quiet);
         ProgressBar bar = run.progressBar(files);
@@ -57,7 +61,7 @@ final class CountCommand implements Callable<Integer> {
                 } catch (IOException | RuntimeException e) {
                     // as wc: say why this one failed, count the others
                     failed[0]++;
-                    Runs.reportFailure(err, "count", file, e);
+                    Runs.reportFailure(err, "count", file, e, parent.debug);
                     if (json) {
                         js.append(js.charAt(js.length() - 1) == '[' ? "" : ",").append("{\"path\":")
                                 .append(Json.quote(file.name())).append(",\"error\":")

@@ -7,7 +7,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,9 +17,11 @@ import java.util.regex.Pattern;
  * The temporary file a command writes an output file to before renaming it to its name: hidden, beside the
  * target (so that the rename stays on one file system), and named after the run that writes it,
  * {@code .<target>.marcring-<boot>-<pid>-<start>.part}: the host's boot (the first 8 hex digits of its boot
- * id), the process id and the process's start time in epoch milliseconds. A name says what the file is,
- * and lets a later run prove that the run which wrote it is dead: same boot of the same host, and no
- * process with that id, or one that started at another time. {@link #removeStale(Path)} deletes those.
+ * id), the process id and the process's start time in clock ticks after boot (field 22 of
+ * {@code /proc/PID/stat}, which, unlike a wall-clock start time, never shifts when the clock is set). A name
+ * says what the file is, and lets a later run prove that the run which wrote it is dead: same boot of the
+ * same host, and no process with that id, or one that started at another tick. {@link #removeStale(Path)}
+ * deletes those.
  *
  * <p>It is created with the permissions any new file gets (the process's umask), unlike
  * {@link Files#createTempFile}, so that the finished output is readable as any other file the user writes.
@@ -31,7 +32,7 @@ final class PartFile {
 
     private static final String BOOT = bootId();
     private static final long PID = ProcessHandle.current().pid();
-    private static final long START = startMillis(ProcessHandle.current());
+    private static final long START = startTicks(PID);
 
     private PartFile() {
     }
@@ -98,16 +99,24 @@ final class PartFile {
         if (process.isEmpty()) {
             return true;
         }
-        long actual = startMillis(process.get());
-        return started != 0 && actual != 0 && actual != started; // the id was reused by a later process
+        long actual = startTicks(id);
+        return started > 0 && actual > 0 && actual != started; // the id was reused by a later process
     }
 
     private static String prefix(Path absolute) {
         return "." + absolute.getFileName() + ".marcring-";
     }
 
-    private static long startMillis(ProcessHandle process) {
-        return process.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
+    /** The start time of process {@code pid} in clock ticks after boot, or 0 where it cannot be read. */
+    static long startTicks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.US_ASCII);
+            // pid (comm) state ppid ...: the name may hold spaces and parentheses, so count after the last ')'
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[19]); // field 22, starttime
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     private static String bootId() {

@@ -52,11 +52,17 @@ final class Runs {
         return files;
     }
 
-    /** The failure of one input among several, as one line ({@code marcring COMMAND: IN: reason}). */
-    static void reportFailure(PrintStream err, String command, InputFile input, Exception e) {
+    /**
+     * The failure of one input among several, as one line ({@code marcring COMMAND: IN: reason}), followed by
+     * the stack trace where {@code debug}.
+     */
+    static void reportFailure(PrintStream err, String command, InputFile input, Exception e, boolean debug) {
         String why = Errors.describe(e);
         err.println("marcring " + command + ": " + (input == null || why.startsWith(input.name()) ? why
                 : input.name() + ": " + why));
+        if (debug) {
+            e.printStackTrace(err);
+        }
         err.flush();
     }
 

@@ -20,6 +20,7 @@ import org.marcring.codec.io.ReadOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code marcring stats IN…}: what the inputs hold, by record type (leader/06), bibliographic level
@@ -39,6 +40,9 @@ final class StatsCommand implements Callable<Integer> {
     @Mixin
     InputArgs inputs;
 
+    @ParentCommand
+    Marcring parent;
+
     // written on the engine's writer thread only, read after the run
     private final Map<String, Long> types = new TreeMap<>();
     private final Map<String, Long> levels = new TreeMap<>();
@@ -56,7 +60,7 @@ final class StatsCommand implements Callable<Integer> {
         long[] failed = {0};
         List<InputFile> files = Runs.inputs(inputs.names, e -> {
             failed[0]++;
-            Runs.reportFailure(err, "stats", null, e);
+            Runs.reportFailure(err, "stats", null, e, parent.debug);
         });
         RejectReporter reporter = new RejectReporter(err, null, run.quiet);
         ProgressBar bar = run.progressBar(files);
@@ -69,7 +73,7 @@ final class StatsCommand implements Callable<Integer> {
                 } catch (IOException | RuntimeException e) {
                     // the statistics of the other inputs are still printed; this one is named
                     failed[0]++;
-                    Runs.reportFailure(err, "stats", file, e);
+                    Runs.reportFailure(err, "stats", file, e, parent.debug);
                 }
             }
         } finally {

@@ -39,6 +39,9 @@ class InputStreamsIT {
         assertEquals(0, g.exitCode(), g.toString());
         Jar.Result x = Jar.run(dir, "convert", "--to", "xml", "-q", "-o", "gen.xml", "gen.mrc");
         assertEquals(0, x.exitCode(), x.toString());
+        Jar.Result d = Jar.run(dir, "generate", "--records", "100", "--seed", "3", "--damaged", "20", "-q", "-o",
+                "damaged.mrc");
+        assertEquals(0, d.exitCode(), d.toString());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -76,11 +79,13 @@ class InputStreamsIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"count", "dump", "stats"})
+    @ValueSource(strings = {"count", "dump", "stats", "validate"})
     void aFullStandardOutputFailsTheCommand(String command) {
         File full = new File("/dev/full");
         assumeTrue(full.canWrite(), "needs /dev/full");
-        ProcessBuilder pb = new ProcessBuilder(Jar.command(command, "gen.mrc")).directory(dir.toFile())
+        // validate prints only problems: give it some
+        String input = command.equals("validate") ? "damaged.mrc" : "gen.mrc";
+        ProcessBuilder pb = new ProcessBuilder(Jar.command(command, input)).directory(dir.toFile())
                 .redirectOutput(full);
         Jar.Result r = Jar.run(pb, null);
         assertEquals(Marcring.FAILED, r.exitCode(), r.toString());

@@ -75,7 +75,7 @@ final class Jar {
             }
             if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new AssertionError("marcring " + String.join(" ", args) + " did not end in "
+                throw new AssertionError(String.join(" ", args) + " did not end in "
                         + TIMEOUT_SECONDS + " s");
             }
             return new Result(p.exitValue(), out.join(), new String(err.join(), StandardCharsets.UTF_8));

@@ -196,10 +196,10 @@ class OutputSafetyIT {
                 "named after the output, the program and the run: " + name);
 
         // a temporary file of a run still going (this JVM's) and one of another host or boot are left alone
-        ProcessHandle self = ProcessHandle.current();
+        long self = ProcessHandle.current().pid();
         String boot = name.substring(".killed.xml.marcring-".length(), ".killed.xml.marcring-".length() + 8);
-        Path live = Files.createFile(dir.resolve(".killed.xml.marcring-" + boot + "-" + self.pid() + "-"
-                + self.info().startInstant().orElseThrow().toEpochMilli() + ".part"));
+        Path live = Files.createFile(dir.resolve(".killed.xml.marcring-" + boot + "-" + self + "-"
+                + PartFile.startTicks(self) + ".part"));
         Path otherBoot = Files.createFile(dir.resolve(".killed.xml.marcring-"
                 + (boot.equals("00000000") ? "11111111" : "00000000") + "-1-1.part"));
 
