@@ -26,6 +26,16 @@ public interface ErrorPolicy {
      */
     void reject(RejectedRecord record) throws IOException;
 
+    /**
+     * Hears of one record that was passed on after the decoder repaired it (see {@link RepairedRecord}), on
+     * the writer thread, in input order with the rejects; throwing stops the pipeline with that exception.
+     * Does nothing unless overridden: repaired records are counted in the result either way.
+     *
+     * @throws IOException if the report cannot be written (this stops the pipeline too)
+     */
+    default void repaired(RepairedRecord record) throws IOException {
+    }
+
     /** Called once at the end of the run, on the writer thread: commit on success, clean up on failure. */
     default void finish(boolean success) throws IOException {
     }

@@ -42,6 +42,8 @@ final class OrderedWriter implements EventHandler<RecordSlot> {
 
     private long written;
     private long filtered;
+    private long repaired;
+    private long dataDropped;
     private long rejected;
     private long bytesIn;
     private long bytesOut;
@@ -128,6 +130,15 @@ final class OrderedWriter implements EventHandler<RecordSlot> {
                     }
                     buffer.append(slot.output.array(), 0, slot.output.length());
                     written++;
+                }
+                if (slot.repaired != null) {
+                    RepairedRecord r = slot.repaired;
+                    slot.repaired = null;
+                    repaired++;
+                    if (r.dataDropped()) {
+                        dataDropped++;
+                    }
+                    policy.repaired(r);
                 }
                 break;
             case RecordSlot.FILTERED:
@@ -243,6 +254,14 @@ final class OrderedWriter implements EventHandler<RecordSlot> {
 
     long filtered() {
         return filtered;
+    }
+
+    long repaired() {
+        return repaired;
+    }
+
+    long dataDropped() {
+        return dataDropped;
     }
 
     long rejected() {

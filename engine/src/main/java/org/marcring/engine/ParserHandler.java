@@ -71,6 +71,8 @@ final class ParserHandler implements EventHandler<RecordSlot> {
             reject(slot, RejectedRecord.Stage.DECODE, e);
             return;
         }
+        java.util.List<org.marcring.codec.MarcError> repairs = RepairedRecord.repairsOf(record);
+        String controlNumber = repairs == null ? null : record.controlNumber();
         if (transform != null) {
             try {
                 record = transform.apply(record);
@@ -93,6 +95,11 @@ final class ParserHandler implements EventHandler<RecordSlot> {
             }
         } else {
             slot.record = record;
+        }
+        if (repairs != null) {
+            boolean cutShort = (slot.defects() & org.marcring.codec.iso2709.RawRecord.TRUNCATED) != 0;
+            slot.repaired = new RepairedRecord(slot.ordinal(), slot.byteOffset(), controlNumber, repairs,
+                    cutShort || RepairedRecord.losesData(repairs));
         }
         slot.outcome = RecordSlot.WRITTEN;
     }

@@ -13,7 +13,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * permissions any new file gets (the process's umask), so the finished output is readable as any other
  * file the user writes.
  */
-public final class PartFile {
+final class PartFile {
     private PartFile() {
     }
 
@@ -22,7 +22,7 @@ public final class PartFile {
      *
      * @throws IOException if the folder cannot be written
      */
-    public static Path create(Path target) throws IOException {
+    static Path create(Path target) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         String name = "." + absolute.getFileName() + ".";

@@ -191,7 +191,7 @@ public final class Pipeline implements AutoCloseable {
         PipelineResult result = new PipelineResult(read, writer.written(), writer.filtered(), writer.rejected(),
                 writer.bytesIn(), writer.bytesOut(), System.nanoTime() - t0, latencyOf(latency),
                 t.cpuTime(),
-                failure == null && writer.committed());
+                failure == null && writer.committed(), writer.repaired(), writer.dataDropped());
         if (failure instanceof OrderedWriter.CountMismatch) {
             throw new IllegalStateException(failure.getMessage() + " (" + result + ")", failure);
         }

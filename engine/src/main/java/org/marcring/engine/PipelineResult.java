@@ -21,10 +21,22 @@ import java.time.Duration;
  * @param latency         publish-to-emit latency percentiles, in nanoseconds
  * @param cpu             CPU time of the run's threads by stage
  * @param complete        whether the run reached the end of its input and committed its output
+ * @param recordsRepaired records written after the decoder repaired them (see {@link RepairedRecord}); part
+ *                        of {@code recordsWritten}
+ * @param recordsWithDataDropped records written whose repair replaced or dropped data; part of
+ *                        {@code recordsRepaired}
  */
 public record PipelineResult(long recordsRead, long recordsWritten, long recordsFiltered, long recordsRejected,
                              long bytesIn, long bytesOut, long elapsedNanos, Latency latency, CpuTime cpu,
-                             boolean complete) {
+                             boolean complete, long recordsRepaired, long recordsWithDataDropped) {
+
+    /** A result with no repaired record counted (a run whose records were not decoded, e.g. a writer's). */
+    public PipelineResult(long recordsRead, long recordsWritten, long recordsFiltered, long recordsRejected,
+                          long bytesIn, long bytesOut, long elapsedNanos, Latency latency, CpuTime cpu,
+                          boolean complete) {
+        this(recordsRead, recordsWritten, recordsFiltered, recordsRejected, bytesIn, bytesOut, elapsedNanos,
+                latency, cpu, complete, 0, 0);
+    }
 
     /**
      * The CPU time, in nanoseconds, that the threads of each stage used from their start to their end: the
@@ -110,9 +122,10 @@ public record PipelineResult(long recordsRead, long recordsWritten, long records
 
     @Override
     public String toString() {
-        return String.format("%s: read %d, written %d, filtered %d, rejected %d; %d bytes in, %d out; %.3f s, "
-                        + "%.0f records/s, %.1f MB/s; latency %s; %s",
-                complete ? "complete" : "partial", recordsRead, recordsWritten, recordsFiltered, recordsRejected,
+        return String.format("%s: read %d, written %d (%d repaired, %d with data dropped), filtered %d, rejected %d; "
+                        + "%d bytes in, %d out; %.3f s, %.0f records/s, %.1f MB/s; latency %s; %s",
+                complete ? "complete" : "partial", recordsRead, recordsWritten, recordsRepaired,
+                recordsWithDataDropped, recordsFiltered, recordsRejected,
                 bytesIn, bytesOut, elapsedNanos / 1e9, recordsPerSecond(), megabytesPerSecond(), latency, cpu);
     }
 }

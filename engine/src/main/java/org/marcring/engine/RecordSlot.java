@@ -67,6 +67,8 @@ public final class RecordSlot {
     MarcRecord record;
     Throwable error;
     RejectedRecord.Stage stage;
+    /** A written record's repairs, or {@code null} where it needed none. */
+    RepairedRecord repaired;
 
     RecordSlot() {
     }
@@ -188,5 +190,6 @@ public final class RecordSlot {
         record = null;
         error = null;
         stage = null;
+        repaired = null;
     }
 }

@@ -32,18 +32,30 @@ import picocli.CommandLine.Parameters;
                 "Formats: iso2709 (marc, mrc), marcxml (xml), json (MARC-in-JSON array), ndjson (one record "
                         + "per line), mrk, mrk8, line (written only). '-' is standard input or output; .gz "
                         + "is compressed and decompressed.",
+                "The summary counts records read, written (of them repaired while reading, and repaired with "
+                        + "data dropped), and rejected. Exit code 1 when a record was rejected or written with "
+                        + "data dropped (--report lists them).",
                 "Example: marcring convert --to marcxml -o books.xml books.mrc"})
 final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--to", required = true, paramLabel = "FMT", description = "output format")
     String to;
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT",
-            description = "output file, written under a temporary name until done (default: standard output)")
+            description = {"output file (default: standard output). A file is written under a temporary name, "
+                    + PartFile.PATTERN + ", and takes its name only when the run and its rejects are complete; "
+                    + "such a file left by a killed run is removed by the next run into OUT. A device or FIFO "
+                    + "is written straight; a symbolic link is followed"})
     String output;
 
     @Option(names = "--rejects", paramLabel = "FILE",
-            description = "write the raw bytes of every rejected record to FILE")
+            description = "write the raw bytes of every rejected record to FILE (committed with the output)")
     String rejects;
+
+    @Option(names = "--report", paramLabel = "FILE",
+            description = "list every rejected record and every record repaired while reading in FILE, one line "
+                    + "per problem: input, record, byte offset, control number, severity, message (committed "
+                    + "with the output)")
+    String report;
 
     @Option(names = "--encoding", paramLabel = "utf8|marc8",
             description = "character coding of ISO 2709 output (default: utf8)")
@@ -63,15 +75,19 @@ final class ConvertCommand implements Callable<Integer> {
         int threads = run.threads();
         MarcFormat from = run.fromFormat();
         List<InputFile> files = Runs.inputs(inputs);
+        DistinctFiles.check(files, output, rejects, report);
         PrintStream err = System.err;
         ProgressBar bar = run.progressBar(files);
         long t0 = System.nanoTime();
         long read = 0;
         long written = 0;
         long rejected = 0;
+        RejectReporter reporter;
         try (OutputTarget out = OutputTarget.open(output);
-             OutputTarget rej = rejects == null ? null : OutputTarget.open(rejects)) {
-            RejectReporter reporter = new RejectReporter(err, rej == null ? null : rej.stream(), false);
+             OutputTarget rej = rejects == null ? null : OutputTarget.open(rejects);
+             OutputTarget rep = report == null ? null : OutputTarget.open(report)) {
+            reporter = new RejectReporter(err, rej == null ? null : rej.stream(), rep == null ? null : rep.stream(),
+                    false);
             RecordEncoder frame = encoders.get();
             out.stream().write(frame.header());
             for (InputFile file : files) {
@@ -93,19 +109,24 @@ final class ConvertCommand implements Callable<Integer> {
                 rejected += r.recordsRejected();
             }
             out.stream().write(frame.footer());
-            out.commit();
+            List<OutputTarget> all = new java.util.ArrayList<>(List.of(out));
             if (rej != null) {
-                rej.commit();
+                all.add(rej);
             }
+            if (rep != null) {
+                all.add(rep);
+            }
+            OutputTarget.commitAll(all);
         } finally {
             if (bar != null) {
                 bar.finish();
             }
         }
         if (!run.quiet) {
-            Runs.summary(err, read, written, rejected, System.nanoTime() - t0);
+            Runs.summary(err, read, written, reporter.repaired(), reporter.dataDropped(), rejected,
+                    System.nanoTime() - t0);
         }
-        return rejected > 0 ? Marcring.PROBLEMS : Marcring.OK;
+        return rejected > 0 || reporter.dataDropped() > 0 ? Marcring.PROBLEMS : Marcring.OK;
     }
 
     /** Encoders for the output: the format's own, or MARC-8 ISO 2709. */

@@ -1,6 +1,9 @@
 package org.marcring.engine.cli;
 
-import java.io.PrintWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -11,13 +14,13 @@ import org.marcring.engine.PipelineResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
 
 /** {@code marcring count IN…}: the number of records in each input, in any format. */
 @Command(name = "count", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Print the number of records in each input (N<TAB>path), and a total line for several.",
-                "Records that cannot be read are not counted; they are named on standard error (exit code 1).",
+                "Records that cannot be read are not counted; they are named on standard error (exit code 1). "
+                        + "An input that cannot be read is named there too; the others are counted (exit code 2).",
                 "Example: marcring count books.mrc more.xml"})
 final class CountCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print JSON instead")
@@ -29,26 +32,43 @@ final class CountCommand implements Callable<Integer> {
     @Mixin
     InputArgs inputs;
 
-    @Spec
-    CommandSpec spec;
+    @ParentCommand
+    Marcring parent;
 
     @Override
     public Integer call() throws Exception {
         ReadOptions options = run.readOptions();
         int threads = run.threads();
         MarcFormat from = run.fromFormat();
-        List<InputFile> files = inputs.files();
-        PrintWriter out = spec.commandLine().getOut();
-        RejectReporter reporter = new RejectReporter(System.err, null, run.quiet);
+        PrintStream err = System.err;
+        long[] failed = {0};
+        List<InputFile> files = Runs.inputs(inputs.names, e -> {
+            failed[0]++;
+            Runs.reportFailure(err, "count", null, e, parent.debug);
+        });
+        RejectReporter reporter = new RejectReporter(err, null, run.quiet);
         ProgressBar bar = run.progressBar(files);
         long total = 0;
         StringBuilder js = new StringBuilder("{\"files\":[");
         StringBuilder lines = new StringBuilder(); // printed after the progress bar is gone
         try {
             for (InputFile file : files) {
-                Sources.Opened opened = Sources.open(file, from, options);
-                reporter.input(file.name());
-                PipelineResult r = Runs.forEach(opened, threads, rec -> { }, reporter, bar);
+                PipelineResult r;
+                try {
+                    Sources.Opened opened = Sources.open(file, from, options);
+                    reporter.input(file.name());
+                    r = Runs.forEach(opened, threads, rec -> { }, reporter, bar);
+                } catch (IOException | RuntimeException e) {
+                    // as wc: say why this one failed, count the others
+                    failed[0]++;
+                    Runs.reportFailure(err, "count", file, e, parent.debug);
+                    if (json) {
+                        js.append(js.charAt(js.length() - 1) == '[' ? "" : ",").append("{\"path\":")
+                                .append(Json.quote(file.name())).append(",\"error\":")
+                                .append(Json.quote(Errors.describe(e))).append('}');
+                    }
+                    continue;
+                }
                 long count = r.recordsWritten();
                 total += count;
                 if (json) {
@@ -64,14 +84,15 @@ final class CountCommand implements Callable<Integer> {
                 bar.finish();
             }
         }
-        out.print(lines);
         if (json) {
-            out.println(js.append("],\"total\":").append(total).append(",\"rejected\":").append(reporter.count())
-                    .append('}'));
-        } else if (files.size() > 1) {
-            out.println(total + "\ttotal");
+            lines.append(js.append("],\"total\":").append(total).append(",\"rejected\":").append(reporter.count())
+                    .append("}\n"));
+        } else if (inputs.names.size() > 1) {
+            lines.append(total).append("\ttotal\n");
         }
-        out.flush();
-        return reporter.count() > 0 ? Marcring.PROBLEMS : Marcring.OK;
+        try (OutputStream out = StandardOutput.open()) {
+            out.write(lines.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        return failed[0] > 0 ? Marcring.FAILED : reporter.count() > 0 ? Marcring.PROBLEMS : Marcring.OK;
     }
 }

@@ -1,7 +1,10 @@
 package org.marcring.engine.cli;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 
 import org.marcring.codec.MarcError;
@@ -44,11 +47,12 @@ final class DumpCommand implements Callable<Integer> {
             from = r[0];
             to = r[1];
         }
-        PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         long ordinal = 0;
         boolean problems = false;
-        try (MarcReader reader = MarcFormats.openReader(input.open(), run.fromFormat(), run.readOptions())) {
+        // a write error or a closed pipe ends the loop at once (StandardOutput throws; a PrintWriter would not)
+        try (Writer out = new OutputStreamWriter(StandardOutput.open(), StandardCharsets.UTF_8);
+             MarcReader reader = MarcFormats.openReader(input.open(), run.fromFormat(), run.readOptions())) {
             while (reader.hasNext() && ordinal < to) {
                 ordinal++;
                 MarcRecord record;
@@ -64,15 +68,15 @@ final class DumpCommand implements Callable<Integer> {
                 if (ordinal < from) {
                     continue;
                 }
-                out.println(record);
+                out.write(record.toString());
+                out.write('\n');
                 for (MarcError error : record.errors()) {
-                    out.println("# " + error);
+                    out.write("# " + error + "\n");
                     problems |= error.severity() != MarcError.Severity.INFO;
                 }
-                out.println();
+                out.write('\n');
             }
         }
-        out.flush();
         return problems ? Marcring.PROBLEMS : Marcring.OK;
     }
 }

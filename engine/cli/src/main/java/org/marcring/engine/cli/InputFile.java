@@ -1,6 +1,7 @@
 package org.marcring.engine.cli;
 
 import java.io.BufferedInputStream;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -11,30 +12,34 @@ import org.marcring.codec.io.GzipInput;
 import org.marcring.codec.io.MarcFormat;
 
 /**
- * One input named on the command line: a file, or {@code -} for standard input. Knows whether it is
- * gzip-compressed (by its magic bytes), which format it holds (from its first bytes) and its size where
- * that is known.
+ * One input named on the command line: a regular file, {@code -} for standard input, or any other readable
+ * stream (a named FIFO, {@code <(cat f)}, {@code /dev/stdin}). Knows whether it is gzip-compressed (by its
+ * magic bytes), which format it holds (from its first bytes) and its size where that is known. A regular
+ * file may be opened again (the engine reads it through a channel); every other input is opened once, and its
+ * first bytes are looked at through the buffer the records are then read from.
  */
 final class InputFile {
     private static final int SAMPLE = 8192;
 
     private final String name;
     private final Path path;
-    private BufferedInputStream stdin;
+    private final boolean regular;
+    private BufferedInputStream stream;
 
-    private InputFile(String name, Path path) {
+    private InputFile(String name, Path path, boolean regular) {
         this.name = name;
         this.path = path;
+        this.regular = regular;
     }
 
-    /** The input named {@code arg}, checked to be a readable regular file (or standard input for {@code -}). */
+    /** The input named {@code arg}, checked to be readable and not a folder (standard input for {@code -}). */
     static InputFile of(String arg) {
         if (arg.equals("-")) {
-            return new InputFile("-", null);
+            return new InputFile("-", null, false);
         }
         Path p = Path.of(arg);
         Inputs.checkReadable(p);
-        return new InputFile(arg, p);
+        return new InputFile(arg, p, Files.isRegularFile(p));
     }
 
     /** The name as given ({@code -} for standard input). */
@@ -52,15 +57,20 @@ final class InputFile {
         return path == null;
     }
 
+    /** Whether this is a stream that can be opened only once (standard input, a FIFO, a device), not a file. */
+    boolean isStream() {
+        return !regular;
+    }
+
     /** Size in bytes of the (uncompressed) data where known in advance, else -1. */
     long knownSize() throws IOException {
-        return path == null || isGzip() ? -1 : Files.size(path);
+        return isStream() || isGzip() ? -1 : Files.size(path);
     }
 
     /** Whether the bytes start with the gzip magic number. */
     boolean isGzip() throws IOException {
-        if (path == null) {
-            return GzipInput.isGzip(stdin());
+        if (isStream()) {
+            return GzipInput.isGzip(stream());
         }
         try (InputStream in = Files.newInputStream(path)) {
             byte[] head = in.readNBytes(2);
@@ -68,10 +78,10 @@ final class InputFile {
         }
     }
 
-    /** Opens the data, decompressed if it is gzip; the caller closes it. Standard input is opened once. */
+    /** Opens the data, decompressed if it is gzip; the caller closes it. A stream is opened once. */
     BufferedInputStream open() throws IOException {
-        if (path == null) {
-            return GzipInput.decompressIfGzip(stdin());
+        if (isStream()) {
+            return GzipInput.decompressIfGzip(stream());
         }
         BufferedInputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
         try {
@@ -86,11 +96,13 @@ final class InputFile {
         }
     }
 
-    private BufferedInputStream stdin() {
-        if (stdin == null) {
-            stdin = new BufferedInputStream(System.in, 1 << 16);
+    private BufferedInputStream stream() throws IOException {
+        if (stream == null) {
+            // a FileInputStream, not Files.newInputStream: the channel stream's available() and skip() seek,
+            // which fails on a pipe ("Illegal seek")
+            stream = new BufferedInputStream(path == null ? System.in : new FileInputStream(path.toFile()), 1 << 16);
         }
-        return stdin;
+        return stream;
     }
 
     /**

@@ -6,9 +6,10 @@ import picocli.CommandLine.Command;
 /**
  * The {@code marcring} command line: {@code java -jar marcring.jar COMMAND …}.
  *
- * <p>Exit codes: 0 success; 1 finished, but records were rejected or problems found; 2 usage error,
- * unreadable input, unwritable output, unknown format. Errors are one line on standard error; {@code --debug}
- * adds the stack trace.
+ * <p>Exit codes: 0 success; 1 finished, but records were rejected, repaired with data lost, or problems
+ * found; 2 usage error, unreadable input, unwritable output, unknown format; 141 (as for a program ended by
+ * {@code SIGPIPE}) when the reader of standard output went away, with nothing printed. Errors are one line
+ * on standard error; {@code --debug} adds the stack trace.
  */
 @Command(name = "marcring", mixinStandardHelpOptions = true, versionProvider = Marcring.Version.class,
         description = "Read, convert and check MARC records on every core.",
@@ -21,6 +22,8 @@ public final class Marcring implements Runnable {
     public static final int PROBLEMS = 1;
     /** Usage error, unreadable input, unwritable output, unknown format. */
     public static final int FAILED = 2;
+    /** The reader of standard output went away (a closed pipe): the run ended early, quietly. */
+    public static final int READER_GONE = 141;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -40,6 +43,9 @@ public final class Marcring implements Runnable {
         CommandLine cl = new CommandLine(new Marcring());
         // picocli answers invalid input with exit code 2 (its ExitCode.USAGE), as documented above
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (StandardOutput.ReaderGoneException.isIn(e) && !debug) {
+                return READER_GONE; // `marcring dump big.mrc | head -2`: nobody wants the rest, nobody to tell
+            }
             cmd.getErr().println("marcring " + cmd.getCommandName() + ": " + Errors.describe(e));
             if (debug) {
                 e.printStackTrace(cmd.getErr());

@@ -34,6 +34,38 @@ final class Runs {
         return files;
     }
 
+    /**
+     * The inputs named on the command line, each checked on its own: where one cannot be opened,
+     * {@code failed} is told (with the reason) and the others are still returned, in order, as {@code wc}
+     * goes on after a missing file. Standard input at most once (a usage error otherwise).
+     */
+    static List<InputFile> inputs(List<String> args, Consumer<RuntimeException> failed) {
+        inputs(args.stream().filter("-"::equals).toList()); // - twice is a usage error, not a bad input
+        List<InputFile> files = new ArrayList<>();
+        for (String a : args) {
+            try {
+                files.add(InputFile.of(a));
+            } catch (IllegalArgumentException e) {
+                failed.accept(e);
+            }
+        }
+        return files;
+    }
+
+    /**
+     * The failure of one input among several, as one line ({@code marcring COMMAND: IN: reason}), followed by
+     * the stack trace where {@code debug}.
+     */
+    static void reportFailure(PrintStream err, String command, InputFile input, Exception e, boolean debug) {
+        String why = Errors.describe(e);
+        err.println("marcring " + command + ": " + (input == null || why.startsWith(input.name()) ? why
+                : input.name() + ": " + why));
+        if (debug) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+    }
+
     /** Total size of the inputs where every size is known, else -1. */
     static long totalSize(List<InputFile> files) throws IOException {
         long total = 0;
@@ -74,10 +106,16 @@ final class Runs {
         return r;
     }
 
-    /** {@code marcring: read N records, wrote N, rejected N in S s (R records/s)}. */
-    static void summary(PrintStream err, long read, long written, long rejected, long nanos) {
+    /**
+     * {@code marcring: read N records, wrote N (N repaired, N with data dropped), rejected N in S s (R records/s)},
+     * the part in parentheses only where a record was repaired.
+     */
+    static void summary(PrintStream err, long read, long written, long repaired, long dataDropped, long rejected,
+                        long nanos) {
         double s = nanos / 1e9;
-        err.printf("marcring: read %,d records, wrote %,d, rejected %,d in %.2f s (%,.0f records/s)%n",
-                read, written, rejected, s, s > 0 ? read / s : 0.0);
+        String repairs = repaired == 0 ? "" : String.format(" (%,d repaired, %,d with data dropped)", repaired,
+                dataDropped);
+        err.printf("marcring: read %,d records, wrote %,d%s, rejected %,d in %.2f s (%,.0f records/s)%n",
+                read, written, repairs, rejected, s, s > 0 ? read / s : 0.0);
     }
 }

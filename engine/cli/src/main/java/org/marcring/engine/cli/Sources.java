@@ -20,8 +20,9 @@ final class Sources {
 
     /**
      * Opens {@code input} in format {@code given}, or the format its first bytes show when {@code null}
-     * (failing with a message naming the input where they show none). Files are read through a channel where
-     * they are not compressed, standard input through a stream.
+     * (failing with a message naming the input where they show none). Regular files are read through a channel
+     * where they are not compressed; standard input, FIFOs and other streams through the one stream their
+     * first bytes were looked at in, never reopened.
      */
     static Opened open(InputFile input, MarcFormat given, ReadOptions options) throws IOException {
         if (given != null && !given.isReadable()) {
@@ -46,7 +47,7 @@ final class Sources {
             }
             throw e;
         }
-        if (input.isStdin()) {
+        if (input.isStream()) {
             return new Opened(input, format, RecordSources.of(in, format, options));
         }
         in.close();

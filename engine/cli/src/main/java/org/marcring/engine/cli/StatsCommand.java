@@ -1,6 +1,11 @@
 package org.marcring.engine.cli;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,8 +20,7 @@ import org.marcring.codec.io.ReadOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code marcring stats IN…}: what the inputs hold, by record type (leader/06), bibliographic level
@@ -36,8 +40,8 @@ final class StatsCommand implements Callable<Integer> {
     @Mixin
     InputArgs inputs;
 
-    @Spec
-    CommandSpec spec;
+    @ParentCommand
+    Marcring parent;
 
     // written on the engine's writer thread only, read after the run
     private final Map<String, Long> types = new TreeMap<>();
@@ -52,28 +56,43 @@ final class StatsCommand implements Callable<Integer> {
         ReadOptions options = run.readOptions();
         int threads = run.threads();
         MarcFormat from = run.fromFormat();
-        List<InputFile> files = inputs.files();
-        RejectReporter reporter = new RejectReporter(System.err, null, run.quiet);
+        PrintStream err = System.err;
+        long[] failed = {0};
+        List<InputFile> files = Runs.inputs(inputs.names, e -> {
+            failed[0]++;
+            Runs.reportFailure(err, "stats", null, e, parent.debug);
+        });
+        RejectReporter reporter = new RejectReporter(err, null, run.quiet);
         ProgressBar bar = run.progressBar(files);
         try {
             for (InputFile file : files) {
-                Sources.Opened opened = Sources.open(file, from, options);
-                reporter.input(file.name());
-                Runs.forEach(opened, threads, this::add, reporter, bar);
+                try {
+                    Sources.Opened opened = Sources.open(file, from, options);
+                    reporter.input(file.name());
+                    Runs.forEach(opened, threads, this::add, reporter, bar);
+                } catch (IOException | RuntimeException e) {
+                    // the statistics of the other inputs are still printed; this one is named
+                    failed[0]++;
+                    Runs.reportFailure(err, "stats", file, e, parent.debug);
+                }
             }
         } finally {
             if (bar != null) {
                 bar.finish();
             }
         }
-        PrintWriter out = spec.commandLine().getOut();
+        StringWriter text = new StringWriter();
+        PrintWriter out = new PrintWriter(text);
         if (json) {
             printJson(out, reporter.count());
         } else {
             printText(out, reporter.count());
         }
         out.flush();
-        return reporter.count() > 0 ? Marcring.PROBLEMS : Marcring.OK;
+        try (OutputStream stdout = StandardOutput.open()) {
+            stdout.write(text.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        return failed[0] > 0 ? Marcring.FAILED : reporter.count() > 0 ? Marcring.PROBLEMS : Marcring.OK;
     }
 
     private void add(MarcRecord record) {

@@ -1,6 +1,10 @@
 package org.marcring.engine.cli;
 
-import java.io.PrintWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -16,8 +20,6 @@ import org.marcring.engine.RejectedRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code marcring validate IN…}: every structural or encoding problem found while reading, one per line:
@@ -38,10 +40,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Mixin
     InputArgs inputs;
 
-    @Spec
-    CommandSpec spec;
-
-    private PrintWriter out;
+    private Writer out;
     private long problems;
 
     @Override
@@ -51,7 +50,8 @@ final class ValidateCommand implements Callable<Integer> {
         int threads = run.threads();
         MarcFormat from = run.fromFormat();
         List<InputFile> files = inputs.files();
-        out = spec.commandLine().getOut();
+        // not picocli's PrintWriter, which swallows write errors: a full disk or a closed pipe ends the run
+        out = new OutputStreamWriter(StandardOutput.open(), StandardCharsets.UTF_8);
         ProgressBar bar = run.progressBar(files);
         try {
             for (InputFile file : files) {
@@ -88,7 +88,7 @@ final class ValidateCommand implements Callable<Integer> {
                 bar.finish();
             }
         }
-        out.flush();
+        out.close();
         return problems > 0 ? Marcring.PROBLEMS : Marcring.OK;
     }
 
@@ -96,12 +96,22 @@ final class ValidateCommand implements Callable<Integer> {
                        String message) {
         problems++;
         if (json) {
-            out.println("{\"path\":" + Json.quote(path) + ",\"record\":" + ordinal + ",\"offset\":" + offset
+            println("{\"path\":" + Json.quote(path) + ",\"record\":" + ordinal + ",\"offset\":" + offset
                     + ",\"controlNumber\":" + Json.quote(controlNumber) + ",\"severity\":\"" + severity
                     + "\",\"message\":" + Json.quote(message) + "}");
         } else {
-            out.println(path + "\t" + ordinal + "\t" + offset + "\t" + (controlNumber == null ? "-" : controlNumber)
+            println(path + "\t" + ordinal + "\t" + offset + "\t" + (controlNumber == null ? "-" : controlNumber)
                     + "\t" + severity + "\t" + message.replace('\t', ' ').replace('\n', ' '));
+        }
+    }
+
+    /** One line to standard output; a write error is thrown unchecked (this runs in the engine's sink). */
+    private void println(String line) {
+        try {
+            out.write(line);
+            out.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
+import org.marcring.codec.MarcError;
 import org.marcring.codec.MarcRecord;
 import org.marcring.codec.iso2709.Iso2709Reader;
 
@@ -41,7 +42,8 @@ import org.marcring.codec.iso2709.Iso2709Reader;
  */
 class ConvertFaultIT {
     private static final Pattern SUMMARY =
-            Pattern.compile("read ([0-9,]+) records, wrote ([0-9,]+), rejected ([0-9,]+)");
+            Pattern.compile("read ([0-9,]+) records, wrote ([0-9,]+)(?: \\(([0-9,]+) repaired, ([0-9,]+) with data "
+                    + "dropped\\))?, rejected ([0-9,]+)");
 
     @TempDir
     static Path dir;
@@ -75,10 +77,13 @@ class ConvertFaultIT {
         String rejects = "rejects-" + seed + ".mrc";
         Jar.Result r = Jar.run(dir, "convert", "--to", to, "-o", out, "--rejects", rejects, in);
         boolean anyRejected = rejectedBytes.size() > 0;
-        assertEquals(anyRejected ? 1 : 0, r.exitCode(), r.toString());
+        long dataDropped = kept.stream().filter(ConvertFaultIT::lostData).count();
+        assertEquals(anyRejected || dataDropped > 0 ? 1 : 0, r.exitCode(), r.toString());
         long[] counts = summary(r.stderr());
         assertEquals(framed, counts[0], "read: " + r.stderr());
         assertEquals(counts[0], counts[1] + counts[2], "read = written + rejected: " + r.stderr());
+        assertEquals(dataDropped, counts[3], "written with data dropped: " + r.stderr());
+        assertEquals(kept.stream().filter(ConvertFaultIT::repaired).count(), counts[4], "repaired: " + r.stderr());
         assertEquals(kept.size(), counts[1], "written");
         MarcringIT.assertSameRecords(kept, MarcringIT.read(dir.resolve(out)), "written, in input order");
         assertArrayEquals(rejectedBytes.toByteArray(), Files.readAllBytes(dir.resolve(rejects)),
@@ -202,7 +207,20 @@ class ConvertFaultIT {
     private static long[] summary(String stderr) {
         Matcher m = SUMMARY.matcher(stderr);
         assertTrue(m.find(), stderr);
-        return new long[] {number(m.group(1)), number(m.group(2)), number(m.group(3))};
+        // read, written, rejected, with data dropped, repaired
+        return new long[] {number(m.group(1)), number(m.group(2)), number(m.group(5)),
+            m.group(4) == null ? 0 : number(m.group(4)), m.group(3) == null ? 0 : number(m.group(3))};
+    }
+
+    /** Whether the library's reader repaired {@code r} (a WARNING or worse). */
+    private static boolean repaired(MarcRecord r) {
+        return r.errors().stream().anyMatch(e -> e.severity().compareTo(MarcError.Severity.WARNING) >= 0);
+    }
+
+    /** Whether a repair of {@code r} lost data: an ERROR, or the record cut short by the end of the input. */
+    private static boolean lostData(MarcRecord r) {
+        return r.errors().stream().anyMatch(e -> e.severity().compareTo(MarcError.Severity.ERROR) >= 0
+                || e.message().startsWith("record cut short"));
     }
 
     private static long number(String s) {

@@ -42,8 +42,8 @@ final class Jar {
         return jar;
     }
 
-    /** Runs the jar in {@code dir} with {@code args}, feeding {@code stdin} (or nothing). */
-    static Result run(Path dir, byte[] stdin, String... args) {
+    /** The command that runs the jar with {@code args}: {@code java … -jar marcring.jar ARGS}. */
+    static List<String> command(String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-XX:TieredStopAtLevel=1"); // short runs: start fast
@@ -51,8 +51,19 @@ final class Jar {
         cmd.add("-jar");
         cmd.add(path().toAbsolutePath().toString());
         cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    /** Runs the jar in {@code dir} with {@code args}, feeding {@code stdin} (or nothing). */
+    static Result run(Path dir, byte[] stdin, String... args) {
+        return run(new ProcessBuilder(command(args)).directory(dir.toFile()), stdin);
+    }
+
+    /** Starts {@code builder} (made with {@link #command}), feeding {@code stdin} (or nothing), and waits. */
+    static Result run(ProcessBuilder builder, byte[] stdin) {
+        List<String> args = builder.command();
         try {
-            Process p = new ProcessBuilder(cmd).directory(dir.toFile()).start();
+            Process p = builder.start();
             CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
             CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
             try (OutputStream in = p.getOutputStream()) {
@@ -64,7 +75,7 @@ final class Jar {
             }
             if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new AssertionError("marcring " + String.join(" ", args) + " did not end in "
+                throw new AssertionError(String.join(" ", args) + " did not end in "
                         + TIMEOUT_SECONDS + " s");
             }
             return new Result(p.exitValue(), out.join(), new String(err.join(), StandardCharsets.UTF_8));
