@@ -10,12 +10,20 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.mapreduce.Job;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.connector.catalog.Table;
 import org.apache.spark.sql.connector.catalog.TableProvider;
 import org.apache.spark.sql.connector.expressions.Transform;
+import org.apache.spark.sql.execution.datasources.FileFormat;
+import org.apache.spark.sql.execution.datasources.OutputWriterFactory;
 import org.apache.spark.sql.sources.DataSourceRegister;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.util.CaseInsensitiveStringMap;
+
+import scala.Option;
+import scala.collection.immutable.Seq;
 
 /**
  * The Spark data source {@code marc}: {@code spark.read.format("marc").load("books.mrc")} gives a DataFrame of
@@ -23,11 +31,15 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  * and read in every task sequentially with the codec. Registered under its short name through
  * {@code META-INF/services}, so Scala, Java, Python and SQL ({@code USING marc}) find it alike.
  *
+ * <p>Writing goes through Spark's file-format path ({@link FileFormat}; Spark 4 has no working DataSource V2
+ * file write), so save modes, {@code partitionBy} and Spark's commit protocol apply: see
+ * {@link MarcOutputWriterFactory} for the options {@code format} and {@code encoding}.
+ *
  * <p>Reader options: see {@link MarcReadOptions}. Read through DataSource V2 with column pruning: a query that
  * needs no record content (such as {@code count()}) decodes nothing, one that needs only the leader builds no
  * field arrays.
  */
-public final class MarcDataSource implements TableProvider, DataSourceRegister {
+public final class MarcDataSource implements TableProvider, DataSourceRegister, FileFormat {
     /** The short name: {@code format("marc")}. */
     public static final String SHORT_NAME = "marc";
 
@@ -50,6 +62,30 @@ public final class MarcDataSource implements TableProvider, DataSourceRegister {
     public Table getTable(StructType schema, Transform[] partitioning, Map<String, String> properties) {
         new RecordRows(schema); // a schema with columns the source cannot fill fails here, on the driver
         return new MarcTable(schema, paths(properties), properties);
+    }
+
+    @Override
+    public Option<StructType> inferSchema(SparkSession session, scala.collection.immutable.Map<String, String> options,
+                                          Seq<FileStatus> files) {
+        return Option.apply(MarcSchema.SCHEMA);
+    }
+
+    @Override
+    public OutputWriterFactory prepareWrite(SparkSession session, Job job,
+                                            scala.collection.immutable.Map<String, String> options,
+                                            StructType dataSchema) {
+        new RowRecords(dataSchema); // a DataFrame without the columns of a record fails here, on the driver
+        return new MarcOutputWriterFactory(option(options, "format"), option(options, "encoding"));
+    }
+
+    private static String option(scala.collection.immutable.Map<String, String> options, String key) {
+        Option<String> v = options.get(key);
+        return v.isDefined() ? v.get() : null;
+    }
+
+    @Override
+    public String toString() {
+        return SHORT_NAME;
     }
 
     /** The paths of a read: option {@code path}, or {@code paths} (a JSON array) from {@code load(p1, p2...)}. */
