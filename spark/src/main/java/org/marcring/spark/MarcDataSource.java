@@ -60,7 +60,7 @@ public final class MarcDataSource implements TableProvider, DataSourceRegister, 
 
     @Override
     public Table getTable(StructType schema, Transform[] partitioning, Map<String, String> properties) {
-        new RecordRows(schema); // a schema with columns the source cannot fill fails here, on the driver
+        // Spark also asks for a table when writing, with the DataFrame's schema: a read checks it, not this
         return new MarcTable(schema, paths(properties), properties);
     }
 

@@ -46,6 +46,7 @@ final class MarcTable implements SupportsRead {
 
     @Override
     public ScanBuilder newScanBuilder(CaseInsensitiveStringMap options) {
+        new RecordRows(schema); // a given schema with columns the source cannot fill fails here, on the driver
         return new MarcScanBuilder(schema, paths, MarcReadOptions.of(options));
     }
 }

@@ -85,6 +85,31 @@ class MarcWriteTest {
         assertEquals(10, TestSpark.session().read().format("marc").load(out).count());
     }
 
+    @Test
+    void partitionByWritesOneDirectoryPerValueWithTheRecordsOfThatValue(@TempDir Path dir) throws IOException {
+        Path file = Corpus.file(FILE);
+        Dataset<Row> df = TestSpark.session().read().format("marc").load(file.toString())
+                .selectExpr("*", "substring(leader, 8, 1) AS level");
+        Path out = dir.resolve("by-level");
+        df.write().format("marc").partitionBy("level").save(out.toString());
+        List<Row> levels = df.groupBy("level").count().collectAsList();
+        assertTrue(levels.size() >= 2, "levels: " + levels);
+        for (Row level : levels) {
+            Path sub = out.resolve("level=" + level.getString(0));
+            List<Path> parts = parts(sub);
+            long records = 0;
+            for (Path p : parts) {
+                try (MarcReader reader = MarcFormats.openReader(p, MarcFormat.ISO2709, ReadOptions.defaults())) {
+                    while (reader.hasNext()) {
+                        assertEquals(level.getString(0).charAt(0), reader.next().leader().bibliographicLevel(), p.toString());
+                        records++;
+                    }
+                }
+            }
+            assertEquals(level.getLong(1), records, sub.toString());
+        }
+    }
+
     private static List<Path> parts(Path out) throws IOException {
         try (Stream<Path> files = Files.list(out)) {
             return files.filter(p -> p.getFileName().toString().startsWith("part-")).sorted()
