@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Objects;
@@ -62,6 +63,7 @@ public final class RecordFramer implements AutoCloseable {
     private boolean eof;
     private long ordinal;
     private boolean closed;
+    private boolean afterBoundary = true; // the bytes before pos: the input's start or 0x1D and filler
 
     private RecordFramer(Source source, byte[] buf, int pos, int limit, boolean eof, long base, int chunk) {
         this.source = source;
@@ -129,29 +131,74 @@ public final class RecordFramer implements AutoCloseable {
     }
 
     /**
-     * A framer over a file from byte {@code start} on, which first skips to the next true record start
+     * A framer over a file from byte {@code start} on, which first skips to the next verified record start
      * (see {@link #skipToRecordStart()}) unless {@code start} is 0; {@link #position()} then tells where that is.
-     * For reading ranges of a large file independently: the range {@code [start, end)} is read from here up to
-     * the {@link #position()} of {@code open(file, end)}, where the next range begins. Reading up to that
-     * position rather than to {@code end} itself also keeps the frames that cannot be verified as record
-     * starts (garbage, records cut short, lying lengths) that follow {@code end}: all ranges together then
-     * give exactly the frames of the whole file.
+     * For reading ranges of a large file independently, see {@link RangeFramer}.
      */
     public static RecordFramer open(Path file, long start) throws IOException {
-        FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
+        return open(FileChannel.open(file, StandardOpenOption.READ), start);
+    }
+
+    /**
+     * A framer over a seekable channel from byte {@code start} on, which first skips to the next verified
+     * record start (see {@link #skipToRecordStart()}) unless {@code start} is 0: a record starting at
+     * {@code start} itself is taken only if the bytes before it are a record terminator and filler (looked
+     * back for up to {@value #LOOK_BACK} bytes). Offsets are absolute in the channel. Closing the framer closes
+     * the channel, also when this method fails.
+     */
+    public static RecordFramer open(SeekableByteChannel channel, long start) throws IOException {
+        return open(channel, start, DEFAULT_CHUNK);
+    }
+
+    /** As {@link #open(SeekableByteChannel, long)}, reading in chunks of at most {@code maxChunk} bytes. */
+    static RecordFramer open(SeekableByteChannel channel, long start, int maxChunk) throws IOException {
+        Objects.requireNonNull(channel, "channel");
         try {
-            ch.position(start);
+            long size = channel.size();
+            if (start < 0 || start > size) {
+                throw new IllegalArgumentException("start " + start + " outside the input of " + size + " bytes");
+            }
+            boolean boundary = start == 0 || followsBoundary(channel, start);
+            channel.position(start);
             // a small file needs no 1 MiB buffer: many small files are common (one record per file)
-            RecordFramer f = of(ch, (int) Math.max(64, Math.min(DEFAULT_CHUNK, ch.size() - start + 1)));
-            f.bufBase = start;
+            int chunk = (int) Math.max(64, Math.min(maxChunk, size - start + 1));
+            RecordFramer f = new RecordFramer(new ChannelSource(channel), new byte[chunk], 0, 0, false, start, chunk);
+            f.afterBoundary = boundary;
             if (start > 0) {
                 f.skipToRecordStart();
             }
             return f;
         } catch (IOException | RuntimeException e) {
-            ch.close();
+            channel.close();
             throw e;
         }
+    }
+
+    /** How far {@link #open(SeekableByteChannel, long)} looks back over filler for a record terminator. */
+    static final int LOOK_BACK = 1 << 16;
+
+    /** Whether the bytes before {@code start} are the start of the input or a record terminator, then filler. */
+    private static boolean followsBoundary(SeekableByteChannel channel, long start) throws IOException {
+        long floor = Math.max(0, start - LOOK_BACK);
+        byte[] block = new byte[(int) Math.min(4096, start - floor)];
+        long p = start;
+        while (p > floor) {
+            int n = (int) Math.min(block.length, p - floor);
+            channel.position(p - n);
+            ByteBuffer bb = ByteBuffer.wrap(block, 0, n);
+            while (bb.hasRemaining()) {
+                if (channel.read(bb) < 0) {
+                    throw new IOException("input ended at byte " + (p - n + bb.position()) + " before its size");
+                }
+            }
+            for (int i = n - 1; i >= 0; i--) {
+                if (!RecordStart.isFiller(block[i])) {
+                    return block[i] == RT;
+                }
+            }
+            p -= n;
+        }
+        return p == 0;
     }
 
     /**
@@ -234,17 +281,13 @@ public final class RecordFramer implements AutoCloseable {
     }
 
     /**
-     * A position after {@code from} where a whole record starts and ends exactly at {@code terminator}: its
-     * length points at the terminator, its counts are digits and its base address follows a field
-     * terminator; -1 if none.
+     * A position after {@code from} where a whole record starts and ends exactly at {@code terminator}, its
+     * leader and directory consistent ({@link RecordStart#isConsistentRecord}); -1 if none.
      */
     private int findWholeRecordStart(int from, int terminator) {
         for (int q = from + 1; q + MIN_RECORD - 1 <= terminator; q++) {
-            if (digitsAt(q, 5) == terminator - q + 1 && isDigit(buf[q + 10]) && isDigit(buf[q + 11])) {
-                int base = digitsAt(q + 12, 5);
-                if (base >= 25 && q + base - 1 < terminator && buf[q + base - 1] == FT) {
-                    return q;
-                }
+            if (RecordStart.isConsistentRecord(buf, q, terminator - q + 1)) {
+                return q;
             }
         }
         return -1;
@@ -253,14 +296,14 @@ public final class RecordFramer implements AutoCloseable {
     private boolean emit(RawRecord into, int length, int defects, int declared) {
         into.set(buf, pos, length, ordinal++, bufBase + pos, defects, declared);
         pos += length;
+        afterBoundary = buf[pos - 1] == RT;
         return true;
     }
 
     /**
-     * Skips forward to the next position where a record verifiably starts: right after a record
-     * terminator (or at the current position), a leader with a numeric length that ends on a 0x1D,
-     * numeric indicator/subfield counts and base address, and a field terminator just before the base
-     * address. Bytes skipped are not framed.
+     * Skips forward to the next position where a record verifiably starts by {@link RecordStart}'s rule: at the
+     * current position if the bytes before it are the input's start or a record terminator and filler, else
+     * right after a later record terminator (and filler). Bytes skipped are not framed.
      *
      * @return {@code true} if a record start was found, {@code false} at the end of the input
      */
@@ -268,16 +311,18 @@ public final class RecordFramer implements AutoCloseable {
         skipFill(); // a start on the fill before a record must not skip that record
         while (true) {
             while (pos < limit || fill(1)) {
-                if (isVerifiedStart()) {
+                if (afterBoundary && isVerifiedStart()) {
                     return true;
                 }
                 // move to just after the next terminator
                 int end = findTerminator(pos);
                 if (end < 0) {
                     pos = limit;
+                    afterBoundary = false;
                     break;
                 }
                 pos = end + 1;
+                afterBoundary = true;
                 skipFill();
             }
             if (eof && pos >= limit) {
@@ -286,19 +331,13 @@ public final class RecordFramer implements AutoCloseable {
         }
     }
 
-    /** Whether a record verifiably starts at {@code pos} (reading ahead as needed; may move the buffer). */
+    /** Whether a record with a consistent leader and directory starts at {@code pos} (reading ahead as needed). */
     private boolean isVerifiedStart() {
         if (!fill(24)) {
             return false;
         }
         int len = digitsAt(pos, 5);
-        if (len < MIN_RECORD || len > maxRecordBytes || !fill(len)) {
-            return false;
-        }
-        int p = pos;
-        int base = digitsAt(p + 12, 5);
-        return buf[p + len - 1] == RT && isDigit(buf[p + 10]) && isDigit(buf[p + 11])
-                && base >= 25 && base <= len && buf[p + base - 1] == FT;
+        return len >= MIN_RECORD && len <= maxRecordBytes && fill(len) && RecordStart.isConsistentRecord(buf, pos, len);
     }
 
     // ---------------------------------------------------------------- scanning
@@ -308,7 +347,7 @@ public final class RecordFramer implements AutoCloseable {
         while (true) {
             while (pos < limit) {
                 byte b = buf[pos];
-                if (b == 0x00 || b == 0x1A || b == '\n' || b == '\r' || b == ' ' || b == '\t') {
+                if (RecordStart.isFiller(b)) {
                     pos++;
                 } else {
                     return;
@@ -338,8 +377,8 @@ public final class RecordFramer implements AutoCloseable {
     }
 
     /**
-     * A position in {@code [from, to)} after {@code from} where a leader's length says the record ends
-     * exactly at {@code terminator} (or, without a terminator, where 5 digits are followed by a plausible
+     * A position in {@code [from, to)} after {@code from} where a record with a consistent leader and directory
+     * ends exactly at {@code terminator} (or, without a terminator, where 5 digits are followed by a plausible
      * leader); -1 if none.
      */
     private int findLeaderStart(int from, int to, int terminator) {
@@ -348,7 +387,8 @@ public final class RecordFramer implements AutoCloseable {
             if (len < MIN_RECORD) {
                 continue;
             }
-            if (terminator >= 0 ? q + len - 1 == terminator : looksLikeLeader(q, to)) {
+            if (terminator >= 0 ? q + len - 1 == terminator && RecordStart.isConsistentRecord(buf, q, len)
+                    : looksLikeLeader(q, to)) {
                 return q;
             }
         }

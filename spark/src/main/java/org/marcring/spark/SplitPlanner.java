@@ -1,0 +1,111 @@
+package org.marcring.spark;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.compress.CompressionCodecFactory;
+
+/**
+ * Plans the partitions of a read the way Spark plans those of its own file sources: splits of at most
+ * {@code maxSplitBytes = min(maxPartitionBytes, max(openCostInBytes, totalBytes / minPartitions))}, where
+ * {@code totalBytes} counts each file's length plus the open cost, then packed largest first into partitions
+ * of up to {@code maxSplitBytes}, each file charged its open cost, so that many small files share a task.
+ * Compressed files are one split each.
+ */
+final class SplitPlanner {
+    private final long maxPartitionBytes;
+    private final long openCostInBytes;
+    private final int minPartitions;
+
+    SplitPlanner(long maxPartitionBytes, long openCostInBytes, int minPartitions) {
+        this.maxPartitionBytes = maxPartitionBytes;
+        this.openCostInBytes = openCostInBytes;
+        this.minPartitions = Math.max(1, minPartitions);
+    }
+
+    /** The files under {@code paths} (globs allowed; a directory gives its files, not hidden or '_' ones). */
+    static List<FileStatus> list(List<String> paths, Configuration conf) {
+        List<FileStatus> files = new ArrayList<>();
+        try {
+            for (String p : paths) {
+                Path path = new Path(p);
+                FileSystem fs = path.getFileSystem(conf);
+                FileStatus[] matched = fs.globStatus(path);
+                if (matched == null || matched.length == 0) {
+                    throw new IllegalArgumentException("no such file: " + p);
+                }
+                for (FileStatus s : matched) {
+                    if (s.isDirectory()) {
+                        for (FileStatus child : fs.listStatus(s.getPath())) {
+                            String name = child.getPath().getName();
+                            if (child.isFile() && !name.startsWith("_") && !name.startsWith(".")) {
+                                files.add(child);
+                            }
+                        }
+                    } else {
+                        files.add(s);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return files;
+    }
+
+    /** The largest split for files of {@code totalBytes} bytes in {@code fileCount} files. */
+    long maxSplitBytes(long totalBytes, int fileCount) {
+        long total = totalBytes + (long) fileCount * openCostInBytes;
+        return Math.min(maxPartitionBytes, Math.max(openCostInBytes, total / minPartitions));
+    }
+
+    /** The partitions for {@code files}, compressed ones (by file name) read whole. */
+    List<MarcPartition> plan(List<FileStatus> files, Configuration conf) {
+        CompressionCodecFactory codecs = new CompressionCodecFactory(conf);
+        long totalBytes = 0;
+        for (FileStatus f : files) {
+            totalBytes += f.getLen();
+        }
+        long maxSplit = maxSplitBytes(totalBytes, files.size());
+        List<FileSplit> splits = new ArrayList<>();
+        for (FileStatus f : files) {
+            String path = f.getPath().toString();
+            long len = f.getLen();
+            if (len == 0) {
+                continue;
+            }
+            boolean compressed = codecs.getCodec(f.getPath()) != null;
+            if (compressed) {
+                splits.add(new FileSplit(path, 0, len, len, true));
+                continue;
+            }
+            for (long start = 0; start < len; start += maxSplit) {
+                splits.add(new FileSplit(path, start, Math.min(maxSplit, len - start), len, false));
+            }
+        }
+        splits.sort(Comparator.comparingLong((FileSplit s) -> s.length).reversed());
+        List<MarcPartition> partitions = new ArrayList<>();
+        List<FileSplit> current = new ArrayList<>();
+        long currentSize = 0;
+        for (FileSplit s : splits) {
+            if (!current.isEmpty() && currentSize + s.length > maxSplit) {
+                partitions.add(new MarcPartition(current));
+                current = new ArrayList<>();
+                currentSize = 0;
+            }
+            current.add(s);
+            currentSize += s.length + openCostInBytes;
+        }
+        if (!current.isEmpty()) {
+            partitions.add(new MarcPartition(current));
+        }
+        return partitions;
+    }
+}
