@@ -46,7 +46,7 @@ final class EngineRing {
         int batchBytes = settings.batchBytes();
         this.ring = RingBuffer.createSingleProducer(() -> new RecordBatch(batchBytes), settings.ringSize(), wait);
         this.parsers = new ParserStage(ring, settings.parsers(), settings.stripe(), parserSupplier, transform,
-                encoders, budget, control);
+                encoders, budget, control, wait instanceof SignalWaitStrategy ? (SignalWaitStrategy) wait : null);
         this.threads = new EngineThreads(measureCpu);
         parsers.addThreads(threads);
     }

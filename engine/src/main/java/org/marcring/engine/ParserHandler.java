@@ -3,6 +3,7 @@ package org.marcring.engine;
 import java.util.function.Function;
 
 import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.Sequence;
 
 import org.marcring.codec.MarcRecord;
 import org.marcring.codec.io.RecordEncoder;
@@ -31,6 +32,8 @@ final class ParserHandler implements EventHandler<RecordBatch> {
     private final byte[] separator;
     private final ByteBudget budget;
     private final RunControl control;
+    private final SignalWaitStrategy signal;
+    private Sequence sequence;
 
     /**
      * @param index      this handler's number, 0 to {@code count - 1}
@@ -39,10 +42,11 @@ final class ParserHandler implements EventHandler<RecordBatch> {
      * @param transform  the user's function, or {@code null}
      * @param encoder    encodes into the batch's output, or {@code null} to leave the records in the batch
      * @param budget     counts the output bytes in flight, or {@code null}
+     * @param signal     the ring's wait strategy, told when a batch is done, or {@code null}
      */
     ParserHandler(int index, int count, int blockShift, RecordParser parser,
                   Function<MarcRecord, MarcRecord> transform, RecordEncoder encoder, ByteBudget budget,
-                  RunControl control) {
+                  RunControl control, SignalWaitStrategy signal) {
         this.index = index;
         this.count = count;
         this.blockShift = blockShift;
@@ -53,6 +57,12 @@ final class ParserHandler implements EventHandler<RecordBatch> {
         this.separator = encoder != null ? encoder.separator() : null;
         this.budget = budget;
         this.control = control;
+        this.signal = signal;
+    }
+
+    @Override
+    public void setSequenceCallback(Sequence sequenceCallback) {
+        this.sequence = sequenceCallback;
     }
 
     /** Whether handler {@code index} of {@code count} owns sequence {@code sequence}. */
@@ -61,8 +71,8 @@ final class ParserHandler implements EventHandler<RecordBatch> {
     }
 
     @Override
-    public void onEvent(RecordBatch batch, long sequence, boolean endOfBatch) {
-        if (batch.kind != RecordBatch.RECORDS || !owns(sequence, index, count, blockShift) || control.isStopped()) {
+    public void onEvent(RecordBatch batch, long seq, boolean endOfBatch) {
+        if (batch.kind != RecordBatch.RECORDS || !owns(seq, index, count, blockShift) || control.isStopped()) {
             return;
         }
         batch.clearResults(encoder == null);
@@ -77,6 +87,10 @@ final class ParserHandler implements EventHandler<RecordBatch> {
         }
         if (budget != null) {
             budget.add(batch.output.length());
+        }
+        if (signal != null && this.sequence != null) {
+            this.sequence.setVolatile(seq); // the processor would set it only after this returns: wake the writer now
+            signal.signalHandlersMoved();
         }
     }
 

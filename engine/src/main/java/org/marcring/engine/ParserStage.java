@@ -22,11 +22,12 @@ final class ParserStage {
      * @param parsers  a new parser per handler
      * @param encoders a new encoder per handler, or {@code null} to leave decoded records in the batches
      * @param budget   counts the encoded bytes in flight, or {@code null}
+     * @param signal   the ring's wait strategy where it is woken by signals, or {@code null}
      */
     @SuppressWarnings("unchecked")
     ParserStage(RingBuffer<RecordBatch> ring, int count, int stripe, Supplier<RecordParser> parsers,
                 Function<MarcRecord, MarcRecord> transform, Supplier<? extends RecordEncoder> encoders,
-                ByteBudget budget, RunControl control) {
+                ByteBudget budget, RunControl control, SignalWaitStrategy signal) {
         int shift = Integer.numberOfTrailingZeros(stripe);
         while (shift > 0 && ((long) count << shift) > ring.getBufferSize()) {
             shift--; // give every parser a block of the ring
@@ -45,7 +46,8 @@ final class ParserStage {
             if (parser == null) {
                 throw new IllegalArgumentException("the source made no parser (null)");
             }
-            ParserHandler handler = new ParserHandler(i, count, shift, parser, transform, encoder, budget, control);
+            ParserHandler handler = new ParserHandler(i, count, shift, parser, transform, encoder, budget, control,
+                    signal);
             processors[i] = new BatchEventProcessorBuilder().setMaxBatchSize(1).build(ring, barrier, handler);
             processors[i].setExceptionHandler(new StopOnException(control));
         }

@@ -94,7 +94,7 @@ final class RecordBatch {
         count = 0;
         dataLength = 0;
         if (data.length > 2 * capacity) {
-            data = new byte[capacity];
+            data = new byte[capacity + capacity / 2];
         }
     }
 
@@ -134,8 +134,9 @@ final class RecordBatch {
             if (need > Integer.MAX_VALUE - 16) {
                 throw new IllegalStateException("batch of " + need + " bytes");
             }
-            int size = (int) Math.max(need, Math.min(Integer.MAX_VALUE - 16L, Math.max(capacity,
-                    (long) data.length * 2)));
+            // room for the record that overflows a full batch, so that a batch of short records never grows
+            long first = data.length == 0 ? (long) capacity + capacity / 2 : (long) data.length * 2;
+            int size = (int) Math.max(need, Math.min(Integer.MAX_VALUE - 16L, first));
             data = Arrays.copyOf(data, size);
         }
         return at;

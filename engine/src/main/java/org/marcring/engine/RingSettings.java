@@ -14,7 +14,7 @@ import com.lmax.disruptor.WaitStrategy;
  * @param batchBytes   bytes of input records at which a batch is full
  * @param batchRecords most records per batch
  * @param byteBudget   most bytes (input and encoded output) in flight in the ring
- * @param waitStrategy how parser and writer threads wait, {@code null} for a new {@link IdleWaitStrategy}
+ * @param waitStrategy how parser and writer threads wait, {@code null} for a new {@link SignalWaitStrategy}
  */
 record RingSettings(int parsers, int ringSize, int stripe, int batchBytes, int batchRecords, long byteBudget,
                     WaitStrategy waitStrategy) {
@@ -43,6 +43,6 @@ record RingSettings(int parsers, int ringSize, int stripe, int batchBytes, int b
 
     /** The wait strategy to use: the one set, or a new default one. */
     WaitStrategy newWaitStrategy() {
-        return waitStrategy != null ? waitStrategy : new IdleWaitStrategy();
+        return waitStrategy != null ? waitStrategy : new SignalWaitStrategy();
     }
 }
