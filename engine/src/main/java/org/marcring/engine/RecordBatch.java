@@ -38,6 +38,7 @@ final class RecordBatch {
     static final byte REJECTED = 3;
 
     private static final int FIRST_RECORDS = 64;
+    private static final byte[] NO_BYTES = new byte[0];
 
     /** The byte capacity: a batch is full once its records take this many bytes. */
     final int capacity;
@@ -83,7 +84,7 @@ final class RecordBatch {
     /** @param capacity the byte capacity of the batch */
     RecordBatch(int capacity) {
         this.capacity = capacity;
-        this.data = new byte[0];
+        this.data = NO_BYTES;
         this.output = new ByteArrayBuilder(0);
     }
 
@@ -94,7 +95,7 @@ final class RecordBatch {
         count = 0;
         dataLength = 0;
         if (data.length > 2 * capacity) {
-            data = new byte[capacity + capacity / 2];
+            data = NO_BYTES; // grown for a large record: made again at the usual size when needed
         }
     }
 
@@ -236,8 +237,18 @@ final class RecordBatch {
         fatalIndex = -1;
     }
 
-    /** Drops references to records and errors once they have been handed on. */
+    /**
+     * Drops references to records and errors once they have been handed on, and lets go of arrays a large
+     * record grew beyond twice the capacity (input) or four times (output): a batch waiting in the ring for its
+     * next use holds no more than a batch of ordinary records.
+     */
     void releaseRecords() {
+        if (data.length > 2 * capacity) {
+            data = NO_BYTES;
+        }
+        if (output.array().length > 4 * capacity) {
+            output = new ByteArrayBuilder(0);
+        }
         if (records != null) {
             Arrays.fill(records, 0, Math.min(count, records.length), null);
         }

@@ -78,7 +78,7 @@ final class ConvertCommand implements Callable<Integer> {
                 Sources.Opened opened = Sources.open(file, from, options);
                 reporter.input(file.name());
                 boolean after = written > 0;
-                PipelineBuilder b = Pipeline.builder().source(opened.source()).parsers(threads)
+                PipelineBuilder b = run.shape(Pipeline.builder()).source(opened.source()).parsers(threads)
                         .sink(out.stream(), () -> new FramedEncoder(encoders.get(), after))
                         .errorPolicy(reporter);
                 if (bar != null) {
