@@ -72,9 +72,18 @@ final class ParserHandler implements EventHandler<RecordBatch> {
 
     @Override
     public void onEvent(RecordBatch batch, long seq, boolean endOfBatch) {
-        if (batch.kind != RecordBatch.RECORDS || !owns(seq, index, count, blockShift) || control.isStopped()) {
-            return;
+        if (batch.kind == RecordBatch.RECORDS && owns(seq, index, count, blockShift) && !control.isStopped()) {
+            parse(batch);
         }
+        if (signal != null && sequence != null) {
+            // the processor would set the sequence only after this returns: set it now and wake the writer,
+            // also after a batch of another parser's stripe, which the writer may be waiting on this one to pass
+            sequence.setVolatile(seq);
+            signal.signalHandlersMoved();
+        }
+    }
+
+    private void parse(RecordBatch batch) {
         batch.clearResults(encoder == null);
         for (int i = 0; i < batch.count; i++) {
             try {
@@ -87,10 +96,6 @@ final class ParserHandler implements EventHandler<RecordBatch> {
         }
         if (budget != null) {
             budget.add(batch.output.length());
-        }
-        if (signal != null && this.sequence != null) {
-            this.sequence.setVolatile(seq); // the processor would set it only after this returns: wake the writer now
-            signal.signalHandlersMoved();
         }
     }
 
