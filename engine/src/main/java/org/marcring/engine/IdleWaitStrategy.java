@@ -8,7 +8,7 @@ import com.lmax.disruptor.TimeoutException;
 import com.lmax.disruptor.WaitStrategy;
 
 /**
- * The engine's default {@link WaitStrategy}: spin briefly, then yield, then park for growing periods
+ * A {@link WaitStrategy} that polls: spin briefly, then yield, then park for growing periods
  * (up to a limit) while the sequence waited for (the producer's cursor or the upstream handlers') is
  * behind. Unlike the Disruptor's {@link BlockingWaitStrategy}, which blocks on a lock only while the
  * <em>producer</em> is behind and busy-spins while upstream <em>handlers</em> are behind (so the ordered
@@ -23,10 +23,15 @@ import com.lmax.disruptor.WaitStrategy;
  * handler's {@code onTimeout} and waits again): the engine's writer uses it to push out the bytes it gathered
  * as soon as it runs out of work, and gathers them in large writes while it has work.
  *
- * <p>Chosen by a short measurement (ISO 2709 to ISO 2709, 80,000 records, 1 and 2 parsers, 2 shared
+ * <p>It was the engine's default while every ring slot carried one record; with a batch of records per entry
+ * {@link SignalWaitStrategy} is, since it wakes a waiting thread once per batch instead of some ten times per
+ * wait. The engine's own waits outside the ring (the I/O thread on a full ring, a reader's caller) still use its
+ * backoff.
+ *
+ * <p>Chosen then by a short measurement (ISO 2709 to ISO 2709, 80,000 records, 1 and 2 parsers, 2 shared
  * cores, wall time and CPU time of the whole run) against the Disruptor's blocking, yielding and sleeping
- * strategies: see {@link Pipeline} for the figures. The spins and yields before parking matter on a small
- * machine: parking at once (0 spins, 0 yields) measured 25-30% slower with 2 parsers (ISO 2709 to MARCXML of
+ * strategies (the blocking one spent the most CPU and was the slowest: its writer spins while the parsers
+ * lag). The spins and yields before parking matter on a small machine: parking at once (0 spins, 0 yields) measured 25-30% slower with 2 parsers (ISO 2709 to MARCXML of
  * a 315 MB file, medians of 9 runs), as every short wait became a park and a wake-up; 200 yields instead of 10
  * was no faster beyond the noise and burned the spare core with 1 parser.
  */

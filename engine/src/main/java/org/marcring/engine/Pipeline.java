@@ -36,26 +36,13 @@ import org.marcring.codec.io.RecordEncoder;
  * appear under their name only on success. A pipeline runs once; several pipelines may run at the same time.
  * Threads are daemons named {@code marcring-io}, {@code marcring-parser-N} and {@code marcring-writer}.
  *
- * <p><b>Wait strategy.</b> The default is {@link IdleWaitStrategy} (spin, yield, then park). Measured with
- * {@code org.marcring.perf.EngineThroughput} on 2 cores shared with other work (load average 10 to 12, so
- * the wall times are noisy; CPU seconds of the whole process are the steadier figure): ISO 2709 to ISO 2709,
- * 92 MB (80,000 records), best of 4 runs, CPU s / wall s:
- * <table>
- * <caption>wait strategies</caption>
- * <tr><th>strategy</th><th>1 parser</th><th>2 parsers</th></tr>
- * <tr><td>IdleWaitStrategy (default)</td><td>0.61 / 1.26</td><td>0.60 / 0.60</td></tr>
- * <tr><td>BlockingWaitStrategy</td><td>1.13 / 2.55</td><td>0.83 / 1.21</td></tr>
- * <tr><td>YieldingWaitStrategy</td><td>0.58 / 1.17</td><td>0.47 / 0.68</td></tr>
- * <tr><td>SleepingWaitStrategy</td><td>0.58 / 0.82</td><td>0.52 / 0.89</td></tr>
- * </table>
- * In this run and an earlier one, the Disruptor's {@code BlockingWaitStrategy} spent the most CPU for the same
- * work and was the slowest (its writer spins while the parsers lag, Disruptor issue #222, and on 2 cores that
- * core is taken from the parsers); the other three were within the noise of each other. The default parks,
- * so an idle engine costs no CPU (yielding keeps a core busy while idle), and it tells the writer when it runs
- * out of work so gathered output goes out at once. For comparison, the sequential loop used 0.45 to 0.60 CPU
- * seconds for the same file, the engine with 2 parsers 0.58 to 0.69. Parsers take slots in blocks of
- * {@value PipelineBuilder#DEFAULT_STRIPE} (stripe 1 / 8 / 32 measured 0.68 / 0.63 / 0.59 CPU s, 0.81 / 0.64 /
- * 0.72 wall s: within the noise, block striping no worse than round-robin).
+ * <p><b>Batches and waiting.</b> Each ring entry carries a batch of whole records (64 KiB of input by default,
+ * {@link PipelineBuilder#batchBytes(int)}), so the threads hand work to each other a few thousand times a second
+ * rather than once per record; a batch goes out at once when the input has nothing more ready, so that at low
+ * load records are handed on one by one. The bytes in flight are bounded by a byte budget
+ * ({@link PipelineBuilder#byteBudget(long)}). Threads wait with {@link SignalWaitStrategy} by default: a short
+ * spin, then a park that the stage waited for ends when it moves on. Figures are in the project's
+ * {@code docs/performance.md}.
  */
 public final class Pipeline implements AutoCloseable {
     /** How long {@link #close()} waits for a running run to clean up. */

@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.marcring.codec.io.MarcFormat;
 import org.marcring.codec.io.ReadOptions;
-import org.marcring.engine.PipelineBuilder;
 
 import picocli.CommandLine.Option;
 
@@ -19,14 +18,6 @@ final class RunOptions {
     @Option(names = "--threads", paramLabel = "N",
             description = "parser threads (default: available processors)")
     int threads = Runtime.getRuntime().availableProcessors();
-
-    @Option(names = "--byte-budget", paramLabel = "MIB",
-            description = "most MiB of records and their output in flight in the engine (default: 32)")
-    long byteBudgetMib = PipelineBuilder.DEFAULT_BYTE_BUDGET >> 20;
-
-    @Option(names = "--batch-kib", paramLabel = "KIB",
-            description = "KiB of input records handed to a parser thread at a time (default: 64)")
-    int batchKib = PipelineBuilder.DEFAULT_BATCH_BYTES >> 10;
 
     @Option(names = "--strict", description = "reject every record with a structural or encoding fault")
     boolean strict;
@@ -51,17 +42,6 @@ final class RunOptions {
             throw new IllegalArgumentException("--strict and --permissive exclude each other");
         }
         return strict ? ReadOptions.strict() : ReadOptions.defaults();
-    }
-
-    /** Sets the engine's byte budget and batch size on {@code builder}, checked. */
-    PipelineBuilder shape(PipelineBuilder builder) {
-        if (byteBudgetMib < 1 || byteBudgetMib > 1 << 20) {
-            throw new IllegalArgumentException("--byte-budget must be 1 to 1048576 MiB: " + byteBudgetMib);
-        }
-        if (batchKib < 1 || batchKib > 1 << 20) {
-            throw new IllegalArgumentException("--batch-kib must be 1 to 1048576: " + batchKib);
-        }
-        return builder.byteBudget(byteBudgetMib << 20).batchBytes(batchKib << 10);
     }
 
     /** The number of parser threads, checked. */
