@@ -8,7 +8,7 @@ import com.lmax.disruptor.TimeoutException;
 import com.lmax.disruptor.WaitStrategy;
 
 /**
- * The engine's default {@link WaitStrategy}: spin briefly, then yield, then park for growing periods
+ * A {@link WaitStrategy} that polls: spin briefly, then yield, then park for growing periods
  * (up to a limit) while the sequence waited for (the producer's cursor or the upstream handlers') is
  * behind. Unlike the Disruptor's {@link BlockingWaitStrategy}, which blocks on a lock only while the
  * <em>producer</em> is behind and busy-spins while upstream <em>handlers</em> are behind (so the ordered
@@ -22,6 +22,11 @@ import com.lmax.disruptor.WaitStrategy;
  * the Disruptor's {@code onTimeout} (the wait throws {@link TimeoutException}, the processor calls the
  * handler's {@code onTimeout} and waits again): the engine's writer uses it to push out the bytes it gathered
  * as soon as it runs out of work, and gathers them in large writes while it has work.
+ *
+ * <p>It was the engine's default while every ring slot carried one record; with a batch of records per entry
+ * {@link SignalWaitStrategy} is, since it wakes a waiting thread once per batch instead of some ten times per
+ * wait. The engine's own waits outside the ring (the I/O thread on a full ring, a reader's caller) still use its
+ * backoff.
  *
  * <p>The trade-off: the spins and yields keep a short wait cheap (a park and a wake-up for every short wait
  * costs throughput on a small machine), the parks keep an idle engine off the CPU. The defaults are measured

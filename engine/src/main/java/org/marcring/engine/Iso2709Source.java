@@ -7,6 +7,7 @@ import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Path;
 import java.util.Objects;
 
+import org.marcring.codec.MarcRecord;
 import org.marcring.codec.iso2709.Iso2709Decoder;
 import org.marcring.codec.iso2709.RawRecord;
 import org.marcring.codec.iso2709.RecordFramer;
@@ -14,8 +15,9 @@ import org.marcring.codec.io.ReadOptions;
 
 /**
  * ISO 2709 input for the engine: a {@link RecordFramer} finds the records (files are read through a
- * {@code FileChannel} in 1 MiB chunks), each is copied into a ring slot with its framing defects, and
- * {@link Iso2709Decoder}s decode them on the parser threads with the given {@link ReadOptions}.
+ * {@code FileChannel} in 1 MiB chunks), each is copied from the framer's buffer straight into the ring's
+ * current batch with its framing defects, and {@link Iso2709Decoder}s decode them on the parser threads
+ * with the given {@link ReadOptions}, in place in the batch.
  */
 public final class Iso2709Source implements RecordSource {
     private final RecordFramer framer;
@@ -73,6 +75,21 @@ public final class Iso2709Source implements RecordSource {
         return true;
     }
 
+    /** Frames the next record straight into {@code batch}; {@code false} at the end of the input. */
+    boolean next(RecordBatch batch) {
+        if (!framer.next(view)) {
+            return false;
+        }
+        batch.append(view.buffer(), view.offset(), view.length(), view.ordinal(), view.byteOffset(), view.defects(),
+                view.declaredLength());
+        return true;
+    }
+
+    @Override
+    public boolean ready() {
+        return framer.hasBufferedRecord();
+    }
+
     @Override
     public boolean readsMayBlock() {
         return mayBlock;
@@ -85,13 +102,7 @@ public final class Iso2709Source implements RecordSource {
 
     @Override
     public RecordParser newParser() {
-        Iso2709Decoder decoder = new Iso2709Decoder(options);
-        RawRecord raw = new RawRecord();
-        return slot -> {
-            raw.set(slot.raw(), 0, slot.rawLength(), slot.ordinal(), slot.byteOffset(), slot.defects(),
-                    slot.declaredLength());
-            return decoder.decode(raw);
-        };
+        return new Parser(new Iso2709Decoder(options));
     }
 
     @Override
@@ -102,6 +113,30 @@ public final class Iso2709Source implements RecordSource {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException("closing the input: " + e.getMessage(), e);
+        }
+    }
+
+    /** Decodes a record of a slot, or one in place in a batch. */
+    private static final class Parser implements RecordParser, BatchParser {
+        private final Iso2709Decoder decoder;
+        private final RawRecord raw = new RawRecord();
+
+        Parser(Iso2709Decoder decoder) {
+            this.decoder = decoder;
+        }
+
+        @Override
+        public MarcRecord parse(RecordSlot slot) {
+            raw.set(slot.raw(), 0, slot.rawLength(), slot.ordinal(), slot.byteOffset(), slot.defects(),
+                    slot.declaredLength());
+            return decoder.decode(raw);
+        }
+
+        @Override
+        public MarcRecord parse(RecordBatch batch, int i) {
+            raw.set(batch.data, batch.starts[i], batch.lengths[i], batch.ordinals[i], batch.offsets[i],
+                    batch.defects[i], batch.declared[i]);
+            return decoder.decode(raw);
         }
     }
 }

@@ -11,19 +11,20 @@ import org.marcring.codec.MarcRecord;
 import org.marcring.codec.io.ByteArrayBuilder;
 
 /**
- * The writer thread's work, gated on all parsers: takes every slot in input order and emits its output
- * (the encoder's header once, separators between records, the footer at the end), counts written,
- * filtered and rejected records, hands rejects to the {@link ErrorPolicy} in order, and records the
- * publish-to-emit latency. Writes are gathered and drained to the output in 64 KiB chunks while there is
- * work, and as soon as the writer runs out of work ({@link #onTimeout(long)}, from {@link IdleWaitStrategy};
- * with the Disruptor's own strategies, which have no idle timeout, at 64 KiB and at the end only).
+ * The writer thread's work, gated on all parsers: takes every batch in input order and emits its output
+ * (the encoder's header once, a separator between batches, the batch's encoded records, which carry their
+ * separators, in one write; the footer at the end), counts written, filtered and rejected records, hands
+ * rejects to the {@link ErrorPolicy} in input order, and records each record's publish-to-emit latency. The
+ * output is flushed as soon as the writer runs out of work ({@link #onTimeout(long)}, from
+ * {@link IdleWaitStrategy}; with the Disruptor's own strategies, which have no idle timeout, at the end only).
+ * Once a batch is handed on, its bytes leave the run's {@link ByteBudget}.
  *
  * <p>At the end slot it checks that every record read is accounted for before committing the output; a
  * mismatch is a bug and fails the run with an {@link IllegalStateException}. When the run stops for any
  * reason before that, {@link #onShutdown()} aborts the output, so no partial file is left under the
  * target's name.
  */
-final class OrderedWriter implements EventHandler<RecordSlot> {
+final class OrderedWriter implements EventHandler<RecordBatch> {
     private static final int DRAIN_AT = 1 << 16;
     private static final long PROGRESS_EVERY = TimeUnit.MILLISECONDS.toNanos(250);
 
@@ -38,6 +39,7 @@ final class OrderedWriter implements EventHandler<RecordSlot> {
     private final Recorder alsoLatency;
     private final RunControl control;
     private final long startNanos;
+    private final ByteBudget budget;
     private final ByteArrayBuilder buffer = new ByteArrayBuilder(DRAIN_AT + 8192);
 
     private long written;
@@ -52,15 +54,17 @@ final class OrderedWriter implements EventHandler<RecordSlot> {
     private boolean committed;
     private long lastProgress;
     private long emitNanos;
+    private boolean unflushed;
 
     /**
      * @param out      where encoded bytes go ({@code null} with a callback)
      * @param callback receives records in order ({@code null} with an output)
      * @param alsoLatency the caller's recorder, which gets every latency too, or {@code null}
+     * @param budget   where a batch's bytes are released once handed on, or {@code null}
      */
     OrderedWriter(ByteOutput out, Consumer<MarcRecord> callback, byte[] header, byte[] separator, byte[] footer,
                   ErrorPolicy policy, ProgressListener progress, Recorder latency, Recorder alsoLatency,
-                  RunControl control, long startNanos) {
+                  RunControl control, ByteBudget budget, long startNanos) {
         this.out = out;
         this.callback = callback;
         this.header = header;
@@ -72,11 +76,12 @@ final class OrderedWriter implements EventHandler<RecordSlot> {
         this.alsoLatency = alsoLatency;
         this.control = control;
         this.startNanos = startNanos;
+        this.budget = budget;
         this.lastProgress = startNanos;
     }
 
     @Override
-    public void onEvent(RecordSlot slot, long sequence, boolean endOfBatch) {
+    public void onEvent(RecordBatch batch, long sequence, boolean endOfBatch) {
         if (control.isStopped() || committed) {
             return;
         }
@@ -85,19 +90,23 @@ final class OrderedWriter implements EventHandler<RecordSlot> {
                 started = true;
                 buffer.append(header);
             }
-            if (slot.kind == RecordSlot.END) {
-                finish(slot);
+            if (batch.kind == RecordBatch.END) {
+                finish(batch);
                 return;
             }
-            if (slot.kind == RecordSlot.FLUSH) {
-                drain();
+            if (batch.kind == RecordBatch.FLUSH) {
+                drain(true);
                 return;
             }
-            emit(slot);
-            if (buffer.length() >= DRAIN_AT) {
-                drain();
+            try {
+                emit(batch);
+            } finally {
+                if (budget != null) {
+                    budget.release(batch.dataLength + (long) batch.output.length());
+                }
+                batch.releaseRecords();
             }
-            if (progress != null && (endOfBatch || (sequence & 255) == 0)) {
+            if (progress != null) {
                 long now = System.nanoTime();
                 if (now - lastProgress >= PROGRESS_EVERY) {
                     lastProgress = now;
@@ -109,64 +118,92 @@ final class OrderedWriter implements EventHandler<RecordSlot> {
         }
     }
 
-    private void emit(RecordSlot slot) throws Exception {
+    private void emit(RecordBatch batch) throws Exception {
         emitNanos = System.nanoTime();
-        long nanos = Math.max(0, emitNanos - slot.publishNanos);
-        latency.recordValue(nanos);
-        if (alsoLatency != null) {
-            alsoLatency.recordValue(nanos);
+        int n = batch.fatal != null ? batch.fatalIndex : batch.count;
+        for (int i = 0; i < n; i++) {
+            long nanos = Math.max(0, emitNanos - batch.startNanos(i));
+            latency.recordValue(nanos);
+            if (alsoLatency != null) {
+                alsoLatency.recordValue(nanos);
+            }
         }
-        bytesIn = slot.byteOffset() + slot.rawLength();
-        switch (slot.outcome) {
-            case RecordSlot.WRITTEN:
-                if (callback != null) {
-                    MarcRecord r = slot.record;
-                    slot.record = null;
-                    written++;
-                    callback.accept(r);
-                } else {
-                    if (written > 0) {
-                        buffer.append(separator);
-                    }
-                    buffer.append(slot.output.array(), 0, slot.output.length());
-                    written++;
-                }
-                if (slot.repaired != null) {
-                    RepairedRecord r = slot.repaired;
-                    slot.repaired = null;
-                    repaired++;
-                    if (r.dataDropped()) {
-                        dataDropped++;
-                    }
-                    policy.repaired(r);
-                }
-                break;
-            case RecordSlot.FILTERED:
-                filtered++;
-                break;
-            case RecordSlot.REJECTED:
-                rejected++;
-                policy.reject(toRejected(slot));
-                break;
-            case RecordSlot.FATAL:
-                throw new IllegalStateException(MarcFormatException.describe(slot.ordinal(), slot.byteOffset(),
-                        "error in a parser thread: " + slot.error), slot.error);
-            default:
-                throw new IllegalStateException(MarcFormatException.describe(slot.ordinal(), slot.byteOffset(),
-                        "reached the writer unparsed (engine bug)"));
+        if (n > 0) {
+            bytesIn = batch.offsets[n - 1] + batch.lengths[n - 1];
+        }
+        if (batch.written > 0 && callback == null && batch.fatal == null) {
+            if (written > 0) {
+                buffer.append(separator);
+            }
+            write(batch.output.array(), batch.output.length());
+        }
+        if (callback != null || batch.fatal != null || batch.rejected > 0 || batch.repaired > 0) {
+            emitEach(batch, n);
+        } else {
+            written += batch.written;
+            filtered += batch.filtered;
+        }
+        if (batch.fatal != null) {
+            int i = batch.fatalIndex;
+            throw new IllegalStateException(MarcFormatException.describe(batch.ordinals[i], batch.offsets[i],
+                    "error in a parser thread: " + batch.fatal), batch.fatal);
         }
     }
 
-    /** The reject report for a slot, with a copy of its raw bytes. */
-    static RejectedRecord toRejected(RecordSlot slot) {
-        Throwable e = slot.error;
-        String reason = e instanceof MarcFormatException ? ((MarcFormatException) e).fault()
-                : e.getMessage() != null ? e.getClass().getSimpleName() + ": " + e.getMessage() : e.toString();
-        return new RejectedRecord(slot.ordinal(), slot.byteOffset(), slot.copyOfRaw(), slot.stage, reason, e);
+    /** Counts the first {@code n} records of a batch one by one: for a callback, or to report rejects in order. */
+    private void emitEach(RecordBatch batch, int n) throws Exception {
+        for (int i = 0; i < n; i++) {
+            switch (batch.outcomes[i]) {
+                case RecordBatch.WRITTEN:
+                    written++;
+                    if (callback != null) {
+                        MarcRecord r = batch.records[i];
+                        batch.records[i] = null;
+                        callback.accept(r);
+                    }
+                    RepairedRecord repair = batch.repairs[i];
+                    if (repair != null) {
+                        batch.repairs[i] = null;
+                        repaired++;
+                        if (repair.dataDropped()) {
+                            dataDropped++;
+                        }
+                        policy.repaired(repair);
+                    }
+                    break;
+                case RecordBatch.FILTERED:
+                    filtered++;
+                    break;
+                case RecordBatch.REJECTED:
+                    rejected++;
+                    policy.reject(batch.toRejected(i));
+                    break;
+                default:
+                    throw new IllegalStateException(MarcFormatException.describe(batch.ordinals[i], batch.offsets[i],
+                            "reached the writer unparsed (engine bug)"));
+            }
+        }
     }
 
-    /** The slot after the last record: every record published before it has been handled. */
-    private void finish(RecordSlot end) throws Exception {
+    /** Writes a batch's output: in one call after what is gathered, or gathered itself when small. */
+    private void write(byte[] bytes, int length) throws Exception {
+        if (length < DRAIN_AT / 4) {
+            buffer.append(bytes, 0, length);
+            if (buffer.length() >= DRAIN_AT) {
+                drain(false);
+            }
+            return;
+        }
+        drain(false);
+        if (out != null) {
+            out.write(bytes, 0, length);
+        }
+        bytesOut += length;
+        unflushed = true;
+    }
+
+    /** The entry after the last batch: every record published before it has been handled. */
+    private void finish(RecordBatch end) throws Exception {
         long records = end.recordCount;
         if (end.failure != null) {
             throw new EngineException("reading the input failed after " + records + " records: "
@@ -181,7 +218,7 @@ final class OrderedWriter implements EventHandler<RecordSlot> {
             bytesIn = end.endPosition;
         }
         buffer.append(footer);
-        drain();
+        drain(true);
         if (out != null) {
             out.commit();
         }
@@ -193,14 +230,19 @@ final class OrderedWriter implements EventHandler<RecordSlot> {
         control.complete();
     }
 
-    private void drain() throws Exception {
+    /** Writes what is gathered; flushes the output too when {@code flush} (and something was written). */
+    private void drain(boolean flush) throws Exception {
         if (buffer.length() > 0) {
             if (out != null) {
                 out.write(buffer.array(), 0, buffer.length());
-                out.flush();
             }
             bytesOut += buffer.length();
             buffer.reset();
+            unflushed = true;
+        }
+        if (flush && unflushed && out != null) {
+            out.flush();
+            unflushed = false;
         }
     }
 
@@ -211,11 +253,11 @@ final class OrderedWriter implements EventHandler<RecordSlot> {
     /** The writer has been idle a while: push out what it gathered. */
     @Override
     public void onTimeout(long sequence) {
-        if (control.isStopped() || committed || buffer.length() == 0) {
+        if (control.isStopped() || committed || (buffer.length() == 0 && !unflushed)) {
             return;
         }
         try {
-            drain();
+            drain(true);
         } catch (Throwable t) {
             control.fail(t);
         }

@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 
 import com.lmax.disruptor.EventPoller;
-import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.WaitStrategy;
 
 import org.marcring.codec.MarcFormatException;
@@ -22,8 +22,8 @@ import org.marcring.codec.iso2709.Iso2709Reader;
 
 /**
  * A {@link MarcReader} that decodes ahead on several threads: an I/O thread frames the input into a ring
- * buffer, N parser threads decode the records of their stripe, and the calling thread takes the decoded
- * records from the ring in input order. It behaves exactly as {@link Iso2709Reader}: the same records in the
+ * buffer in batches of records, N parser threads decode the batches of their stripe, and the calling thread
+ * takes the decoded records from the ring in input order, a batch at a time. It behaves exactly as {@link Iso2709Reader}: the same records in the
  * same order, rejects thrown from {@link #next()} (the reader stays usable) or sent to
  * {@link #onReject(Consumer)}, read errors thrown from {@link #hasNext()}; switching is one constructor
  * change. It shares its iteration with the sequential readers ({@link SequentialReader}): a refused record
@@ -44,44 +44,31 @@ import org.marcring.codec.iso2709.Iso2709Reader;
 public final class ParallelReader extends SequentialReader {
     private final RecordSource source;
     private final RunControl control = new RunControl();
-    private final ParserStage parsers;
-    private final EventPoller<RecordSlot> poller;
-    private final EngineThreads threads = new EngineThreads(false); // no result to report CPU time in
-    private final Backoff backoff;
+    private final EngineRing ring;
+    private final EventPoller<RecordBatch> poller;
     private final Taker taker = new Taker();
-    private final Thread io;
     private boolean done;
     private boolean closed;
 
     /**
-     * A reader of {@code source} with {@code parsers} parser threads and a ring of {@code ringSize} slots.
+     * A reader of {@code source} with {@code parsers} parser threads and a ring of {@code ringSize} batches.
      *
      * @param waitStrategy how parser threads wait for input; {@code null} for {@link IdleWaitStrategy}
      */
     public ParallelReader(RecordSource source, int parsers, int ringSize, WaitStrategy waitStrategy) {
         this.source = Objects.requireNonNull(source, "source");
-        if (parsers < 1 || parsers > 256) {
-            throw new IllegalArgumentException("parsers must be 1 to 256: " + parsers);
-        }
-        if (ringSize < 2 || Integer.bitCount(ringSize) != 1) {
-            throw new IllegalArgumentException("ring size must be a power of two of at least 2: " + ringSize);
-        }
-        WaitStrategy wait = waitStrategy != null ? waitStrategy : new IdleWaitStrategy();
-        this.backoff = wait instanceof IdleWaitStrategy ? ((IdleWaitStrategy) wait).backoff()
-                : new IdleWaitStrategy().backoff();
+        RingSettings d = RingSettings.defaults(parsers, ringSize);
+        RingSettings settings = new RingSettings(parsers, ringSize, d.stripe(), d.batchBytes(), d.batchRecords(),
+                d.byteBudget(), waitStrategy);
         try {
-            RingBuffer<RecordSlot> ring = RingBuffer.createSingleProducer(RecordSlot::new, ringSize, wait);
-            this.parsers = new ParserStage(ring, parsers, PipelineBuilder.DEFAULT_STRIPE, source::newParser, null,
-                    null, control);
-            this.poller = ring.newPoller(this.parsers.sequences());
-            ring.addGatingSequences(poller.getSequence());
-            this.parsers.addThreads(threads);
-            this.io = threads.add(EngineThreads.IO, new Producer(ring, source, control, backoff, 0, 0));
+            this.ring = new EngineRing(settings, source::newParser, null, null, control, false); // no CPU result
+            this.poller = ring.endWithPoller();
+            ring.feedFrom(source, settings, 0);
         } catch (RuntimeException | Error e) {
             source.close();
             throw e;
         }
-        threads.startAll();
+        ring.start();
     }
 
     /** A reader of {@code source} with one parser thread per available processor and the default ring size. */
@@ -156,8 +143,10 @@ public final class ParallelReader extends SequentialReader {
         if (done) {
             return null;
         }
-        takeOne();
-        if (taker.kind == RecordSlot.END) {
+        if (taker.next >= taker.count) {
+            takeBatch();
+        }
+        if (taker.end) {
             done = true;
             Throwable failure = taker.failure;
             taker.clear();
@@ -167,27 +156,30 @@ public final class ParallelReader extends SequentialReader {
             }
             return null;
         }
-        switch (taker.outcome) {
-            case RecordSlot.WRITTEN:
-                MarcRecord record = taker.record;
-                taker.clear();
-                return record;
-            case RecordSlot.REJECTED:
-                MarcFormatException e = taker.reject;
-                taker.clear();
-                throw e;
-            default:
-                Throwable error = taker.error;
-                taker.clear();
-                if (error instanceof Error) {
-                    throw (Error) error;
-                }
-                throw new IllegalStateException("engine bug: a record reached the reader unparsed", error);
+        int i = taker.next++;
+        if (i == taker.fatalIndex) {
+            Throwable error = taker.fatal;
+            taker.clear();
+            if (error instanceof Error) {
+                throw (Error) error;
+            }
+            throw new IllegalStateException("engine bug: a record failed in a parser thread", error);
         }
+        MarcRecord record = taker.records[i];
+        if (record != null) {
+            taker.records[i] = null;
+            return record;
+        }
+        MarcFormatException e = taker.rejects[i];
+        if (e != null) {
+            taker.rejects[i] = null;
+            throw e;
+        }
+        throw new IllegalStateException("engine bug: a record reached the reader unparsed");
     }
 
-    /** Takes the next slot from the ring into {@link #taker}, waiting for the parsers as needed. */
-    private void takeOne() {
+    /** Takes the next batch from the ring into {@link #taker}, waiting for the parsers as needed. */
+    private void takeBatch() {
         int idle = 0;
         while (true) {
             EventPoller.PollState state;
@@ -197,7 +189,10 @@ public final class ParallelReader extends SequentialReader {
                 throw new IllegalStateException("engine bug: " + e, e);
             }
             if (state == EventPoller.PollState.PROCESSING) {
-                return;
+                if (taker.end || taker.count > 0) {
+                    return;
+                }
+                continue; // an empty batch
             }
             Throwable failure = control.failure();
             if (failure != null) {
@@ -208,7 +203,7 @@ public final class ParallelReader extends SequentialReader {
                 throw new EngineException("interrupted while waiting for records", new CancellationException(),
                         null);
             }
-            idle = backoff.idle(idle);
+            idle = ring.backoff.idle(idle);
         }
     }
 
@@ -221,48 +216,65 @@ public final class ParallelReader extends SequentialReader {
         closed = true;
         end();
         control.fail(new CancellationException("reader closed"));
-        parsers.halt();
+        ring.halt();
         try {
             source.close();
         } finally {
-            EngineThreads.interrupt(io); // in case it is stuck in a read that closing does not end
-            threads.joinAll();
+            ring.interruptIo(); // in case it is stuck in a read that closing does not end
+            ring.threads.joinAll();
         }
     }
 
-    /** Takes exactly one slot's results out of the ring, so that the slot can be reused at once. */
-    private static final class Taker implements EventPoller.Handler<RecordSlot> {
-        int kind;
-        int outcome;
-        MarcRecord record;
-        MarcFormatException reject;
-        Throwable error;
+    /**
+     * Takes one batch's results out of the ring (its records, its rejects as exceptions), so that the entry
+     * can be reused at once, and releases its bytes from the budget.
+     */
+    private final class Taker implements EventPoller.Handler<RecordBatch> {
+        boolean end;
+        int count;
+        int next;
+        MarcRecord[] records = new MarcRecord[0];
+        MarcFormatException[] rejects = new MarcFormatException[0];
+        int fatalIndex = -1;
+        Throwable fatal;
         Throwable failure;
 
         @Override
-        public boolean onEvent(RecordSlot slot, long sequence, boolean endOfBatch) {
-            kind = slot.kind;
-            outcome = slot.outcome;
-            if (kind == RecordSlot.END) {
-                failure = slot.failure;
-            } else if (outcome == RecordSlot.WRITTEN) {
-                record = slot.record;
-                slot.record = null;
-            } else if (outcome == RecordSlot.REJECTED) {
-                reject = slot.error instanceof MarcFormatException ? (MarcFormatException) slot.error
-                        : new MarcFormatException(slot.ordinal(), slot.byteOffset(),
-                        OrderedWriter.toRejected(slot).reason(), slot.copyOfRaw());
-            } else {
-                error = slot.error;
+        public boolean onEvent(RecordBatch batch, long sequence, boolean endOfBatch) {
+            next = 0;
+            if (batch.kind == RecordBatch.END) {
+                end = true;
+                count = 0;
+                failure = batch.failure;
+                return false;
             }
-            return false; // one at a time
+            count = batch.count;
+            if (records.length < count) {
+                records = new MarcRecord[count];
+                rejects = new MarcFormatException[count];
+            }
+            fatal = batch.fatal;
+            fatalIndex = fatal != null ? batch.fatalIndex : -1;
+            int n = fatal != null ? fatalIndex : count;
+            for (int i = 0; i < n; i++) {
+                if (batch.outcomes[i] == RecordBatch.WRITTEN) {
+                    records[i] = batch.records[i];
+                } else if (batch.outcomes[i] == RecordBatch.REJECTED) {
+                    rejects[i] = batch.toException(i);
+                }
+            }
+            ring.budget.release(batch.dataLength);
+            batch.releaseRecords();
+            return false; // one batch at a time
         }
 
         void clear() {
-            record = null;
-            reject = null;
-            error = null;
+            Arrays.fill(records, null);
+            Arrays.fill(rejects, null);
+            fatal = null;
             failure = null;
+            count = 0;
+            next = 0;
         }
     }
 }

@@ -7,11 +7,7 @@ import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.function.Supplier;
 
-import com.lmax.disruptor.BatchEventProcessor;
-import com.lmax.disruptor.BatchEventProcessorBuilder;
 import com.lmax.disruptor.InsufficientCapacityException;
-import com.lmax.disruptor.RingBuffer;
-import com.lmax.disruptor.Sequence;
 
 import org.HdrHistogram.Recorder;
 import org.marcring.codec.MarcRecord;
@@ -22,7 +18,7 @@ import org.marcring.codec.iso2709.Iso2709Writer;
 
 /**
  * A {@link MarcWriter} that encodes on several threads: the calling thread hands records over into a ring
- * buffer, N encoder threads encode the records of their stripe in parallel, and a writer thread emits the
+ * buffer in batches, N encoder threads encode the batches of their stripe in parallel, and a writer thread emits the
  * bytes in submission order (the encoder's header first, separators between records, the footer on
  * {@link #close()}). The bytes are those {@link Iso2709Writer} (or an {@code EncodingWriter} with the same
  * encoder) would write.
@@ -43,27 +39,25 @@ import org.marcring.codec.iso2709.Iso2709Writer;
  * {@code marcring-writer}; {@link #close()} stops them.
  */
 public final class ParallelWriter implements MarcWriter {
-    private static final int BATCH = 32;
+    /** Records per batch handed to the encoders. */
+    private static final int BATCH = 128;
 
     private final OutputStream stream;
     private final ByteOutput out;
     private final RunControl control = new RunControl();
-    private final RingBuffer<RecordSlot> ring;
-    private final ParserStage encoders;
-    private final BatchEventProcessor<RecordSlot> writerProcessor;
+    private final EngineRing ring;
     private final OrderedWriter writer;
-    private final EngineThreads threads = new EngineThreads(true);
-    private final Backoff backoff = new IdleWaitStrategy().backoff();
     private final long startNanos = System.nanoTime();
-    private long claimed = -1;
-    private long published = -1;
+    /** The batch being filled, or {@code null}. */
+    private RecordBatch current;
+    private long currentSeq = -1;
     private long submitted;
     private boolean closed;
     private PipelineResult result;
 
     /**
      * A writer to {@code out} (closed by {@link #close()}) with {@code parsers} encoder threads, each with
-     * an encoder from {@code encoders}, a ring of {@code ringSize} slots, and {@code policy} for records that
+     * an encoder from {@code encoders}, a ring of {@code ringSize} batches, and {@code policy} for records that
      * cannot be encoded.
      */
     public ParallelWriter(OutputStream out, Supplier<? extends RecordEncoder> encoders, int parsers, int ringSize,
@@ -81,33 +75,18 @@ public final class ParallelWriter implements MarcWriter {
                            int parsers, int ringSize, ErrorPolicy policy) {
         Objects.requireNonNull(encoders, "encoders");
         Objects.requireNonNull(policy, "policy");
-        if (parsers < 1 || parsers > 256) {
-            throw new IllegalArgumentException("parsers must be 1 to 256: " + parsers);
-        }
-        if (ringSize < 2 || Integer.bitCount(ringSize) != 1) {
-            throw new IllegalArgumentException("ring size must be a power of two of at least 2: " + ringSize);
-        }
+        RingSettings settings = RingSettings.defaults(parsers, ringSize);
         this.stream = stream;
         this.out = fileOut != null ? fileOut : new StreamOutput(Objects.requireNonNull(stream, "out"));
-        this.ring = RingBuffer.createSingleProducer(RecordSlot::new, ringSize, new IdleWaitStrategy());
-        RecordParser handOver = slot -> {
-            MarcRecord r = slot.input;
-            slot.input = null; // the ring holds no record longer than needed
-            return r;
+        RecordParser unused = slot -> {
+            throw new IllegalStateException("a parallel writer's batches hold records");
         };
-        this.encoders = new ParserStage(ring, parsers, PipelineBuilder.DEFAULT_STRIPE, () -> handOver, null,
-                encoders, control);
+        this.ring = new EngineRing(settings, () -> unused, null, encoders, control, true);
         RecordEncoder frame = encoders.get();
         this.writer = new OrderedWriter(out, null, frame.header(), frame.separator(), frame.footer(), policy, null,
-                new Recorder(3), null, control, startNanos);
-        this.writerProcessor = new BatchEventProcessorBuilder()
-                .setMaxBatchSize(ParserStage.batchLimit(ring.getBufferSize()))
-                .build(ring, ring.newBarrier(this.encoders.sequences()), writer);
-        writerProcessor.setExceptionHandler(new StopOnException(control));
-        ring.addGatingSequences(writerProcessor.getSequence());
-        this.encoders.addThreads(threads);
-        threads.add(EngineThreads.WRITER, writerProcessor);
-        threads.startAll();
+                new Recorder(3), null, control, null, startNanos);
+        ring.endWith(writer);
+        ring.start();
     }
 
     /** A UTF-8 ISO 2709 writer to {@code out}; closing the writer closes {@code out}. */
@@ -133,14 +112,14 @@ public final class ParallelWriter implements MarcWriter {
     public void write(MarcRecord record) {
         Objects.requireNonNull(record, "record");
         checkOpen();
-        long seq = claim();
-        RecordSlot slot = ring.get(seq);
-        slot.clearForRecord();
-        slot.setRaw(0, submitted, -1, 0, -1);
-        slot.input = record;
-        slot.publishNanos = System.nanoTime();
+        if (current == null) {
+            currentSeq = claim();
+            current = ring.ring.get(currentSeq);
+            current.clear();
+        }
+        current.append(record, submitted);
         submitted++;
-        if (seq - published >= BATCH) {
+        if (current.count >= BATCH) {
             publish();
         }
     }
@@ -155,9 +134,10 @@ public final class ParallelWriter implements MarcWriter {
     @Override
     public void flush() {
         checkOpen();
-        long seq = claim();
-        ring.get(seq).kind = RecordSlot.FLUSH;
         publish();
+        long seq = claim();
+        ring.ring.get(seq).kind = RecordBatch.FLUSH;
+        ring.ring.publish(seq);
         awaitWriter(seq);
     }
 
@@ -175,9 +155,10 @@ public final class ParallelWriter implements MarcWriter {
         closed = true;
         try {
             if (!control.isStopped()) {
-                long seq = claim();
-                ring.get(seq).markEnd(null, -1, submitted);
                 publish();
+                long seq = claim();
+                ring.ring.get(seq).markEnd(null, -1, submitted);
+                ring.ring.publish(seq);
                 awaitWriter(seq);
             }
         } finally {
@@ -198,12 +179,11 @@ public final class ParallelWriter implements MarcWriter {
         if (!control.isFinished()) {
             control.fail(new CancellationException("writer closed"));
         }
-        encoders.halt();
-        writerProcessor.halt();
-        threads.joinAll();
+        ring.halt();
+        ring.threads.joinAll();
         result = new PipelineResult(submitted, writer.written(), writer.filtered(), writer.rejected(), 0,
                 writer.bytesOut(), System.nanoTime() - startNanos, PipelineResult.Latency.NONE,
-                threads.cpuTime(),
+                ring.threads.cpuTime(),
                 control.failure() == null && writer.committed());
         if (stream != null) {
             try {
@@ -224,10 +204,12 @@ public final class ParallelWriter implements MarcWriter {
         }
     }
 
+    /** Publishes the batch being filled, if any. */
     private void publish() {
-        if (claimed > published) {
-            ring.publish(claimed);
-            published = claimed;
+        if (current != null) {
+            current.publishNanos = System.nanoTime();
+            current = null;
+            ring.ring.publish(currentSeq);
         }
     }
 
@@ -239,18 +221,16 @@ public final class ParallelWriter implements MarcWriter {
                 throw new IllegalStateException("writer stopped");
             }
             try {
-                return claimed = ring.tryNext();
+                return ring.ring.tryNext();
             } catch (InsufficientCapacityException e) {
-                publish();
-                idle = backoff.idle(idle);
+                idle = ring.backoff.idle(idle);
             }
         }
     }
 
     private void awaitWriter(long seq) {
-        Sequence done = writerProcessor.getSequence();
         int idle = 0;
-        while (done.get() < seq) {
+        while (ring.writerSequence() < seq) {
             if (control.isStopped()) {
                 break;
             }
@@ -258,7 +238,7 @@ public final class ParallelWriter implements MarcWriter {
                 control.fail(new CancellationException("interrupted while waiting for the writer"));
                 break;
             }
-            idle = backoff.idle(idle);
+            idle = ring.backoff.idle(idle);
         }
         if (control.failure() != null && !closed) {
             close(); // throws the failure

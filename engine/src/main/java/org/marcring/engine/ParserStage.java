@@ -13,19 +13,21 @@ import org.marcring.codec.io.RecordEncoder;
 
 /**
  * The parser handlers of a ring, each with its own {@link RecordParser} (and encoder), each taking its
- * stripe of the slots, all behind the producer's cursor: the Disruptor 4 replacement for a worker pool.
+ * stripe of the batches, all behind the producer's cursor: the Disruptor 4 replacement for a worker pool.
  */
 final class ParserStage {
-    final BatchEventProcessor<RecordSlot>[] processors;
+    final BatchEventProcessor<RecordBatch>[] processors;
 
     /**
      * @param parsers  a new parser per handler
-     * @param encoders a new encoder per handler, or {@code null} to leave decoded records in the slots
+     * @param encoders a new encoder per handler, or {@code null} to leave decoded records in the batches
+     * @param budget   counts the encoded bytes in flight, or {@code null}
+     * @param signal   the ring's wait strategy where it is woken by signals, or {@code null}
      */
     @SuppressWarnings("unchecked")
-    ParserStage(RingBuffer<RecordSlot> ring, int count, int stripe, Supplier<RecordParser> parsers,
+    ParserStage(RingBuffer<RecordBatch> ring, int count, int stripe, Supplier<RecordParser> parsers,
                 Function<MarcRecord, MarcRecord> transform, Supplier<? extends RecordEncoder> encoders,
-                RunControl control) {
+                ByteBudget budget, RunControl control, SignalWaitStrategy signal) {
         int shift = Integer.numberOfTrailingZeros(stripe);
         while (shift > 0 && ((long) count << shift) > ring.getBufferSize()) {
             shift--; // give every parser a block of the ring
@@ -44,20 +46,11 @@ final class ParserStage {
             if (parser == null) {
                 throw new IllegalArgumentException("the source made no parser (null)");
             }
-            ParserHandler handler = new ParserHandler(i, count, shift, parser, transform, encoder, control);
-            processors[i] = new BatchEventProcessorBuilder().setMaxBatchSize(batchLimit(ring.getBufferSize()))
-                    .build(ring, barrier, handler);
+            ParserHandler handler = new ParserHandler(i, count, shift, parser, transform, encoder, budget, control,
+                    signal);
+            processors[i] = new BatchEventProcessorBuilder().setMaxBatchSize(1).build(ring, barrier, handler);
             processors[i].setExceptionHandler(new StopOnException(control));
         }
-    }
-
-    /**
-     * Most slots a handler takes before it publishes its progress: a handler's sequence moves only at the
-     * end of its batch, so an unlimited batch (the Disruptor's default) makes the stages run in lock-step
-     * over the whole ring instead of overlapping.
-     */
-    static int batchLimit(int ringSize) {
-        return Math.max(1, Math.min(64, ringSize / 4));
     }
 
     /** The handlers' sequences, for gating the next stage on them. */
@@ -77,7 +70,7 @@ final class ParserStage {
     }
 
     void halt() {
-        for (BatchEventProcessor<RecordSlot> p : processors) {
+        for (BatchEventProcessor<RecordBatch> p : processors) {
             p.halt();
         }
     }

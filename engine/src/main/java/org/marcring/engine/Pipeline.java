@@ -8,10 +8,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
-import com.lmax.disruptor.BatchEventProcessor;
-import com.lmax.disruptor.BatchEventProcessorBuilder;
-import com.lmax.disruptor.RingBuffer;
-import com.lmax.disruptor.WaitStrategy;
 
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
@@ -40,47 +36,26 @@ import org.marcring.codec.io.RecordEncoder;
  * appear under their name only on success. A pipeline runs once; several pipelines may run at the same time.
  * Threads are daemons named {@code marcring-io}, {@code marcring-parser-N} and {@code marcring-writer}.
  *
- * <p><b>Wait strategy.</b> The default, {@link IdleWaitStrategy}, spins, then yields, then parks: an idle
- * engine costs no CPU, at the price of a wake-up delay of up to one park period when work arrives. Another
- * {@link com.lmax.disruptor.WaitStrategy} can be set with {@link PipelineBuilder#waitStrategy}. Parsers take
- * slots in blocks of {@value PipelineBuilder#DEFAULT_STRIPE}. {@code org.marcring.perf.EngineThroughput}
- * (modes {@code waits}, {@code spins} and {@code stripes}) measures these choices; the figures are in the
- * project's {@code docs/performance.md}.
+ * <p><b>Batches and waiting.</b> Each ring entry carries a batch of whole records (64 KiB of input by default,
+ * {@link PipelineBuilder#batchBytes(int)}), so the threads hand work to each other a few thousand times a second
+ * rather than once per record; a batch goes out at once when the input has nothing more ready, so that at low
+ * load records are handed on one by one. The bytes in flight are bounded by a byte budget
+ * ({@link PipelineBuilder#byteBudget(long)}). Threads wait with {@link SignalWaitStrategy} by default: a short
+ * spin, then a park that the stage waited for ends when it moves on. Figures are in the project's
+ * {@code docs/performance.md}.
  */
 public final class Pipeline implements AutoCloseable {
     /** How long {@link #close()} waits for a running run to clean up. */
     private static final long CLOSE_WAIT_SECONDS = 30;
 
-    private final PipelineBuilder config;
+    private final PipelineSettings config;
     private final RunControl control = new RunControl();
     private final AtomicBoolean started = new AtomicBoolean();
     private final CountDownLatch terminated = new CountDownLatch(1);
     private volatile EngineThreads threads;
 
     Pipeline(PipelineBuilder builder) {
-        // copy the settings: the builder may be changed and reused afterwards
-        PipelineBuilder c = new PipelineBuilder();
-        c.sourcePath = builder.sourcePath;
-        c.sourceStream = builder.sourceStream;
-        c.sourceChannel = builder.sourceChannel;
-        c.source = builder.source;
-        c.sourceFormat = builder.sourceFormat;
-        c.readOptions = builder.readOptions;
-        c.parsers = builder.parsers;
-        c.ringSize = builder.ringSize;
-        c.stripe = builder.stripe;
-        c.publishBatch = builder.publishBatch;
-        c.waitStrategy = builder.waitStrategy;
-        c.transform = builder.transform;
-        c.sinkPath = builder.sinkPath;
-        c.sinkStream = builder.sinkStream;
-        c.encoders = builder.encoders;
-        c.sinkCallback = builder.sinkCallback;
-        c.errorPolicy = builder.errorPolicy;
-        c.progress = builder.progress;
-        c.offeredRate = builder.offeredRate;
-        c.latencyRecorder = builder.latencyRecorder;
-        this.config = c;
+        this.config = builder.settings();
     }
 
     /** A new builder. */
@@ -124,23 +99,18 @@ public final class Pipeline implements AutoCloseable {
                     emptyResult(t0));
         }
         final RecordSource src = source;
-        Supplier<? extends RecordEncoder> encoders = config.encoders;
-        WaitStrategy wait = config.waitStrategy != null ? config.waitStrategy : new IdleWaitStrategy();
-        Backoff backoff = wait instanceof IdleWaitStrategy ? ((IdleWaitStrategy) wait).backoff()
-                : new IdleWaitStrategy().backoff();
-        ErrorPolicy policy = config.errorPolicy != null ? config.errorPolicy : ErrorPolicy.failFast();
-
-        RingBuffer<RecordSlot> ring = RingBuffer.createSingleProducer(RecordSlot::new, config.ringSize, wait);
-        ParserStage parsers;
+        Supplier<? extends RecordEncoder> encoders = config.encoders();
+        ErrorPolicy policy = config.errorPolicy() != null ? config.errorPolicy() : ErrorPolicy.failFast();
+        RingSettings settings = config.ring();
+        EngineRing ring;
         OrderedWriter writer;
         try {
-            parsers = new ParserStage(ring, config.parsers, config.stripe, src::newParser, config.transform,
-                    encoders, control);
+            ring = new EngineRing(settings, src::newParser, config.transform(), encoders, control, true);
             RecordEncoder frame = encoders != null ? encoders.get() : null;
-            writer = new OrderedWriter(out, config.sinkCallback,
+            writer = new OrderedWriter(out, config.sinkCallback(),
                     frame != null ? frame.header() : new byte[0], frame != null ? frame.separator() : new byte[0],
                     frame != null ? frame.footer() : new byte[0],
-                    policy, config.progress, new Recorder(3), config.latencyRecorder, control, t0);
+                    policy, config.progress(), new Recorder(3), config.latencyRecorder(), control, ring.budget, t0);
         } catch (RuntimeException e) {
             closeQuietly(src);
             if (out != null) {
@@ -149,19 +119,11 @@ public final class Pipeline implements AutoCloseable {
             throw new EngineException("cannot set up the pipeline: " + e.getMessage(), e, emptyResult(t0));
         }
         Recorder latency = writer.latency();
-        BatchEventProcessor<RecordSlot> writerProcessor = new BatchEventProcessorBuilder()
-                .setMaxBatchSize(ParserStage.batchLimit(ring.getBufferSize()))
-                .build(ring, ring.newBarrier(parsers.sequences()), writer);
-        writerProcessor.setExceptionHandler(new StopOnException(control));
-        ring.addGatingSequences(writerProcessor.getSequence());
-        Producer producer = new Producer(ring, src, control, backoff, config.publishBatch, config.offeredRate);
-
-        EngineThreads t = new EngineThreads(true);
-        parsers.addThreads(t);
-        t.add(EngineThreads.WRITER, writerProcessor);
-        Thread io = t.add(EngineThreads.IO, producer);
+        ring.endWith(writer);
+        Producer producer = ring.feedFrom(src, settings, config.offeredRate());
+        EngineThreads t = ring.threads;
         threads = t;
-        t.startAll();
+        ring.start();
         t.prepareCpuClock(); // while the threads work, so that they do not wait for it when they end
 
         boolean interrupted = false;
@@ -172,13 +134,12 @@ public final class Pipeline implements AutoCloseable {
             control.fail(new CancellationException("the thread running the pipeline was interrupted"));
         }
         // stop everyone: after success they are idle; after a failure they must not wait for each other
-        parsers.halt();
-        writerProcessor.halt();
+        ring.halt();
         if (control.failure() != null) {
             // unblock a read the I/O thread may be stuck in: closing works for most inputs, interrupting
             // for the rest (a pipe, a FileChannel)
             closeQuietly(src);
-            EngineThreads.interrupt(io);
+            ring.interruptIo();
         }
         boolean allEnded = t.joinAll();
         closeQuietly(src);
@@ -211,26 +172,26 @@ public final class Pipeline implements AutoCloseable {
     }
 
     private RecordSource openSource() throws IOException {
-        if (config.source != null) {
-            return config.source;
+        if (config.source() != null) {
+            return config.source();
         }
-        boolean iso = config.sourceFormat == MarcFormat.ISO2709;
-        if (config.sourcePath != null) {
-            return iso ? Iso2709Source.open(config.sourcePath, config.readOptions)
-                    : RecordSources.open(config.sourcePath, config.sourceFormat, config.readOptions);
+        boolean iso = config.sourceFormat() == MarcFormat.ISO2709;
+        if (config.sourcePath() != null) {
+            return iso ? Iso2709Source.open(config.sourcePath(), config.readOptions())
+                    : RecordSources.open(config.sourcePath(), config.sourceFormat(), config.readOptions());
         }
-        if (config.sourceChannel != null) {
-            return Iso2709Source.of(config.sourceChannel, config.readOptions);
+        if (config.sourceChannel() != null) {
+            return Iso2709Source.of(config.sourceChannel(), config.readOptions());
         }
-        return iso ? Iso2709Source.of(config.sourceStream, config.readOptions)
-                : RecordSources.of(config.sourceStream, config.sourceFormat, config.readOptions);
+        return iso ? Iso2709Source.of(config.sourceStream(), config.readOptions())
+                : RecordSources.of(config.sourceStream(), config.sourceFormat(), config.readOptions());
     }
 
     private ByteOutput openOutput() throws IOException {
-        if (config.sinkPath != null) {
-            return new FileOutput(config.sinkPath);
+        if (config.sinkPath() != null) {
+            return new FileOutput(config.sinkPath());
         }
-        OutputStream s = config.sinkStream;
+        OutputStream s = config.sinkStream();
         return s != null ? new StreamOutput(s) : null;
     }
 

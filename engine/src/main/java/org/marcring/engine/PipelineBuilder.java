@@ -36,16 +36,19 @@ import org.marcring.codec.io.RecordEncoder;
  */
 public final class PipelineBuilder {
     /**
-     * Default ring size: 256 slots. A smaller ring wakes its threads more often; a larger one holds more
-     * memory, and its slot buffers fall out of the CPU caches. Measured by
-     * {@code org.marcring.perf.EngineThroughput} (mode {@code rings}); the figures are in the project's
-     * {@code docs/performance.md}.
+     * Default ring size: 64 entries, each a batch of records. With the default batch of
+     * {@value #DEFAULT_BATCH_BYTES} bytes the ring holds up to 4 MiB of input in flight (and its output),
+     * milliseconds of work for every parser.
      */
-    public static final int DEFAULT_RING_SIZE = 256;
-    /** Default stripe block: each parser takes 8 consecutive slots at a time. */
-    public static final int DEFAULT_STRIPE = 8;
-    /** Default producer publish batch for files and arrays: 32 records. */
-    public static final int DEFAULT_PUBLISH_BATCH = 32;
+    public static final int DEFAULT_RING_SIZE = 64;
+    /** Default stripe block: the batches are dealt to the parsers one by one, round-robin. */
+    public static final int DEFAULT_STRIPE = 1;
+    /** Default batch capacity: a batch is published once its records take 64 KiB. */
+    public static final int DEFAULT_BATCH_BYTES = 64 << 10;
+    /** Default most records per batch. */
+    public static final int DEFAULT_BATCH_RECORDS = 4096;
+    /** Default byte budget of the whole ring: 32 MiB of input and encoded output in flight. */
+    public static final long DEFAULT_BYTE_BUDGET = 32L << 20;
 
     Path sourcePath;
     InputStream sourceStream;
@@ -57,7 +60,9 @@ public final class PipelineBuilder {
     int parsers = Runtime.getRuntime().availableProcessors();
     int ringSize = DEFAULT_RING_SIZE;
     int stripe = DEFAULT_STRIPE;
-    int publishBatch; // 0: by the source
+    int batchRecords = DEFAULT_BATCH_RECORDS;
+    int batchBytes = DEFAULT_BATCH_BYTES;
+    long byteBudget = DEFAULT_BYTE_BUDGET;
     WaitStrategy waitStrategy;
     Function<MarcRecord, MarcRecord> transform;
     Path sinkPath;
@@ -151,8 +156,8 @@ public final class PipelineBuilder {
     }
 
     /**
-     * Number of consecutive slots a parser takes at a time, a power of two (default 8); 1 deals the slots
-     * round-robin. It is reduced where the ring is too small to give every parser a block.
+     * Number of consecutive ring entries (batches) a parser takes at a time, a power of two (default 1: the
+     * batches are dealt round-robin). It is reduced where the ring is too small to give every parser a block.
      */
     public PipelineBuilder stripe(int slots) {
         if (slots < 1 || Integer.bitCount(slots) != 1) {
@@ -163,15 +168,40 @@ public final class PipelineBuilder {
     }
 
     /**
-     * Most records the I/O thread frames before publishing them. Default: 32 for files and arrays, 1 for
-     * inputs whose reads may block (streams, pipes, sockets; see {@link RecordSource#readsMayBlock()}), so
-     * that no record waits for the next one to arrive.
+     * Most records a batch holds (default {@value #DEFAULT_BATCH_RECORDS}); a batch is published when it holds
+     * this many records, its byte capacity ({@link #batchBytes(int)}), or when the input has nothing more ready.
      */
     public PipelineBuilder publishBatch(int records) {
         if (records < 1) {
             throw new IllegalArgumentException("publish batch must be positive: " + records);
         }
-        this.publishBatch = records;
+        this.batchRecords = records;
+        return this;
+    }
+
+    /**
+     * The byte capacity of a batch (default {@value #DEFAULT_BATCH_BYTES}): the I/O thread publishes a batch
+     * of records once they take this many bytes, or at once when the input has nothing more ready (a pipe, a
+     * socket), so that at low load records are handed on one by one.
+     */
+    public PipelineBuilder batchBytes(int bytes) {
+        if (bytes < 1) {
+            throw new IllegalArgumentException("batch bytes must be positive: " + bytes);
+        }
+        this.batchBytes = bytes;
+        return this;
+    }
+
+    /**
+     * The most bytes (input records and their encoded output) the ring holds in flight (default 32 MiB): the
+     * I/O thread waits while they exceed it. A record larger than the budget still goes, alone, once the
+     * ring has emptied.
+     */
+    public PipelineBuilder byteBudget(long bytes) {
+        if (bytes < 1) {
+            throw new IllegalArgumentException("byte budget must be positive: " + bytes);
+        }
+        this.byteBudget = bytes;
         return this;
     }
 
@@ -276,6 +306,18 @@ public final class PipelineBuilder {
     public PipelineBuilder latencyRecorder(Recorder recorder) {
         this.latencyRecorder = Objects.requireNonNull(recorder, "recorder");
         return this;
+    }
+
+    /** The ring's settings as they stand now. */
+    RingSettings ringSettings() {
+        return new RingSettings(parsers, ringSize, stripe, batchBytes, batchRecords, byteBudget, waitStrategy);
+    }
+
+    /** Everything set so far, fixed. */
+    PipelineSettings settings() {
+        return new PipelineSettings(sourcePath, sourceStream, sourceChannel, source, sourceFormat, readOptions,
+                ringSettings(), transform, sinkPath, sinkStream, encoders, sinkCallback, errorPolicy, progress,
+                offeredRate, latencyRecorder);
     }
 
     /** The pipeline, ready to {@link Pipeline#run() run} once. */

@@ -7,23 +7,27 @@ import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
 
 /**
- * The I/O thread's work: takes records from a {@link RecordSource} into successive ring slots, stamps
- * each with the time, and publishes them in batches. After the last record it publishes an end slot
- * (carrying the read error, if reading failed), so that the consumers learn the end in order.
+ * The I/O thread's work: takes records from a {@link RecordSource} into batches, one ring entry each, and
+ * publishes each batch when it holds its byte capacity (or the most records per batch), when the source has
+ * nothing more {@link RecordSource#ready() ready} where its reads may block, or when it has been filling for
+ * {@value #MAX_BATCH_DELAY_MICROS} µs. After the last batch it publishes an end entry (carrying the read error,
+ * if reading failed), so that the consumers learn the end in order. ISO 2709 records are copied from the
+ * framer's buffer straight into the batch; other sources frame one record into a slot, which is appended.
  *
- * <p>It claims slots with {@code tryNext()} and, when the ring is full, publishes what it holds and backs
- * off while checking the run's {@link RunControl}: a run that stops never leaves it waiting for a
- * consumer that is gone (the Disruptor's blocking {@code next()} would). It goes on only once a quarter of
- * the ring is free, and refills that in one go: waking for every slot the writer frees cost each parser its
- * core thousands of times a second on a 2-core machine.
+ * <p>It starts a batch only while the run's {@link ByteBudget} allows, and claims entries with
+ * {@code tryNext()}; when the ring is full or the budget spent it backs off while checking the run's
+ * {@link RunControl}: a run that stops never leaves it waiting for a consumer that is gone. A full ring is
+ * refilled once a quarter of it is free, not entry by entry.
  *
  * <p>With an offered rate ({@link PipelineBuilder#offeredRate(double)}) it takes record {@code i} no
- * earlier than its scheduled time {@code start + i * interval} and stamps it with that time, so that a
- * record the engine could not take on time counts its wait (no coordinated omission).
+ * earlier than its scheduled time {@code start + i * interval} and stamps it with that time, having first
+ * published the batch it holds, so that a record the engine could not take on time counts its wait (no
+ * coordinated omission) and no record waits in a batch for the next one.
  */
 final class Producer implements Runnable {
+    static final long MAX_BATCH_DELAY_MICROS = 200;
     /** Longest a framed record waits in an unpublished batch while the input keeps coming. */
-    private static final long MAX_BATCH_DELAY = TimeUnit.MICROSECONDS.toNanos(200);
+    private static final long MAX_BATCH_DELAY = TimeUnit.MICROSECONDS.toNanos(MAX_BATCH_DELAY_MICROS);
     /** A paced wait parks until this close to the scheduled time (a park overshoots by tens of µs), then spins. */
     private static final long PARK_MARGIN = TimeUnit.MICROSECONDS.toNanos(100);
     /** Longest single park of a paced wait, so that a stop is noticed. */
@@ -31,38 +35,43 @@ final class Producer implements Runnable {
     /** A full ring is refilled once this fraction of it is free (a quarter). */
     private static final int REFILL_FRACTION = 4;
 
-    private final RingBuffer<RecordSlot> ring;
+    private final RingBuffer<RecordBatch> ring;
     private final RecordSource source;
+    /** The ISO 2709 source, framed straight into batches; {@code null} for the others. */
+    private final Iso2709Source iso;
+    private final RecordSlot slot = new RecordSlot();
     private final RunControl control;
     private final Backoff backoff;
-    private final int batch;
-    /** Free slots a full ring must have again before the producer goes on. */
+    private final ByteBudget budget;
+    private final int maxRecords;
+    private final boolean mayBlock;
+    /** Free entries a full ring must have again before the producer goes on. */
     private final int refill;
     /** Nanoseconds between scheduled records; 0 when not paced. */
     private final double intervalNanos;
 
-    private long claimed = -1;
-    private long published = -1;
-    private long batchStart;
+    private long records;
     private volatile long recordsPublished;
 
     /**
-     * @param batch       most records per publish, or 0 to let the source decide (1 where its reads may block)
+     * @param maxRecords  most records per batch
      * @param offeredRate records per second to pace the input at, or 0 for as fast as the ring takes them
      */
-    Producer(RingBuffer<RecordSlot> ring, RecordSource source, RunControl control, Backoff backoff, int batch,
-             double offeredRate) {
+    Producer(RingBuffer<RecordBatch> ring, RecordSource source, RunControl control, Backoff backoff, ByteBudget budget,
+             int maxRecords, double offeredRate) {
         this.ring = ring;
         this.source = source;
+        this.iso = source instanceof Iso2709Source ? (Iso2709Source) source : null;
         this.control = control;
         this.backoff = backoff;
-        this.batch = batch > 0 ? batch
-                : source.readsMayBlock() ? 1 : PipelineBuilder.DEFAULT_PUBLISH_BATCH;
+        this.budget = budget;
+        this.maxRecords = maxRecords;
+        this.mayBlock = source.readsMayBlock();
         this.intervalNanos = offeredRate > 0 ? 1e9 / offeredRate : 0;
         this.refill = Math.max(1, ring.getBufferSize() / REFILL_FRACTION);
     }
 
-    /** Records published so far (the end slot not counted). */
+    /** Records published so far (the end entry not counted). */
     long recordsPublished() {
         return recordsPublished;
     }
@@ -72,38 +81,39 @@ final class Producer implements Runnable {
         try {
             long start = System.nanoTime();
             while (true) {
+                if (!awaitBudget()) {
+                    return;
+                }
                 long seq = claim();
                 if (seq < 0) {
                     return; // stopped
                 }
-                long scheduled = 0;
-                if (intervalNanos > 0) {
-                    scheduled = start + (long) (seq * intervalNanos);
-                    if (!awaitSchedule(scheduled)) {
-                        return; // stopped
-                    }
-                }
-                RecordSlot slot = ring.get(seq);
-                slot.clearForRecord();
+                RecordBatch batch = ring.get(seq);
+                batch.clear();
                 boolean more;
+                Throwable failure = null;
                 try {
-                    more = source.next(slot);
+                    more = fill(batch, start);
                 } catch (Throwable t) {
-                    end(slot, t);
-                    return;
+                    more = false;
+                    failure = t;
                 }
-                if (!more) {
-                    end(slot, null);
-                    return;
+                if (batch.count > 0) {
+                    publish(seq, batch);
+                    if (more) {
+                        continue;
+                    }
+                    seq = claim();
+                    if (seq < 0) {
+                        return;
+                    }
+                    batch = ring.get(seq);
+                    batch.clear();
+                } else if (more) {
+                    return; // a paced wait that was stopped
                 }
-                long now = System.nanoTime();
-                slot.publishNanos = intervalNanos > 0 ? scheduled : now;
-                if (seq == published + 1) {
-                    batchStart = now;
-                }
-                if (seq - published >= batch || now - batchStart >= MAX_BATCH_DELAY) {
-                    publish(seq);
-                }
+                end(seq, batch, failure);
+                return;
             }
         } catch (Throwable t) {
             control.fail(t);
@@ -111,15 +121,57 @@ final class Producer implements Runnable {
     }
 
     /**
-     * Waits until {@code scheduled}, having first published what it holds (parks while far from it, then
-     * spins); returns at once when late. {@code false} if the run stopped meanwhile.
+     * Appends records to {@code batch} until it is full, the input has nothing ready, or a paced record is
+     * not due yet. {@code false} at the end of the input.
      */
+    private boolean fill(RecordBatch batch, long start) {
+        long batchStart = 0;
+        while (true) {
+            long scheduled = 0;
+            if (intervalNanos > 0) {
+                scheduled = start + (long) (records * intervalNanos);
+                if (scheduled - System.nanoTime() > 0) {
+                    if (batch.count > 0) {
+                        return true; // publish what is held; the next batch waits for the schedule
+                    }
+                    if (!awaitSchedule(scheduled)) {
+                        return true; // stopped
+                    }
+                }
+            }
+            boolean got;
+            if (iso != null) {
+                got = iso.next(batch);
+            } else {
+                got = source.next(slot);
+                if (got) {
+                    batch.append(slot);
+                }
+            }
+            if (!got) {
+                return false;
+            }
+            records++;
+            if (intervalNanos > 0) {
+                batch.stamp(batch.count - 1, scheduled);
+            }
+            if (batch.isFull(maxRecords) || (mayBlock && !source.ready())) {
+                return true;
+            }
+            if ((batch.count & 15) == 1) {
+                long now = System.nanoTime();
+                if (batch.count == 1) {
+                    batchStart = now;
+                } else if (now - batchStart >= MAX_BATCH_DELAY) {
+                    return true;
+                }
+            }
+        }
+    }
+
+    /** Waits until {@code scheduled} (parks while far from it, then spins). {@code false} if the run stopped. */
     private boolean awaitSchedule(long scheduled) {
         long left = scheduled - System.nanoTime();
-        if (left <= 0) {
-            return true;
-        }
-        publish(claimed - 1);
         while (left > 0) {
             if (control.isStopped()) {
                 return false;
@@ -134,26 +186,35 @@ final class Producer implements Runnable {
         return true;
     }
 
-    private void end(RecordSlot slot, Throwable failure) {
+    /** Waits while the bytes in flight exceed the budget; {@code false} if the run stopped meanwhile. */
+    private boolean awaitBudget() {
+        int idle = 0;
+        while (!budget.allowsMore()) {
+            if (control.isStopped()) {
+                return false;
+            }
+            idle = backoff.idle(idle);
+        }
+        return true;
+    }
+
+    private void publish(long seq, RecordBatch batch) {
+        batch.publishNanos = System.nanoTime();
+        budget.add(batch.dataLength);
+        ring.publish(seq);
+        recordsPublished = records;
+    }
+
+    private void end(long seq, RecordBatch batch, Throwable failure) {
         long position;
         try {
             position = source.position();
         } catch (RuntimeException e) {
             position = -1;
         }
-        slot.markEnd(failure, position, claimed); // sequences 0 .. claimed - 1 are the records
-        slot.publishNanos = System.nanoTime();
-        publish(claimed - 1);
-        ring.publish(claimed);
-        published = claimed;
-    }
-
-    private void publish(long upTo) {
-        if (upTo > published) {
-            ring.publish(upTo);
-            published = upTo;
-            recordsPublished = upTo + 1;
-        }
+        batch.markEnd(failure, position, records);
+        batch.publishNanos = System.nanoTime();
+        ring.publish(seq);
     }
 
     /** The next free sequence, or -1 if the run stopped while waiting for one. */
@@ -164,12 +225,11 @@ final class Producer implements Runnable {
                 return -1;
             }
             try {
-                return claimed = ring.tryNext();
+                return ring.tryNext();
             } catch (InsufficientCapacityException e) {
-                publish(claimed); // consumers may be waiting for exactly these
                 idle = backoff.idle(idle);
                 // The ring is full: wait until a part of it is free, then refill that in one go, rather than
-                // wake for every slot the writer frees (on a small machine each wake-up takes a parser's core).
+                // wake for every entry the writer frees (on a small machine each wake-up takes a parser's core).
                 while (!ring.hasAvailableCapacity(refill) && !control.isStopped()) {
                     idle = backoff.idle(idle);
                 }

@@ -2,7 +2,8 @@ package org.marcring.engine;
 
 /**
  * Where the engine's I/O thread gets records from: splits one input into records and copies each
- * record's raw bytes into a ring slot, together with its ordinal and byte offset. One implementation
+ * record's raw bytes into a slot, together with its ordinal and byte offset; the I/O thread gathers the
+ * records into the ring's batches. One implementation
  * per input format ({@link Iso2709Source} for ISO 2709); the format's decoding is done in parallel by the
  * {@link RecordParser}s it makes.
  *
@@ -26,11 +27,20 @@ public interface RecordSource extends AutoCloseable {
 
     /**
      * Whether a read may wait for data indefinitely (a pipe, a socket, a terminal), as opposed to a file or an
-     * array. The I/O thread then publishes each record as soon as it is framed, instead of gathering a batch,
-     * so that no record waits for the next one to arrive. Default: {@code true}.
+     * array. The I/O thread then publishes its batch as soon as the source has no {@link #ready() record ready},
+     * instead of filling it, so that no record waits for the next one to arrive. Default: {@code true}.
      */
     default boolean readsMayBlock() {
         return true;
+    }
+
+    /**
+     * Whether the next record can be framed from what the source has already read, without a read that may
+     * wait: where reads may block, the I/O thread gathers records into a batch only while this holds.
+     * Default: {@code false} (every record is handed on as soon as it is framed).
+     */
+    default boolean ready() {
+        return false;
     }
 
     /** A new parser for this source's format; each parser thread gets its own. */

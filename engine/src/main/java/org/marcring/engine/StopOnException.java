@@ -7,7 +7,7 @@ import com.lmax.disruptor.ExceptionHandler;
  * catches per slot, so only a bug does) stops the whole run instead of killing one thread and leaving
  * the others waiting for it.
  */
-final class StopOnException implements ExceptionHandler<RecordSlot> {
+final class StopOnException implements ExceptionHandler<RecordBatch> {
     private final RunControl control;
 
     StopOnException(RunControl control) {
@@ -15,7 +15,7 @@ final class StopOnException implements ExceptionHandler<RecordSlot> {
     }
 
     @Override
-    public void handleEventException(Throwable ex, long sequence, RecordSlot event) {
+    public void handleEventException(Throwable ex, long sequence, RecordBatch event) {
         control.fail(ex);
     }
 

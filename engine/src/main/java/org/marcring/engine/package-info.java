@@ -1,11 +1,12 @@
 /**
  * The engine: MARC records read, transformed and written on every core through one LMAX Disruptor ring.
  *
- * <p>One I/O thread ({@code marcring-io}) frames the input into preallocated ring slots ({@link
- * org.marcring.engine.RecordSlot}) through a {@link org.marcring.engine.RecordSource}; N parser threads
- * ({@code marcring-parser-N}) each decode, transform and encode their stripe of the slots; one writer thread
- * ({@code marcring-writer}) emits the results strictly in input order, reports rejects in order to the
- * {@link org.marcring.engine.ErrorPolicy} and keeps the counts.
+ * <p>One I/O thread ({@code marcring-io}) frames the input through a {@link org.marcring.engine.RecordSource}
+ * into preallocated ring entries, each a batch of whole records of up to 64 KiB (published at once when the
+ * input has nothing more ready); N parser threads ({@code marcring-parser-N}) each decode, transform and encode
+ * the batches of their stripe; one writer thread ({@code marcring-writer}) writes each batch's output in one
+ * call, strictly in input order, reports rejects in order to the {@link org.marcring.engine.ErrorPolicy} and
+ * keeps the counts. A byte budget bounds the bytes in flight in the ring, whatever the records' sizes.
  *
  * <ul>
  * <li>{@link org.marcring.engine.Pipeline} (built by {@link org.marcring.engine.PipelineBuilder}): a whole

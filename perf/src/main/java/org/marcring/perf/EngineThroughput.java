@@ -21,7 +21,9 @@ import org.marcring.codec.io.MarcFormat;
 import org.marcring.codec.iso2709.Iso2709Reader;
 import org.marcring.engine.IdleWaitStrategy;
 import org.marcring.engine.Pipeline;
+import org.marcring.engine.PipelineBuilder;
 import org.marcring.engine.PipelineResult;
+import org.marcring.engine.SignalWaitStrategy;
 
 /**
  * ISO 2709 to ISO 2709 through the engine with 1 and 2 parsers against the plain sequential codec loop,
@@ -61,6 +63,7 @@ import org.marcring.engine.PipelineResult;
  * </pre>
  */
 public final class EngineThroughput {
+    private static final int DEFAULT_STRIPE = PipelineBuilder.DEFAULT_STRIPE;
     private EngineThroughput() {
     }
 
@@ -249,8 +252,8 @@ public final class EngineThroughput {
             case "compare":
                 String arrow = " -> " + to.displayName();
                 cases.put("sequential loop" + arrow, () -> sequential(file, to));
-                cases.put("engine, 1 parser" + arrow, () -> engine(file, 1, 8, IdleWaitStrategy::new, to));
-                cases.put("engine, 2 parsers" + arrow, () -> engine(file, 2, 8, IdleWaitStrategy::new, to));
+                cases.put("engine, 1 parser" + arrow, () -> engine(file, 1, DEFAULT_STRIPE, null, to));
+                cases.put("engine, 2 parsers" + arrow, () -> engine(file, 2, DEFAULT_STRIPE, null, to));
                 // what two threads of this machine deliver at this moment: the ceiling of any 2-parser speedup
                 cases.put(TWO_LOOPS + arrow, () -> twoLoopsAtOnce(file, to));
                 break;
@@ -259,6 +262,8 @@ public final class EngineThroughput {
                 // 0 yields, parking at once, cost 25-30% of the 2-parser speed; more yields changed nothing
                 // beyond the noise, while burning a core with 1 parser)
                 cases.put("sequential loop -> " + to.displayName(), () -> sequential(file, to));
+                cases.put("signal (default), 2p", () -> engine(file, 2, DEFAULT_STRIPE, SignalWaitStrategy::new, to));
+                cases.put("signal (default), 1p", () -> engine(file, 1, DEFAULT_STRIPE, SignalWaitStrategy::new, to));
                 cases.put("idle 100 spins 10 yields, 2p", () -> engine(file, 2, 8, IdleWaitStrategy::new, to));
                 cases.put("idle 100 spins 200 yields, 2p",
                         () -> engine(file, 2, 8, () -> new IdleWaitStrategy(100, 200, 1_000, 500_000), to));
@@ -363,13 +368,16 @@ public final class EngineThroughput {
     }
 
     private static long[] engine(Path file, int parsers, int stripe, Supplier<WaitStrategy> wait, MarcFormat to) {
-        return engine(file, parsers, stripe, wait, to, org.marcring.engine.PipelineBuilder.DEFAULT_RING_SIZE);
+        return engine(file, parsers, stripe, wait, to, PipelineBuilder.DEFAULT_RING_SIZE);
     }
 
     private static long[] engine(Path file, int parsers, int stripe, Supplier<WaitStrategy> wait, MarcFormat to,
                                  int ring) {
-        PipelineResult r = Pipeline.builder().source(file).parsers(parsers).stripe(stripe).waitStrategy(wait.get())
-                .ringSize(ring).sink(OutputStream.nullOutputStream(), to).build().run();
+        PipelineBuilder b = Pipeline.builder().source(file).parsers(parsers).stripe(stripe).ringSize(ring);
+        if (wait != null) {
+            b.waitStrategy(wait.get()); // else the engine's default
+        }
+        PipelineResult r = b.sink(OutputStream.nullOutputStream(), to).build().run();
         return new long[] {r.cpu().io(), r.cpu().parsers(), r.cpu().writer()};
     }
 

@@ -218,6 +218,23 @@ public final class RecordFramer implements AutoCloseable {
         return bufBase + pos;
     }
 
+    /**
+     * Whether the next record lies whole in the buffer, as its leader's length says, so that {@link #next}
+     * frames it without reading: a reader of a pipe hands on what it holds before a read that may wait.
+     */
+    public boolean hasBufferedRecord() {
+        int p = pos;
+        while (p < limit && (buf[p] == 0x00 || buf[p] == 0x1A || buf[p] == '\n' || buf[p] == '\r' || buf[p] == ' '
+                || buf[p] == '\t')) {
+            p++;
+        }
+        if (limit - p < 5) {
+            return false;
+        }
+        int declared = digitsAt(p, 5);
+        return declared >= MIN_RECORD && declared <= limit - p && buf[p + declared - 1] == RT;
+    }
+
     /** Number of records (and garbage runs) framed so far. */
     public long recordsFramed() {
         return ordinal;

@@ -39,6 +39,11 @@ final class UnconvertedIso2709Source implements RecordSource {
     }
 
     @Override
+    public boolean ready() {
+        return framing.ready();
+    }
+
+    @Override
     public RecordParser newParser() {
         Iso2709Decoder unicode = new Iso2709Decoder(options.withCharacterCoding(CharacterCoding.UTF8));
         Iso2709Decoder bytes = new Iso2709Decoder(options.withCharacterCoding(CharacterCoding.LATIN1));

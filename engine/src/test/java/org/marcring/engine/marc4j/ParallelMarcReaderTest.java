@@ -96,7 +96,8 @@ class ParallelMarcReaderTest {
     void readToTheEndWithoutCloseLeavesNoThreadAlive() throws Exception {
         ParallelMarcReader reader = new ParallelMarcReader(new ByteArrayInputStream(iso(records(3000))),
                 ParallelMarcReader.Options.defaults().threads(3));
-        assertTrue(engineThreads().size() >= 4, "io + 3 parsers running: " + engineThreads());
+        assertTrue(engineThreads().size() >= 3, "3 parsers running (the I/O thread may have framed the whole input "
+                + "into the ring already): " + engineThreads());
         assertEquals(expectedIds(3000), ids(reader)); // never closed
         assertNoEngineThreads();
         assertFalse(reader.hasNext());

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.List;
 import java.util.function.Supplier;
 
 import org.marcring.codec.io.MarcFormat;
@@ -31,8 +32,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Measure the engine: convert IN (or a generated sample, 50MB by default, in a temporary "
                 + "file deleted after) with 1 parser thread and with N, output discarded, after one warm-up "
-                + "run; best of two runs each; print records/s, MB/s, the parallel efficiency of N threads "
-                + "against 1, latency percentiles (I/O thread to writer) and the CPU time of the engine's threads "
+                + "run each; best of two runs each; print records/s, MB/s, the parallel efficiency of N threads "
+                + "against 1 beside the ceiling (N plain sequential loops at once against one), latency percentiles (I/O thread to writer) and the CPU time of the engine's threads "
                 + "per record.",
                 "Example: marcring bench --records 20000"})
 final class BenchCommand implements Callable<Integer> {
@@ -89,6 +90,8 @@ final class BenchCommand implements Callable<Integer> {
             }
             Supplier<RecordEncoder> encoders = format::newEncoder;
             runOnce(file, threads, encoders); // warm-up: lets the JIT compile the hot paths
+            runOnce(file, 1, encoders);
+            double ceiling = loopsCeiling(file, threads, encoders);
             // best of two runs each, alternating, so that a burst of other load on the machine hurts less
             PipelineResult many = runOnce(file, threads, encoders);
             PipelineResult one = runOnce(file, 1, encoders);
@@ -104,6 +107,8 @@ final class BenchCommand implements Callable<Integer> {
             double speedup = many.elapsedNanos() > 0 ? (double) one.elapsedNanos() / many.elapsedNanos() : 0;
             out.printf("%nparallel efficiency: %.2fx speed-up on %d threads = %.0f%%%n", speedup, threads,
                     100 * speedup / threads);
+            out.printf("ceiling: %d sequential loops at once ran %.2fx one loop's throughput on this machine now; "
+                    + "the engine reached %.0f%% of it%n", threads, ceiling, 100 * speedup / ceiling);
             if (many.recordsRejected() > 0) {
                 out.printf("rejected records: %,d%n", many.recordsRejected());
             }
@@ -122,6 +127,58 @@ final class BenchCommand implements Callable<Integer> {
         PipelineBuilder b = Pipeline.builder().source(opened.source()).parsers(threads)
                 .sink(OutputStream.nullOutputStream(), encoders).errorPolicy(ErrorPolicy.skip());
         return Runs.run(b, file.name());
+    }
+
+    /**
+     * What {@code threads} threads of this machine deliver now: the throughput of {@code threads} plain
+     * sequential loops (decode, encode, discard) over the file at once, against one loop alone; best of two
+     * each, after a warm-up. The engine's speed-up cannot exceed it.
+     */
+    private static double loopsCeiling(InputFile file, int threads, Supplier<RecordEncoder> encoders)
+            throws Exception {
+        loop(file, encoders); // warm-up
+        long one = Math.min(loop(file, encoders), loop(file, encoders));
+        long many = Math.min(loopsAtOnce(file, threads, encoders), loopsAtOnce(file, threads, encoders));
+        return many > 0 ? (double) threads * one / many : 0;
+    }
+
+    private static long loopsAtOnce(InputFile file, int threads, Supplier<RecordEncoder> encoders)
+            throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            long t0 = System.nanoTime();
+            List<java.util.concurrent.Future<Long>> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                runs.add(pool.submit(() -> loop(file, encoders)));
+            }
+            for (java.util.concurrent.Future<Long> f : runs) {
+                f.get();
+            }
+            return System.nanoTime() - t0;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** One sequential pass: read every record, encode it, discard the bytes; its wall time in nanoseconds. */
+    private static long loop(InputFile file, Supplier<RecordEncoder> encoders) throws Exception {
+        long t0 = System.nanoTime();
+        RecordEncoder encoder = encoders.get();
+        org.marcring.codec.io.ByteArrayBuilder bytes = new org.marcring.codec.io.ByteArrayBuilder(1 << 16);
+        try (org.marcring.codec.io.MarcReader reader = org.marcring.codec.io.MarcFormats.openReader(file.path(),
+                formatOf(file), org.marcring.codec.io.ReadOptions.defaults())) {
+            while (reader.hasNext()) {
+                org.marcring.codec.MarcRecord record;
+                try {
+                    record = reader.next();
+                } catch (org.marcring.codec.MarcFormatException e) {
+                    continue; // a rejected record: the engine skips it too
+                }
+                bytes.reset();
+                encoder.encode(record, bytes);
+            }
+        }
+        return System.nanoTime() - t0;
     }
 
     private static PipelineResult faster(PipelineResult a, PipelineResult b) {

@@ -67,6 +67,25 @@ final class ConvertCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "IN", description = "input files ('-' for standard input)")
     List<String> inputs;
 
+    @Option(names = "--byte-budget", paramLabel = "MIB",
+            description = "most MiB of records and their output in flight in the engine (default: 32)")
+    long byteBudgetMib = PipelineBuilder.DEFAULT_BYTE_BUDGET >> 20;
+
+    @Option(names = "--batch-kib", paramLabel = "KIB",
+            description = "KiB of input records handed to a parser thread at a time (default: 64)")
+    int batchKib = PipelineBuilder.DEFAULT_BATCH_BYTES >> 10;
+
+    /** Sets the engine's byte budget and batch size on {@code builder}, checked. */
+    private PipelineBuilder shape(PipelineBuilder builder) {
+        if (byteBudgetMib < 1 || byteBudgetMib > 1 << 20) {
+            throw new IllegalArgumentException("--byte-budget must be 1 to 1048576 MiB: " + byteBudgetMib);
+        }
+        if (batchKib < 1 || batchKib > 1 << 20) {
+            throw new IllegalArgumentException("--batch-kib must be 1 to 1048576: " + batchKib);
+        }
+        return builder.byteBudget(byteBudgetMib << 20).batchBytes(batchKib << 10);
+    }
+
     @Override
     public Integer call() throws Exception {
         MarcFormat format = MarcFormat.of(to);
@@ -94,7 +113,7 @@ final class ConvertCommand implements Callable<Integer> {
                 Sources.Opened opened = Sources.open(file, from, options);
                 reporter.input(file.name());
                 boolean after = written > 0;
-                PipelineBuilder b = Pipeline.builder().source(opened.source()).parsers(threads)
+                PipelineBuilder b = shape(Pipeline.builder()).source(opened.source()).parsers(threads)
                         .sink(out.stream(), () -> new FramedEncoder(encoders.get(), after))
                         .errorPolicy(reporter);
                 if (bar != null) {

@@ -45,6 +45,11 @@ final class OffsetSource implements RecordSource {
     }
 
     @Override
+    public boolean ready() {
+        return source.ready();
+    }
+
+    @Override
     public RecordParser newParser() {
         return source.newParser();
     }
