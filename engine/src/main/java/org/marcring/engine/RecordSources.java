@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 import org.marcring.codec.MarcException;
+import org.marcring.codec.io.ByteWindow;
 import org.marcring.codec.io.FormatDetector;
 import org.marcring.codec.io.GzipInput;
 import org.marcring.codec.io.MarcFormat;
@@ -78,7 +79,7 @@ public final class RecordSources {
         }
         FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
         try {
-            return forFormat(new ByteInput(channel), f, options);
+            return forFormat(ByteWindow.of(channel), f, options);
         } catch (RuntimeException e) {
             channel.close();
             throw e;
@@ -103,10 +104,10 @@ public final class RecordSources {
         if (f == MarcFormat.ISO2709) {
             return Iso2709Source.of(input, options);
         }
-        return forFormat(new ByteInput(input), f, options);
+        return forFormat(ByteWindow.of(input), f, options);
     }
 
-    private static RecordSource forFormat(ByteInput input, MarcFormat format, ReadOptions options) {
+    private static RecordSource forFormat(ByteWindow input, MarcFormat format, ReadOptions options) {
         switch (format) {
             case MARCXML:
                 return new XmlRecordSource(input, options, parsers(in -> MarcXmlReader.open(in, options)));

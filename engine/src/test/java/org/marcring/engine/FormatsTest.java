@@ -184,7 +184,7 @@ class FormatsTest {
         List<String> ids = new ArrayList<>();
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         Pipeline.builder()
-                .source(new JsonRecordSource(new ByteInput(new PipelineStressTest.ChunkedStream(bytes, chunk, chunk)),
+                .source(new JsonRecordSource(org.marcring.codec.io.ByteWindow.of(new PipelineStressTest.ChunkedStream(bytes, chunk, chunk)),
                         ReadOptions.defaults(), () -> new ReaderParser(in -> org.marcring.codec.json.MarcJsonReader.open(
                         in, ReadOptions.defaults()))))
                 .parsers(2).ringSize(8).sink(r -> ids.add(r.controlNumber()))
