@@ -14,16 +14,22 @@ import org.marcring.codec.iso2709.RawRecord;
  * sequence of top-level objects ({@code {…} {…}}, which includes newline-delimited JSON). Each record's raw
  * bytes are its object exactly as in the input; its offset is that of its <code>{</code>.
  *
- * <p>What is not an object where a record belongs (a number, a string, stray bytes) comes out flagged
- * {@link RawRecord#GARBAGE}, an object cut short by the end of the input {@link RawRecord#TRUNCATED}, one
- * longer than the record size limit in {@link RawRecord#OVERSIZED} pieces.
+ * <p>What is not an object where a record belongs comes out flagged {@link RawRecord#GARBAGE}: an array
+ * (however deeply nested) as one piece, a number, a string or stray bytes up to the next separator. An
+ * object cut short by the end of the input, or by the start of the next record inside it (a missing
+ * <code>}</code> or <code>]</code>, a stray quote), comes out flagged {@link RawRecord#TRUNCATED}, so that a
+ * damaged record costs that record only; one longer than the record size limit comes out in
+ * {@link RawRecord#OVERSIZED} pieces. Records in several arrays one after the other are all framed.
  */
 public final class MarcJsonFramer extends TextFramer {
-    private boolean started;
+    /** How far past a <code>{</code> blanks are looked through for a record's first key. */
+    private static final int LOOK_AHEAD = 256;
+
     private boolean inArray;
     private boolean finished;
-    // an oversized object coming out in pieces: the scan state carried between calls
-    private boolean inObject;
+    // an oversized value coming out in pieces: the scan state carried between calls
+    private boolean inValue;
+    private int pieceDefects;
     private int depth;
     private boolean inString;
     private boolean escaped;
@@ -49,8 +55,8 @@ public final class MarcJsonFramer extends TextFramer {
 
     @Override
     public boolean next(RawRecord into) {
-        if (inObject) {
-            return scanObject(into, 0, RawRecord.OVERSIZED);
+        if (inValue) {
+            return scanValue(into, 0, pieceDefects | RawRecord.OVERSIZED);
         }
         if (finished) {
             return false;
@@ -60,13 +66,10 @@ public final class MarcJsonFramer extends TextFramer {
                 return false;
             }
             byte b = input.at(0);
-            if (!started) {
-                started = true;
-                if (b == '[') {
-                    inArray = true;
-                    input.skip(1);
-                    continue;
-                }
+            if (!inArray && b == '[') {
+                inArray = true;            // an array of records (and another after it, if the input goes on)
+                input.skip(1);
+                continue;
             }
             if (inArray && (b == ',')) {
                 input.skip(1);
@@ -75,15 +78,16 @@ public final class MarcJsonFramer extends TextFramer {
             if (inArray && b == ']') {
                 input.skip(1);
                 inArray = false;
-                finished = true; // what follows the array is not read
-                return false;
+                continue;
             }
-            if (b == '{') {
-                inObject = true;
+            if (b == '{' || inArray && b == '[') {
+                // an object is a record; an array where a record belongs is skipped whole, as one piece of garbage
+                inValue = true;
+                pieceDefects = b == '{' ? 0 : RawRecord.GARBAGE;
                 depth = 0;
                 inString = false;
                 escaped = false;
-                return scanObject(into, 0, 0);
+                return scanValue(into, 0, pieceDefects);
             }
             return garbage(into);
         }
@@ -97,7 +101,7 @@ public final class MarcJsonFramer extends TextFramer {
                 break;
             }
             byte b = input.at(i);
-            if (b == '{' || b == '\n' || inArray && (b == ',' || b == ']') || i >= maxRecordBytes) {
+            if (b == '{' || b == '[' || b == '\n' || inArray && (b == ',' || b == ']') || i >= maxRecordBytes) {
                 break;
             }
             i++;
@@ -106,21 +110,36 @@ public final class MarcJsonFramer extends TextFramer {
         return true;
     }
 
-    /** Scans an object from the mark to its closing brace; emits it, or a piece of it, or what there is. */
-    private boolean scanObject(RawRecord into, int from, int defects) {
+    /**
+     * Scans an object or array from the mark to its closing bracket; emits it, or a piece of it, or what there is.
+     * A record start (<code>{"leader":</code> or <code>{"fields":</code>) inside it, which no MARC-in-JSON record
+     * holds and no JSON string can (its quote would be escaped), ends it there, cut short: the record or a
+     * bracket before it was not closed, or a stray quote turned strings inside out.
+     */
+    private boolean scanValue(RawRecord into, int from, int defects) {
         int i = from;
         while (true) {
             if (i >= maxRecordBytes) {
-                emit(into, i, RawRecord.OVERSIZED);
-                return true; // inObject stays: the rest follows as further pieces
+                emit(into, i, defects | RawRecord.OVERSIZED);
+                return true; // inValue stays: the rest follows as further pieces
             }
             if (i >= input.available() && !input.ensure(i + 1)) {
-                inObject = false;
+                inValue = false;
                 finished = true;
                 emit(into, i, defects | RawRecord.TRUNCATED);
                 return true;
             }
-            byte b = input.at(i++);
+            byte b = input.at(i);
+            if (b == '{' && i > 0 && isRecordStart(i)) {
+                inValue = false;
+                int end = i;
+                while (end > 1 && (isFiller(input.at(end - 1)) || input.at(end - 1) == ',')) {
+                    end--;
+                }
+                emit(into, end, defects | RawRecord.TRUNCATED);
+                return true;
+            }
+            i++;
             if (inString) {
                 if (escaped) {
                     escaped = false;
@@ -135,12 +154,48 @@ public final class MarcJsonFramer extends TextFramer {
                 depth++;
             } else if (b == '}' || b == ']') {
                 if (--depth == 0) {
-                    inObject = false;
+                    inValue = false;
                     emit(into, i, defects);
                     return true;
                 }
             }
         }
+    }
+
+    /** Whether the <code>{</code> at {@code i} (from the mark) opens an object whose first key is a record's. */
+    private boolean isRecordStart(int i) {
+        int k = skipBlanks(i + 1);
+        if (k < 0 || !input.ensure(k + 9)) {
+            return false;
+        }
+        if (!matches(k, "\"leader\"") && !matches(k, "\"fields\"")) {
+            return false;
+        }
+        k = skipBlanks(k + 8);
+        return k >= 0 && input.at(k) == ':';
+    }
+
+    /** The index of the first byte at or after {@code i} that is not a blank or line end; -1 past a short look. */
+    private int skipBlanks(int i) {
+        for (int n = 0; n < LOOK_AHEAD; n++, i++) {
+            if (!input.ensure(i + 1)) {
+                return -1;
+            }
+            byte b = input.at(i);
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private boolean matches(int i, String ascii) {
+        for (int k = 0; k < ascii.length(); k++) {
+            if (input.at(i + k) != ascii.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Why a piece of {@code length} bytes with these framing defects is not a record; {@code null} if it may be. */
@@ -149,7 +204,7 @@ public final class MarcJsonFramer extends TextFramer {
             return "not a JSON object where a record belongs";
         }
         if ((defects & RawRecord.TRUNCATED) != 0) {
-            return "the input ends inside this record object";
+            return "the record object is not closed: the input ends, or the next record starts, inside it";
         }
         if ((defects & RawRecord.OVERSIZED) != 0) {
             return "record object longer than the " + length + "-byte record size limit";

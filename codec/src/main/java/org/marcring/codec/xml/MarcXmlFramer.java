@@ -27,10 +27,12 @@ import org.marcring.codec.iso2709.RawRecord;
  * {@link #withInheritedNamespaces(byte[], int, int, byte[])} makes the record a well-formed document on its own.
  * The input must be UTF-8 (or ASCII), as MARCXML is in practice.
  *
- * <p>A record cut short by the end of the input comes out flagged {@link RawRecord#TRUNCATED}; one longer
- * than the record size limit comes out in pieces flagged {@link RawRecord#OVERSIZED}. Unlike a streaming XML
- * reader, which must stop at the first place where the document is not well-formed, the framer goes on after
- * a damaged record.
+ * <p>A record cut short by the end of the input, or by the start tag of another {@code record} element
+ * inside it (its end tag, or an end tag in it, is missing), comes out flagged {@link RawRecord#TRUNCATED};
+ * the next record starts at that start tag. One longer than the record size limit comes out in pieces flagged
+ * {@link RawRecord#OVERSIZED}. A tag ends at its {@code >} or, when broken, at the next {@code <}. Unlike a
+ * streaming XML reader, which must stop at the first place where the document is not well-formed, the framer
+ * goes on after a damaged record, which costs that record only.
  */
 public final class MarcXmlFramer extends TextFramer {
     private static final byte[] NONE = new byte[0];
@@ -93,7 +95,7 @@ public final class MarcXmlFramer extends TextFramer {
     /** Why a piece of {@code length} bytes with these framing defects is not a record; {@code null} if it may be. */
     public static String describeDefects(int defects, int length) {
         if ((defects & RawRecord.TRUNCATED) != 0) {
-            return "the input ends inside this record element";
+            return "the record element is not closed: the input ends, or the next record starts, inside it";
         }
         if ((defects & RawRecord.OVERSIZED) != 0) {
             return "record element longer than the " + length + "-byte record size limit";
@@ -215,8 +217,16 @@ public final class MarcXmlFramer extends TextFramer {
             byte b1 = input.at(i + 1);
             if (b1 == '/') {
                 recordDepth--;
-            } else if (b1 != '?' && b1 != '!' && input.at(end - 2) != '/') {
-                recordDepth++;
+            } else if (b1 != '?' && b1 != '!') {
+                if (isRecordStartTag(i, end)) {
+                    // a record element never holds another: this one lacks an end tag, and the next starts here
+                    inRecord = false;
+                    emit(into, i, defects | RawRecord.TRUNCATED);
+                    return true;
+                }
+                if (input.at(end - 2) != '/') {
+                    recordDepth++;
+                }
             }
             i = end;
         }
@@ -274,12 +284,29 @@ public final class MarcXmlFramer extends TextFramer {
         return tagEnd(i + 1);
     }
 
-    /** After the end of a tag: the first {@code >} outside quotes. */
+    /** Whether the start tag in {@code [i, end)} (from the mark) is of an element named {@code record}, any prefix. */
+    private boolean isRecordStartTag(int i, int end) {
+        int nameEnd = i + 1;
+        while (nameEnd < end && !isSpace(input.at(nameEnd)) && input.at(nameEnd) != '>' && input.at(nameEnd) != '/'
+                && input.at(nameEnd) != '<') {
+            nameEnd++;
+        }
+        int local = nameEnd - "record".length();
+        return local > i && matches(local, "record") && (local == i + 1 || input.at(local - 1) == ':');
+    }
+
+    /**
+     * After the end of a tag: the first {@code >} outside quotes; or the next {@code <}, which no well-formed
+     * tag holds (not even in a quoted value), so that a broken tag or a stray quote costs no more than itself.
+     */
     private int tagEnd(int i) {
         byte quote = 0;
         while (true) {
             if (i >= input.available() && !input.ensure(i + 1)) {
                 return -1;
+            }
+            if (input.at(i) == '<') {
+                return i;
             }
             byte b = input.at(i++);
             if (quote != 0) {
