@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -20,9 +21,11 @@ import org.marcring.codec.xml.MarcXmlFramer;
  * A {@link RecordSource} for MARCXML: the codec's {@link MarcXmlFramer} finds each {@code record} element on
  * the I/O thread (no XML parser there), so that the records are parsed on the parser threads.
  *
- * <p>Each record's raw bytes are its element as in the input, except that namespace declarations in scope
- * from enclosing elements (e.g. {@code xmlns:marc} on a {@code <marc:collection>}) are copied into its start
- * tag, so that every record is a well-formed document on its own. Its offset is that of its {@code <}.
+ * <p>Each record's raw bytes are its element exactly as in the input (also in a rejects file); its offset is
+ * that of its {@code <}. The namespace declarations in scope from enclosing elements (e.g. {@code xmlns:marc}
+ * on a {@code <marc:collection>}) travel after those bytes in the slot, their length as the slot's
+ * {@code declaredLength}; the parser copies them into the record's start tag, so that each record is parsed
+ * as a well-formed document on its own.
  *
  * <p>A record cut short by the end of the input ({@link RawRecord#TRUNCATED}) or longer than the record size
  * limit ({@link RawRecord#OVERSIZED} pieces) the parser rejects. Unlike a streaming XML reader, which must
@@ -60,17 +63,18 @@ public final class XmlRecordSource extends ScannedSource {
         return of(FileChannel.open(file, StandardOpenOption.READ), options, parsers);
     }
 
+    /**
+     * The record's bytes exactly as in the input, followed in the slot's buffer by the namespace declarations
+     * it inherits, whose length goes into the slot's {@code declaredLength} (0 when there are none).
+     */
     @Override
     void copy(RawRecord record, RecordSlot slot) {
         byte[] inherited = framer.inheritedNamespaces();
-        if (inherited.length == 0) {
-            super.copy(record, slot);
-            return;
-        }
-        byte[] whole = MarcXmlFramer.withInheritedNamespaces(record.buffer(), record.offset(), record.length(),
-                inherited);
-        slot.copyRaw(whole, 0, whole.length);
-        slot.describe(record.ordinal(), record.byteOffset(), record.defects(), -1);
+        int length = record.length();
+        byte[] raw = slot.rawBuffer(length + inherited.length);
+        System.arraycopy(record.buffer(), record.offset(), raw, 0, length);
+        System.arraycopy(inherited, 0, raw, length, inherited.length);
+        slot.setRaw(length, record.ordinal(), record.byteOffset(), record.defects(), inherited.length);
     }
 
     /** A parser that rejects cut and oversized records and hands whole ones to the format's parser. */
@@ -82,7 +86,27 @@ public final class XmlRecordSource extends ScannedSource {
             if (why != null) {
                 throw new MarcFormatException(slot.ordinal(), slot.byteOffset(), why, slot.copyOfRaw());
             }
-            return format.parse(slot);
+            int inherited = slot.declaredLength();
+            if (inherited <= 0) {
+                return format.parse(slot);
+            }
+            // parse the record made whole by its inherited declarations; a reject keeps the input's bytes
+            int length = slot.rawLength();
+            byte[] exact = Arrays.copyOf(slot.raw(), length + inherited);
+            byte[] whole = MarcXmlFramer.withInheritedNamespaces(exact, 0, length,
+                    Arrays.copyOfRange(exact, length, length + inherited));
+            long ordinal = slot.ordinal();
+            long byteOffset = slot.byteOffset();
+            int defects = slot.defects();
+            slot.copyRaw(whole, 0, whole.length);
+            try {
+                return format.parse(slot);
+            } catch (MarcFormatException e) {
+                throw new MarcFormatException(e.ordinal(), e.byteOffset(), e.fault(), Arrays.copyOf(exact, length));
+            } finally {
+                slot.copyRaw(exact, 0, exact.length);
+                slot.setRaw(length, ordinal, byteOffset, defects, inherited);
+            }
         };
     }
 }
