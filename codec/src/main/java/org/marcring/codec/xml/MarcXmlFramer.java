@@ -36,6 +36,8 @@ import org.marcring.codec.iso2709.RawRecord;
  */
 public final class MarcXmlFramer extends TextFramer {
     private static final byte[] NONE = new byte[0];
+    /** What the scan of a token answers when it goes on past the record size limit. */
+    private static final int TOO_LONG = -2;
 
     private final int maxNestingDepth;
     /** Namespace declarations of the open elements outside records, outermost first: {prefix, uri} pairs. */
@@ -125,6 +127,10 @@ public final class MarcXmlFramer extends TextFramer {
                 input.skip(1);
             }
             int end = tokenEnd(0);
+            if (end == TOO_LONG) {
+                throw new MarcFormatException(recordsFramed(), input.position(), "markup longer than the "
+                        + maxRecordBytes + "-byte record size limit outside any record", null);
+            }
             if (end < 0) {
                 return false; // the input ends inside markup outside a record: nothing more to frame
             }
@@ -209,6 +215,11 @@ public final class MarcXmlFramer extends TextFramer {
                 continue;
             }
             int end = tokenEnd(i);
+            if (end == TOO_LONG) {
+                recordScan = 0;
+                emit(into, maxRecordBytes, RawRecord.OVERSIZED);
+                return true;
+            }
             if (end < 0) {
                 inRecord = false;
                 emit(into, input.available(), defects | RawRecord.TRUNCATED);
@@ -262,7 +273,7 @@ public final class MarcXmlFramer extends TextFramer {
 
     /**
      * The index (from the mark) just after the markup token starting with the {@code <} at {@code i}; -1 if
-     * the input ends first.
+     * the input ends first, {@link #TOO_LONG} if the token goes on past the record size limit.
      */
     private int tokenEnd(int i) {
         if (!input.ensure(i + 2)) {
@@ -299,13 +310,17 @@ public final class MarcXmlFramer extends TextFramer {
      * After the end of a tag: the first {@code >} outside quotes; or the next {@code <}, which no well-formed
      * tag holds (not even in a quoted value), so that a broken tag or a stray quote costs no more than itself.
      */
-    private int tagEnd(int i) {
+    private int tagEnd(int from) {
+        int i = from;
         byte quote = 0;
         while (true) {
+            if (i >= maxRecordBytes) {
+                return TOO_LONG;
+            }
             if (i >= input.available() && !input.ensure(i + 1)) {
                 return -1;
             }
-            if (input.at(i) == '<') {
+            if (i > from && input.at(i) == '<') {
                 return i;
             }
             byte b = input.at(i++);
@@ -326,6 +341,9 @@ public final class MarcXmlFramer extends TextFramer {
         int brackets = 0;
         byte quote = 0;
         while (true) {
+            if (i >= maxRecordBytes) {
+                return TOO_LONG;
+            }
             if (i >= input.available() && !input.ensure(i + 1)) {
                 return -1;
             }
@@ -350,6 +368,9 @@ public final class MarcXmlFramer extends TextFramer {
     private int find(int i, String terminator) {
         int n = terminator.length();
         while (true) {
+            if (i + n > maxRecordBytes) {
+                return TOO_LONG;
+            }
             if (!input.ensure(i + n)) {
                 return -1;
             }
