@@ -22,7 +22,7 @@ import org.marcring.codec.iso2709.RawRecord;
  * <ul>
  * <li>{@link Framing#LINES}: one record per non-blank line (newline-delimited MARC-in-JSON);</li>
  * <li>{@link Framing#BLANK_LINES}: records of consecutive non-blank lines, separated by blank lines
- * (MARCMaker {@code .mrk}/{@code .mrk8}).</li>
+ * (MARCMaker {@code .mrk}/{@code .mrk8}; an {@code =LDR} line starts a record even without one).</li>
  * </ul>
  *
  * <p>A record's raw bytes are its lines as read, line ends included except after its last line; its offset

@@ -95,6 +95,16 @@ class DamagedTextFormatsTest {
         assertEquals(bad, new String(rejects.get(0).rawBytes(), StandardCharsets.UTF_8));
     }
 
+    @org.junit.jupiter.api.Test
+    void marcMakerRecordsWithoutBlankLinesBetweenThemAreEachARecord() throws Exception {
+        String mrk = file(MarcFormat.MRK, 10).replaceAll("\r?\n\\s*\r?\n", "\n");
+        List<String> ids = new ArrayList<>();
+        List<RejectedRecord> rejects = new ArrayList<>();
+        PipelineResult result = run(mrk, MarcFormat.MRK, ids, rejects);
+        assertEquals(List.of("rec0", "rec1", "rec2", "rec3", "rec4", "rec5", "rec6", "rec7", "rec8", "rec9"), ids);
+        assertEquals(10, result.recordsRead());
+    }
+
     private static PipelineResult run(String input, MarcFormat format, List<String> ids,
                                       List<RejectedRecord> rejects) throws IOException {
         return Pipeline.builder()

@@ -12,7 +12,8 @@ import org.marcring.codec.iso2709.RawRecord;
  * <ul>
  * <li>{@link Framing#LINES}: one record per non-blank line (newline-delimited MARC-in-JSON);</li>
  * <li>{@link Framing#BLANK_LINES}: records of consecutive non-blank lines, separated by blank lines
- * (MARCMaker {@code .mrk}/{@code .mrk8}).</li>
+ * (MARCMaker {@code .mrk}/{@code .mrk8}); a line starting {@code =LDR}, a MARCMaker leader, starts a record
+ * also without a blank line before it.</li>
  * </ul>
  *
  * <p>A record's raw bytes are its lines as read, line ends included except after its last line; its offset
@@ -25,9 +26,11 @@ public final class LineFramer extends TextFramer {
     public enum Framing {
         /** One record per non-blank line. */
         LINES,
-        /** Records separated by one or more blank lines. */
+        /** Records separated by one or more blank lines, or starting at an {@code =LDR} line. */
         BLANK_LINES
     }
+
+    private static final byte[] LEADER_LINE = {'=', 'L', 'D', 'R'};
 
     private final Framing framing;
     private boolean inOversizedRun;
@@ -75,7 +78,7 @@ public final class LineFramer extends TextFramer {
             }
             contentEnd = eol;
             length = eol + 1;
-            if (framing == Framing.LINES || isBlankLineAt(length)) {
+            if (framing == Framing.LINES || isBlankLineAt(length) || isLeaderLineAt(length)) {
                 break;
             }
         }
@@ -122,6 +125,13 @@ public final class LineFramer extends TextFramer {
                 return -1;
             }
         }
+    }
+
+    /** Whether the line starting {@code from} bytes after the mark is a MARCMaker leader line ({@code =LDR}). */
+    private boolean isLeaderLineAt(int from) {
+        return input.ensure(from + LEADER_LINE.length) && input.at(from) == LEADER_LINE[0]
+                && input.at(from + 1) == LEADER_LINE[1] && input.at(from + 2) == LEADER_LINE[2]
+                && input.at(from + 3) == LEADER_LINE[3];
     }
 
     /** Whether the line starting {@code from} bytes after the mark is blank, or the input ends there. */
