@@ -232,6 +232,9 @@ public final class MarcXmlFramer extends TextFramer {
                 if (isRecordStartTag(i, end)) {
                     // a record element never holds another: this one lacks an end tag, and the next starts here
                     inRecord = false;
+                    if (i == 0) {
+                        return next(into); // the pieces of an oversized record ended right before it
+                    }
                     emit(into, i, defects | RawRecord.TRUNCATED);
                     return true;
                 }
