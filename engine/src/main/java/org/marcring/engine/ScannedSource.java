@@ -3,6 +3,7 @@ package org.marcring.engine;
 import java.util.Objects;
 import java.util.function.Supplier;
 
+import org.marcring.codec.MarcException;
 import org.marcring.codec.io.TextFramer;
 import org.marcring.codec.iso2709.RawRecord;
 
@@ -22,13 +23,31 @@ abstract class ScannedSource implements RecordSource {
         this.parsers = Objects.requireNonNull(parsers, "parsers");
     }
 
+    /** Where the format was detected from the first bytes rather than given: its name, else {@code null}. */
+    private String detectedFormat;
+
     @Override
     public final boolean next(RecordSlot slot) {
-        if (!framer.next(view)) {
-            return false;
+        try {
+            if (!framer.next(view)) {
+                return false;
+            }
+        } catch (MarcException e) {
+            if (detectedFormat == null) {
+                throw e;
+            }
+            // the bytes that made the detector pick this format are not what the framer needs: say so
+            throw new MarcException(e.getMessage() + "; " + detectedFormat + " was detected from the first bytes: "
+                    + "name the format if the input is in another one (--from)", e);
         }
         copy(view, slot);
         return true;
+    }
+
+    /** Marks the format as detected from the first bytes, so that a framing failure says so. */
+    final ScannedSource detected(String formatName) {
+        this.detectedFormat = formatName;
+        return this;
     }
 
     /** Copies a framed record into {@code slot}: its bytes, ordinal, byte offset and defects. */

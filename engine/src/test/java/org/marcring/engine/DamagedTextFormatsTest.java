@@ -105,6 +105,23 @@ class DamagedTextFormatsTest {
         assertEquals(10, result.recordsRead());
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "<foo><bar/></foo>|the root element is <foo>",
+            "<html><body>Bad Gateway</body></html>|the root element is <html>",
+            "<\u0001\u0002 random>bytes then records|not XML: it starts with <\\x01\\x02 random>"})
+    void xmlDetectedOnInputWithNoMarcXmlRecordFailsTheRunNamingWhatItHoldsAndTheDetection(String input,
+                                                                                        String named) {
+        List<String> ids = new ArrayList<>();
+        List<RejectedRecord> rejects = new ArrayList<>();
+        Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+                () -> run(input, null, ids, rejects));
+        String message = e.getMessage() + (e.getCause() == null ? "" : " / " + e.getCause().getMessage());
+        org.junit.jupiter.api.Assertions.assertTrue(message.contains("no MARCXML record") && message.contains(named)
+                && message.contains("MARCXML was detected from the first bytes"), message);
+        assertEquals(List.of(), ids);
+    }
+
     private static PipelineResult run(String input, MarcFormat format, List<String> ids,
                                       List<RejectedRecord> rejects) throws IOException {
         return Pipeline.builder()

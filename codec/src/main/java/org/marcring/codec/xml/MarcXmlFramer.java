@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.marcring.codec.MarcException;
 import org.marcring.codec.MarcFormatException;
 import org.marcring.codec.io.ByteWindow;
 import org.marcring.codec.io.ReadOptions;
@@ -33,9 +34,15 @@ import org.marcring.codec.iso2709.RawRecord;
  * {@link RawRecord#OVERSIZED}. A tag ends at its {@code >} or, when broken, at the next {@code <}. Unlike a
  * streaming XML reader, which must stop at the first place where the document is not well-formed, the framer
  * goes on after a damaged record, which costs that record only.
+ *
+ * <p>An input that holds more than blanks but no record, and is not an empty MARCXML {@code collection}, is
+ * refused at its end with a {@link MarcException} that names what it holds instead: its root element (an
+ * HTML page, another XML format), or its first bytes where it is not XML.
  */
 public final class MarcXmlFramer extends TextFramer {
     private static final byte[] NONE = new byte[0];
+    /** How many of the first bytes are kept, to show them where the input is not XML. */
+    private static final int HEAD = 24;
     /** What the scan of a token answers when it goes on past the record size limit. */
     private static final int TOO_LONG = -2;
 
@@ -47,6 +54,11 @@ public final class MarcXmlFramer extends TextFramer {
     private int recordDepth;
     private int recordScan;
     private byte[] inherited = NONE;
+    // what the input holds, to say so where it holds no record
+    private byte[] head;
+    private String rootElement;
+    private String rootNamespace;
+    private boolean refusedEmpty;
 
     private MarcXmlFramer(ByteWindow input, ReadOptions options) {
         super(input, options);
@@ -112,6 +124,13 @@ public final class MarcXmlFramer extends TextFramer {
     @Override
     public boolean next(RawRecord into) {
         inherited = NONE;
+        if (head == null) {
+            input.ensure(HEAD);
+            head = new byte[Math.min(HEAD, input.available())];
+            for (int k = 0; k < head.length; k++) {
+                head[k] = input.at(k);
+            }
+        }
         if (inRecord) {
             return scanRecord(into, RawRecord.OVERSIZED, null);
         }
@@ -119,7 +138,7 @@ public final class MarcXmlFramer extends TextFramer {
             // text outside records
             while (true) {
                 if (input.available() == 0 && !input.readMore()) {
-                    return false;
+                    return endOfInput();
                 }
                 if (input.at(0) == '<') {
                     break;
@@ -132,7 +151,7 @@ public final class MarcXmlFramer extends TextFramer {
                         + maxRecordBytes + "-byte record size limit outside any record", null);
             }
             if (end < 0) {
-                return false; // the input ends inside markup outside a record: nothing more to frame
+                return endOfInput(); // the input ends inside markup outside a record: nothing more to frame
             }
             byte b1 = input.available() > 1 ? input.at(1) : 0;
             if (b1 == '/') {
@@ -142,6 +161,10 @@ public final class MarcXmlFramer extends TextFramer {
             } else if (b1 != '?' && b1 != '!') {
                 StartTag tag = StartTag.parse(input, 0, end);
                 String uri = tag.resolve(scopes);
+                if (rootElement == null) {
+                    rootElement = tag.qname;
+                    rootNamespace = uri;
+                }
                 if (tag.localName.equals("record") && (uri.equals(MarcXml.NAMESPACE)
                         || uri.isEmpty() && !tag.selfClosing && firstChildIsMarc(end))) {
                     inRecord = true;
@@ -298,6 +321,57 @@ public final class MarcXmlFramer extends TextFramer {
         return tagEnd(i + 1);
     }
 
+    /**
+     * At the end of the input: {@code false}, or a {@link MarcException} where no record was found in an input
+     * that holds more than blanks and is not an empty MARCXML collection, naming what it holds instead.
+     */
+    private boolean endOfInput() {
+        if (recordsFramed() > 0 || refusedEmpty) {
+            return false;
+        }
+        refusedEmpty = true;
+        boolean blank = true;
+        for (byte b : head) {
+            blank &= isSpace(b);
+        }
+        if (blank || "collection".equals(localName(rootElement))
+                && (rootNamespace.equals(MarcXml.NAMESPACE) || rootNamespace.isEmpty())) {
+            return false;
+        }
+        String found;
+        if (rootElement == null) {
+            found = isXmlNameStart(head.length > 1 ? head[1] : 0) || head.length > 1 && (head[1] == '?' || head[1] == '!')
+                    ? "no element" : "not XML: it starts with " + shown(head);
+        } else if (rootElement.isEmpty() || !isXmlNameStart((byte) rootElement.charAt(0))) {
+            found = "not XML: it starts with " + shown(head);
+        } else {
+            found = "the root element is <" + rootElement + ">"
+                    + (rootNamespace.isEmpty() ? "" : " in the namespace " + rootNamespace);
+        }
+        throw new MarcException("no MARCXML record in the input (" + input.position() + " bytes): " + found);
+    }
+
+    private static String localName(String qname) {
+        return qname == null ? null : qname.substring(qname.indexOf(':') + 1);
+    }
+
+    private static boolean isXmlNameStart(byte b) {
+        return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b == '_' || b == ':' || b < 0;
+    }
+
+    /** Bytes as text: printable ASCII as it is, others as {@code \xNN}. */
+    private static String shown(byte[] bytes) {
+        StringBuilder sb = new StringBuilder();
+        for (byte b : bytes) {
+            if (b >= 0x20 && b < 0x7F) {
+                sb.append((char) b);
+            } else {
+                sb.append(String.format("\\x%02x", b & 0xFF));
+            }
+        }
+        return sb.toString();
+    }
+
     /** Whether the start tag in {@code [i, end)} (from the mark) is of an element named {@code record}, any prefix. */
     private boolean isRecordStartTag(int i, int end) {
         int nameEnd = i + 1;
@@ -395,6 +469,7 @@ public final class MarcXmlFramer extends TextFramer {
 
     /** A start tag's name and namespace declarations, read from the bytes of the token at the mark. */
     static final class StartTag {
+        final String qname;
         final String prefix;
         final String localName;
         /** Index (from the mark) just after the element name. */
@@ -403,6 +478,7 @@ public final class MarcXmlFramer extends TextFramer {
         final List<String[]> declarations = new ArrayList<>(2);
 
         private StartTag(String qname, int nameEnd, boolean selfClosing) {
+            this.qname = qname;
             int colon = qname.indexOf(':');
             this.prefix = colon < 0 ? "" : qname.substring(0, colon);
             this.localName = colon < 0 ? qname : qname.substring(colon + 1);

@@ -1,6 +1,7 @@
 package org.marcring.codec.xml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -10,7 +11,9 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.marcring.codec.MarcException;
 import org.marcring.codec.io.MarcFormat;
 import org.marcring.codec.io.ReadOptions;
 import org.marcring.codec.iso2709.RawRecord;
@@ -113,5 +116,43 @@ class MarcXmlFramerTest {
         assertEquals(xml.substring(xml.indexOf("<marc:record>"), xml.indexOf("</marc:collection>")), raw);
         assertEquals(" xmlns:marc=\"" + MarcXml.NAMESPACE + "\"",
                 new String(framer.inheritedNamespaces(), StandardCharsets.UTF_8));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "<foo><bar/></foo>|the root element is <foo>",
+            "<?xml version=\"1.0\"?><c xmlns=\"http://www.indexdata.com/turbomarc\"><r><l>00000nam</l></r></c>"
+                    + "|the root element is <c> in the namespace http://www.indexdata.com/turbomarc",
+            "<!DOCTYPE html><html><body>502 Bad Gateway</body></html>|the root element is <html>",
+            "<\u0001\u00ff\u0010garbage>more 01234 bytes|not XML: it starts with <\\x01",
+            "<?xml version=\"1.0\"?>|no element"})
+    void inputWithNoMarcXmlRecordIsRefusedNamingWhatItHolds(String input, String named) {
+        MarcException e = assertThrows(MarcException.class, () -> frame(input));
+        assertTrue(e.getMessage().contains("no MARCXML record"), e.getMessage());
+        assertTrue(e.getMessage().contains(named), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "  \n", "<collection xmlns=\"http://www.loc.gov/MARC21/slim\"/>",
+            "<marc:collection xmlns:marc=\"http://www.loc.gov/MARC21/slim\">\n</marc:collection>",
+            "<collection></collection>"})
+    void anEmptyInputOrCollectionHasNoRecordsAndNoError(String input) {
+        assertEquals(List.of(), frame(input));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"<foo><bar/></foo>", "<html><body><record><p>x</p></record></body></html>"})
+    void theSequentialReaderRefusesADocumentWithNoMarcRecordAlike(String input) {
+        MarcException framed = assertThrows(MarcException.class, () -> frame(input));
+        MarcException read = assertThrows(MarcException.class, () -> {
+            try (MarcXmlReader r = MarcXmlReader.open(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+                    ReadOptions.defaults())) {
+                r.forEachRemaining(x -> { });
+            }
+        });
+        String root = input.substring(0, input.indexOf('>') + 1);
+        assertTrue(framed.getMessage().contains("the root element is " + root), framed.getMessage());
+        assertTrue(read.getMessage().contains("no MARCXML record in the input: the root element is " + root),
+                read.getMessage());
     }
 }
