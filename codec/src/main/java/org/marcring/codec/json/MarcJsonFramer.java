@@ -126,12 +126,18 @@ public final class MarcJsonFramer extends TextFramer {
             if (i >= input.available() && !input.ensure(i + 1)) {
                 inValue = false;
                 finished = true;
+                if (i == 0) {
+                    return false; // the last piece of an oversized value ended with the input
+                }
                 emit(into, i, defects | RawRecord.TRUNCATED);
                 return true;
             }
             byte b = input.at(i);
-            if (b == '{' && i > 0 && isRecordStart(i)) {
+            if (b == '{' && (i > 0 || (defects & RawRecord.OVERSIZED) != 0) && isRecordStart(i)) {
                 inValue = false;
+                if (i == 0) {
+                    return next(into); // the pieces of an oversized value ended right before a record
+                }
                 int end = i;
                 while (end > 1 && (isFiller(input.at(end - 1)) || input.at(end - 1) == ',')) {
                     end--;

@@ -230,6 +230,9 @@ public final class MarcXmlFramer extends TextFramer {
             }
             if (i >= input.available() && !input.readMore()) {
                 inRecord = false;
+                if (input.available() == 0) {
+                    return false; // the last piece of an oversized record ended with the input
+                }
                 emit(into, input.available(), defects | RawRecord.TRUNCATED);
                 return true;
             }
