@@ -36,8 +36,9 @@ import org.marcring.codec.iso2709.RawRecord;
  * goes on after a damaged record, which costs that record only.
  *
  * <p>An input that holds more than blanks but no record, and is not an empty MARCXML {@code collection}, is
- * refused at its end with a {@link MarcException} that names what it holds instead: its root element (an
- * HTML page, another XML format), or its first bytes where it is not XML.
+ * refused at its end with a {@link MarcException} that names what it holds instead: its root element and first
+ * element inside it (an HTML page, another XML format, a collection of fields without records), or its first
+ * bytes where it is not XML.
  */
 public final class MarcXmlFramer extends TextFramer {
     private static final byte[] NONE = new byte[0];
@@ -58,6 +59,7 @@ public final class MarcXmlFramer extends TextFramer {
     private byte[] head;
     private String rootElement;
     private String rootNamespace;
+    private String firstChild;
     private boolean refusedEmpty;
 
     private MarcXmlFramer(ByteWindow input, ReadOptions options) {
@@ -164,6 +166,8 @@ public final class MarcXmlFramer extends TextFramer {
                 if (rootElement == null) {
                     rootElement = tag.qname;
                     rootNamespace = uri;
+                } else if (firstChild == null) {
+                    firstChild = tag.qname;
                 }
                 if (tag.localName.equals("record") && (uri.equals(MarcXml.NAMESPACE)
                         || uri.isEmpty() && !tag.selfClosing && firstChildIsMarc(end))) {
@@ -337,9 +341,9 @@ public final class MarcXmlFramer extends TextFramer {
         for (byte b : head) {
             blank &= isSpace(b);
         }
-        if (blank || "collection".equals(localName(rootElement))
+        if (blank || firstChild == null && "collection".equals(localName(rootElement))
                 && (rootNamespace.equals(MarcXml.NAMESPACE) || rootNamespace.isEmpty())) {
-            return false;
+            return false; // an empty collection
         }
         String found;
         if (rootElement == null) {
@@ -349,7 +353,8 @@ public final class MarcXmlFramer extends TextFramer {
             found = "not XML: it starts with " + shown(head);
         } else {
             found = "the root element is <" + rootElement + ">"
-                    + (rootNamespace.isEmpty() ? "" : " in the namespace " + rootNamespace);
+                    + (rootNamespace.isEmpty() ? "" : " in the namespace " + rootNamespace)
+                    + (firstChild == null ? "" : ", holding <" + firstChild + ">");
         }
         throw new MarcException("no MARCXML record in the input (" + input.position() + " bytes): " + found);
     }

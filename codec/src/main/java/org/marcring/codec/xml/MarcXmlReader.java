@@ -46,7 +46,7 @@ import org.marcring.codec.io.ReadOptions;
  * records before it have been returned, and the exception gives line and column.
  *
  * <p>A document with no MARC record that is not an empty MARCXML {@code collection} (an HTML page, another
- * XML format) ends with a {@link MarcException} naming its root element, as {@link MarcXmlFramer} does.
+ * XML format, a collection of fields without records) ends with a {@link MarcException} naming its root element, as {@link MarcXmlFramer} does.
  */
 public final class MarcXmlReader extends SequentialReader {
     /** Leader given to a record that has none: blanks, with the fixed parts of a MARC 21 leader. */
@@ -137,6 +137,7 @@ public final class MarcXmlReader extends SequentialReader {
     private String rootElement;
     private String rootNamespace;
     private String rootLocalName;
+    private String firstChild;
     private boolean foundRecord;
 
     @Override
@@ -157,6 +158,9 @@ public final class MarcXmlReader extends SequentialReader {
                 }
                 if (event == XMLStreamConstants.START_ELEMENT && rootLocalName == null) {
                     rootLocalName = xml.getLocalName();
+                } else if (event == XMLStreamConstants.START_ELEMENT && firstChild == null) {
+                    firstChild = xml.getPrefix() == null || xml.getPrefix().isEmpty() ? xml.getLocalName()
+                            : xml.getPrefix() + ":" + xml.getLocalName();
                 }
                 if (event == XMLStreamConstants.START_ELEMENT && isRecord()) {
                     MarcRecord r;
@@ -173,10 +177,11 @@ public final class MarcXmlReader extends SequentialReader {
                 }
             }
             done = true;
-            if (!foundRecord && rootElement != null && !(rootLocalName.equals("collection")
+            if (!foundRecord && rootElement != null && !(firstChild == null && rootLocalName.equals("collection")
                     && (rootNamespace.isEmpty() || rootNamespace.equals(MarcXml.NAMESPACE)))) {
                 throw new MarcException("no MARCXML record in the input: the root element is <" + rootElement + ">"
-                        + (rootNamespace.isEmpty() ? "" : " in the namespace " + rootNamespace));
+                        + (rootNamespace.isEmpty() ? "" : " in the namespace " + rootNamespace)
+                        + (firstChild == null ? "" : ", holding <" + firstChild + ">"));
             }
             return null;
         } catch (XMLStreamException e) {

@@ -125,7 +125,10 @@ class MarcXmlFramerTest {
                     + "|the root element is <c> in the namespace http://www.indexdata.com/turbomarc",
             "<!DOCTYPE html><html><body>502 Bad Gateway</body></html>|the root element is <html>",
             "<\u0001\u00ff\u0010garbage>more 01234 bytes|not XML: it starts with <\\x01",
-            "<?xml version=\"1.0\"?>|no element"})
+            "<?xml version=\"1.0\"?>|no element",
+            "<collection xmlns=\"http://www.loc.gov/MARC21/slim\"><datafield tag=\"952\"/></collection>"
+                    + "|the root element is <collection> in the namespace http://www.loc.gov/MARC21/slim, holding "
+                    + "<datafield>"})
     void inputWithNoMarcXmlRecordIsRefusedNamingWhatItHolds(String input, String named) {
         MarcException e = assertThrows(MarcException.class, () -> frame(input));
         assertTrue(e.getMessage().contains("no MARCXML record"), e.getMessage());
