@@ -101,7 +101,11 @@ public final class LineFramer extends TextFramer {
             return true;
         }
         inOversizedRun = false;
-        emit(into, eol < 0 ? input.available() : eol, RawRecord.OVERSIZED);
+        int length = eol < 0 ? input.available() : eol;
+        if (length == 0) {
+            return next(into); // the run ended right at the end of a piece
+        }
+        emit(into, length, RawRecord.OVERSIZED);
         return true;
     }
 

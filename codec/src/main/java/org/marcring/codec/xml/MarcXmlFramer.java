@@ -148,6 +148,9 @@ public final class MarcXmlFramer extends TextFramer {
                 input.skip(1);
             }
             int end = tokenEnd(0);
+            if (end == TOO_LONG && !input.ensure(maxRecordBytes)) {
+                return endOfInput(); // the input ends inside markup outside a record, before the limit
+            }
             if (end == TOO_LONG) {
                 throw new MarcFormatException(recordsFramed(), input.position(), "markup longer than the "
                         + maxRecordBytes + "-byte record size limit outside any record", null);
@@ -246,6 +249,11 @@ public final class MarcXmlFramer extends TextFramer {
             }
             int end = tokenEnd(i);
             if (end == TOO_LONG) {
+                if (!input.ensure(maxRecordBytes)) { // the token scan stopped at the limit, the input before it
+                    inRecord = false;
+                    emit(into, input.available(), defects | RawRecord.TRUNCATED);
+                    return true;
+                }
                 recordScan = 0;
                 emit(into, maxRecordBytes, RawRecord.OVERSIZED);
                 return true;
