@@ -52,6 +52,8 @@ final class RecordBatch {
     int[] lengths = new int[FIRST_RECORDS];
     int[] defects = new int[FIRST_RECORDS];
     int[] declared = new int[FIRST_RECORDS];
+    /** Per record: bytes stored after its raw bytes that travel with it (see {@link RecordSlot#trailing}). */
+    int[] trailing = new int[FIRST_RECORDS];
     long[] ordinals = new long[FIRST_RECORDS];
     long[] offsets = new long[FIRST_RECORDS];
     /** Per record: the time it was scheduled, when the run is paced; otherwise {@link #publishNanos} holds. */
@@ -117,8 +119,18 @@ final class RecordBatch {
 
     /** Appends the record held in {@code slot}. */
     void append(RecordSlot slot) {
-        append(slot.raw(), 0, slot.rawLength(), slot.ordinal(), slot.byteOffset(), slot.defects(),
-                slot.declaredLength());
+        int extra = slot.trailing;
+        if (extra == 0) {
+            append(slot.raw(), 0, slot.rawLength(), slot.ordinal(), slot.byteOffset(), slot.defects(),
+                    slot.declaredLength());
+            return;
+        }
+        int length = slot.rawLength();
+        int at = room(length + extra);
+        System.arraycopy(slot.raw(), 0, data, at, length + extra);
+        describe(at, length, slot.ordinal(), slot.byteOffset(), slot.defects(), slot.declaredLength());
+        trailing[count - 1] = extra;
+        dataLength = at + length + extra;
     }
 
     /** Appends a record to be encoded (a {@link ParallelWriter}'s batch holds records, not bytes). */
@@ -156,6 +168,7 @@ final class RecordBatch {
         offsets[i] = byteOffset;
         defects[i] = defect;
         declared[i] = declaredLength;
+        trailing[i] = 0;
         dataLength = at + length;
     }
 
@@ -176,6 +189,7 @@ final class RecordBatch {
         lengths = Arrays.copyOf(lengths, size);
         defects = Arrays.copyOf(defects, size);
         declared = Arrays.copyOf(declared, size);
+        trailing = Arrays.copyOf(trailing, size);
         ordinals = Arrays.copyOf(ordinals, size);
         offsets = Arrays.copyOf(offsets, size);
         if (nanos != null) {
@@ -188,8 +202,14 @@ final class RecordBatch {
 
     /** Copies record {@code i} into {@code slot}, for a parser that reads one record from a slot. */
     void load(int i, RecordSlot slot) {
-        slot.copyRaw(data, starts[i], lengths[i]);
-        slot.describe(ordinals[i], offsets[i], defects[i], declared[i]);
+        int extra = trailing[i];
+        slot.copyRaw(data, starts[i], lengths[i] + extra);
+        if (extra != 0) {
+            slot.setRaw(lengths[i], ordinals[i], offsets[i], defects[i], declared[i]);
+            slot.trailing = extra;
+        } else {
+            slot.describe(ordinals[i], offsets[i], defects[i], declared[i]);
+        }
     }
 
     /** A copy of record {@code i}'s raw bytes. */

@@ -27,6 +27,12 @@ public final class RecordSlot {
     private long byteOffset;
     private int defects;
     private int declaredLength;
+    /**
+     * Bytes stored in the raw buffer after the record's {@link #rawLength()} bytes that travel with it when the
+     * record is handed on (a MARCXML record's inherited namespace declarations); 0 for most sources. Set after
+     * {@link #setRaw}, which clears it.
+     */
+    int trailing;
 
     RecordSlot() {
     }
@@ -69,6 +75,7 @@ public final class RecordSlot {
         this.byteOffset = byteOffset;
         this.defects = defects;
         this.declaredLength = declaredLength;
+        this.trailing = 0;
     }
 
     /** Sets the description of bytes already copied by {@link #copyRaw}. */

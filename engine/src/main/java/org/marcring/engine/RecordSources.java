@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 import org.marcring.codec.MarcException;
+import org.marcring.codec.io.ByteWindow;
 import org.marcring.codec.io.FormatDetector;
 import org.marcring.codec.io.GzipInput;
 import org.marcring.codec.io.MarcFormat;
@@ -35,7 +36,9 @@ import org.marcring.codec.xml.MarcXmlReader;
  *
  * <p>As {@code MarcFormats.openReader} does, a {@code null} format is detected from the first bytes, gzip is
  * read through (by {@link GzipInput}: corrupt or truncated compressed data is a {@link MarcException}), and a
- * UTF-8 byte-order mark is skipped (byte offsets then count from after it); an ASCII MARCMaker file given as
+ * UTF-8 byte-order mark is skipped (byte offsets then count from after it); where the bytes of a detected
+ * MARCXML, JSON or MARCMaker input cannot be framed (e.g. no MARCXML record in bytes that start with
+ * {@code <}), the failure says that the format was detected. An ASCII MARCMaker file given as
  * {@code MRK8} is read as given, an {@code MRK} file that is not ASCII as {@code MRK8}.
  *
  * <p>The records are those the sequential readers give, with two differences: in the text formats, the line
@@ -78,7 +81,7 @@ public final class RecordSources {
         }
         FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
         try {
-            return forFormat(new ByteInput(channel), f, options);
+            return forFormat(ByteWindow.of(channel), f, options, format == null);
         } catch (RuntimeException e) {
             channel.close();
             throw e;
@@ -103,10 +106,16 @@ public final class RecordSources {
         if (f == MarcFormat.ISO2709) {
             return Iso2709Source.of(input, options);
         }
-        return forFormat(new ByteInput(input), f, options);
+        return forFormat(ByteWindow.of(input), f, options, format == null);
     }
 
-    private static RecordSource forFormat(ByteInput input, MarcFormat format, ReadOptions options) {
+    private static RecordSource forFormat(ByteWindow input, MarcFormat format, ReadOptions options,
+                                          boolean detected) {
+        ScannedSource source = forFormat(input, format, options);
+        return detected ? source.detected(format.name()) : source;
+    }
+
+    private static ScannedSource forFormat(ByteWindow input, MarcFormat format, ReadOptions options) {
         switch (format) {
             case MARCXML:
                 return new XmlRecordSource(input, options, parsers(in -> MarcXmlReader.open(in, options)));
@@ -138,7 +147,7 @@ public final class RecordSources {
         }
         for (int i = 0; i < n; i++) {
             byte b = head[i];
-            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n' && b != 0) {
                 throw new MarcException("cannot tell the format from the first bytes");
             }
         }

@@ -3,54 +3,57 @@ package org.marcring.engine;
 import java.util.Objects;
 import java.util.function.Supplier;
 
-import org.marcring.codec.io.ReadOptions;
+import org.marcring.codec.MarcException;
+import org.marcring.codec.io.TextFramer;
+import org.marcring.codec.iso2709.RawRecord;
 
 /**
  * What the sources of the text formats share ({@link TextRecordSource} for lines and blank-line blocks,
- * {@link JsonRecordSource} for JSON objects, {@link XmlRecordSource} for MARCXML elements): each finds record
- * boundaries by scanning the bytes of a {@link ByteInput}, copies each record into a slot with its ordinal and
- * byte offset, and hands the format's decoding to parsers made by a supplier. The scanning is each one's own.
+ * {@link JsonRecordSource} for JSON objects, {@link XmlRecordSource} for MARCXML elements): each adapts its
+ * format's codec framer (a {@link TextFramer}) to ring slots, copying each record into a slot with its
+ * ordinal, byte offset and defects, and hands the format's decoding to parsers made by a supplier.
  */
 abstract class ScannedSource implements RecordSource {
-    /** The bytes being scanned. */
-    protected final ByteInput input;
-    /** The largest record, in bytes (from {@link ReadOptions#maxRecordBytes()}). */
-    protected final int maxRecordBytes;
-    /** Ordinal of the next record or piece put into a slot. */
-    protected long ordinal;
+    private final TextFramer framer;
+    private final RawRecord view = new RawRecord();
     private final Supplier<? extends RecordParser> parsers;
 
-    ScannedSource(ByteInput input, ReadOptions options, Supplier<? extends RecordParser> parsers) {
-        this.input = input;
-        this.maxRecordBytes = options.maxRecordBytes();
+    ScannedSource(TextFramer framer, Supplier<? extends RecordParser> parsers) {
+        this.framer = Objects.requireNonNull(framer, "framer");
         this.parsers = Objects.requireNonNull(parsers, "parsers");
     }
 
-    /** Copies the {@code length} bytes at the input's start into {@code slot} as the next record, and skips them. */
-    protected final void emit(RecordSlot slot, int length, int defects) {
-        slot.copyRaw(input.buffer(), input.start(), length);
-        slot.describe(ordinal++, input.position(), defects, -1);
-        input.skip(length);
-    }
+    /** Where the format was detected from the first bytes rather than given: its name, else {@code null}. */
+    private String detectedFormat;
 
-    /**
-     * Skips what may stand between records: blanks, tabs, line ends, and the 0x1A end-of-file marks and NUL
-     * fill that real files carry. {@code false} at the end of the input.
-     */
-    protected final boolean skipFiller() {
-        while (true) {
-            while (input.available() > 0) {
-                byte b = input.at(0);
-                if (b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == 0x1A || b == 0) {
-                    input.skip(1);
-                } else {
-                    return true;
-                }
-            }
-            if (!input.readMore()) {
+    @Override
+    public final boolean next(RecordSlot slot) {
+        try {
+            if (!framer.next(view)) {
                 return false;
             }
+        } catch (MarcException e) {
+            if (detectedFormat == null) {
+                throw e;
+            }
+            // the bytes that made the detector pick this format are not what the framer needs: say so
+            throw new MarcException(e.getMessage() + "; " + detectedFormat + " was detected from the first bytes: "
+                    + "name the format if the input is in another one (--from)", e);
         }
+        copy(view, slot);
+        return true;
+    }
+
+    /** Marks the format as detected from the first bytes, so that a framing failure says so. */
+    final ScannedSource detected(String formatName) {
+        this.detectedFormat = formatName;
+        return this;
+    }
+
+    /** Copies a framed record into {@code slot}: its bytes, ordinal, byte offset and defects. */
+    void copy(RawRecord record, RecordSlot slot) {
+        slot.copyRaw(record.buffer(), record.offset(), record.length());
+        slot.describe(record.ordinal(), record.byteOffset(), record.defects(), -1);
     }
 
     /** A new parser of the format, from the supplier the source was given. */
@@ -60,16 +63,16 @@ abstract class ScannedSource implements RecordSource {
 
     @Override
     public final boolean readsMayBlock() {
-        return input.mayBlock();
+        return framer.readsMayBlock();
     }
 
     @Override
     public final long position() {
-        return input.position();
+        return framer.position();
     }
 
     @Override
     public final void close() {
-        input.close();
+        framer.close();
     }
 }

@@ -42,8 +42,11 @@ import org.marcring.codec.io.ReadOptions;
  * so a damaged line is refused and reading goes on with the next line.
  *
  * <p>Structural faults in a record (a field that is neither a string nor an object, unknown keys,
- * a leader of the wrong length) are repaired and listed in {@link MarcRecord#errors()} in
- * permissive mode; in strict mode the record is read to its end and refused.
+ * a leader of the wrong length, a key given twice) are repaired and listed in {@link MarcRecord#errors()} in
+ * permissive mode (an ERROR where data is lost, such as a second, different leader or indicator; a WARNING
+ * where not); in strict mode the record is read to its end and refused. An object with no usable leader (a
+ * {@code "leader"} that is not a string) or with nothing MARC in it (neither {@code "leader"} nor
+ * {@code "fields"}: JSON of another kind) is refused in either mode, and reading goes on after it.
  */
 public final class MarcJsonReader extends SequentialReader {
     private static final String MISSING_LEADER = "          22        4500";
@@ -288,14 +291,33 @@ public final class MarcJsonReader extends SequentialReader {
         recordStart = json.currentTokenLocation().getByteOffset();
         long thisOrdinal = ordinal; // counted once the record is complete, so a parse error names it
         String leader = null;
+        String unusableLeader = null; // what the last "leader" held where it was not a string
+        boolean leaderSeen = false;
+        boolean fieldsSeen = false;
+        List<String> otherKeys = new ArrayList<>();
         List<Field> fields = new ArrayList<>();
         JsonToken t;
         while ((t = json.nextToken()) == JsonToken.FIELD_NAME) {
             String key = json.currentName();
             JsonToken v = json.nextToken();
             if ("leader".equals(key)) {
-                leader = scalar(v, null, "leader", lineNo);
+                String value = v == JsonToken.VALUE_STRING ? json.getText() : null;
+                if (leaderSeen) {
+                    boolean same = value != null && value.equals(leader);
+                    problem(same ? Severity.WARNING : Severity.ERROR, null, at(json.currentTokenLocation(), lineNo)
+                            + "\"leader\" given twice" + (same ? " (the same value)" : ": the second replaces the first"));
+                }
+                leaderSeen = true;
+                leader = value;
+                unusableLeader = value != null ? null : v == JsonToken.START_OBJECT ? "an object"
+                        : v == JsonToken.START_ARRAY ? "an array" : json.getText();
+                json.skipChildren();
             } else if ("fields".equals(key)) {
+                if (fieldsSeen) {
+                    problem(Severity.WARNING, null, at(json.currentTokenLocation(), lineNo)
+                            + "\"fields\" given twice: the fields of both lists are kept, in order");
+                }
+                fieldsSeen = true;
                 if (v == JsonToken.START_ARRAY) {
                     readFields(fields, lineNo);
                 } else {
@@ -306,6 +328,9 @@ public final class MarcJsonReader extends SequentialReader {
             } else {
                 problem(Severity.WARNING, null, at(json.currentTokenLocation(), lineNo)
                         + "unknown key \"" + key + "\" ignored");
+                if (otherKeys.size() < 5) {
+                    otherKeys.add('"' + key + '"');
+                }
                 json.skipChildren();
             }
         }
@@ -313,6 +338,15 @@ public final class MarcJsonReader extends SequentialReader {
         if (t != JsonToken.END_OBJECT) {
             throw new MarcFormatException(thisOrdinal, -1, at(json.currentTokenLocation(), lineNo)
                     + "record object not closed", null);
+        }
+        if (unusableLeader != null) {
+            throw new MarcFormatException(thisOrdinal, -1, "no usable leader: \"leader\" is " + unusableLeader
+                    + ", not a string", null);
+        }
+        if (!leaderSeen && !fieldsSeen) {
+            throw new MarcFormatException(thisOrdinal, -1, "nothing MARC in this object: no \"leader\" and no "
+                    + "\"fields\"" + (otherKeys.isEmpty() ? " (an empty object)" : "; its keys: "
+                    + String.join(", ", otherKeys)), null);
         }
         if (leader == null) {
             problem(Severity.WARNING, null, "no leader: a blank leader was supplied");
@@ -371,6 +405,7 @@ public final class MarcJsonReader extends SequentialReader {
         char ind2 = ' ';
         boolean seen1 = false;
         boolean seen2 = false;
+        boolean seenSubfields = false;
         SubfieldBuffer subfields = this.subfields;
         subfields.clear();
         JsonToken t;
@@ -378,15 +413,30 @@ public final class MarcJsonReader extends SequentialReader {
             String key = json.currentName();
             JsonToken v = json.nextToken();
             switch (key) {
-                case "ind1":
-                    ind1 = indicator(scalar(v, tag, "ind1", lineNo), tag, "ind1", lineNo);
+                case "ind1": {
+                    char c = indicator(scalar(v, tag, "ind1", lineNo), tag, "ind1", lineNo);
+                    if (seen1) {
+                        repeated(tag, "ind1", ind1, c, lineNo);
+                    }
+                    ind1 = c;
                     seen1 = true;
                     break;
-                case "ind2":
-                    ind2 = indicator(scalar(v, tag, "ind2", lineNo), tag, "ind2", lineNo);
+                }
+                case "ind2": {
+                    char c = indicator(scalar(v, tag, "ind2", lineNo), tag, "ind2", lineNo);
+                    if (seen2) {
+                        repeated(tag, "ind2", ind2, c, lineNo);
+                    }
+                    ind2 = c;
                     seen2 = true;
                     break;
+                }
                 case "subfields":
+                    if (seenSubfields) {
+                        problem(Severity.WARNING, tag, at(json.currentTokenLocation(), lineNo)
+                                + "\"subfields\" given twice: the subfields of both lists are kept, in order");
+                    }
+                    seenSubfields = true;
                     if (v == JsonToken.START_ARRAY) {
                         readSubfields(subfields, tag, lineNo);
                     } else {
@@ -433,6 +483,13 @@ public final class MarcJsonReader extends SequentialReader {
                 subfields.add(code.charAt(0), value);
             }
         }
+    }
+
+    /** Reports an indicator given twice: an error where the second differs from the first (which is lost). */
+    private void repeated(String tag, String name, char first, char second, long lineNo) {
+        boolean same = first == second;
+        problem(same ? Severity.WARNING : Severity.ERROR, tag, at(json.currentTokenLocation(), lineNo) + "\"" + name
+                + "\" given twice" + (same ? " (the same value)" : ": '" + second + "' replaces '" + first + "'"));
     }
 
     /** The text of a string value (numbers and booleans are taken with a warning); null otherwise. */

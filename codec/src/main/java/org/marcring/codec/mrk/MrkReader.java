@@ -27,7 +27,8 @@ import org.marcring.codec.io.ReadOptions;
 
 /**
  * Reads MARCMaker (MarcEdit) mnemonic text, {@code .mrk} or {@code .mrk8}: records of lines
- * {@code =LDR  …}, {@code =001  …}, {@code =245  10$aTitle}, separated by blank lines; {@code \} is a
+ * {@code =LDR  …}, {@code =001  …}, {@code =245  10$aTitle}, separated by blank lines (an {@code =LDR} line
+ * starts a record also without a blank line before it); {@code \} is a
  * blank in the leader, control fields and indicators; mnemonics in braces stand for characters
  * ({@link MrkFlavor} says whether diacritic mnemonics come before their letter). An unknown
  * mnemonic is kept as written. The text is read as UTF-8 (ASCII for {@code .mrk}).
@@ -46,6 +47,8 @@ public final class MrkReader extends SequentialReader {
     private final StringBuilder text = new StringBuilder(256);
     private final StringBuilder lineBuffer = new StringBuilder(256);
     private boolean done;
+    /** A leader line that ended the record before it, to start the next. */
+    private String pendingLine;
     private long ordinal;
     private long lineNumber;
 
@@ -93,9 +96,13 @@ public final class MrkReader extends SequentialReader {
         long firstLine = -1;
         try {
             String l;
-            while ((l = readLine()) != null) {
+            while ((l = nextLine()) != null) {
                 if (lineNumber == 1 && !l.isEmpty() && l.charAt(0) == '\uFEFF') {
                     l = l.substring(1);
+                }
+                if (firstLine >= 0 && startsRecord(l)) {
+                    pendingLine = l; // records not separated by a blank line: this one starts the next
+                    break;
                 }
                 if (l.isBlank()) {
                     if (recordLines.isEmpty() && firstLine < 0) {
@@ -127,6 +134,21 @@ public final class MrkReader extends SequentialReader {
             return null;
         }
         return record(recordLines, numbers);
+    }
+
+    /** Whether {@code line} is a leader line, which starts a record even without a blank line before it. */
+    static boolean startsRecord(String line) {
+        return line.startsWith("=LDR");
+    }
+
+    /** The line put back by the record before, else the next line read. */
+    private String nextLine() throws IOException {
+        String l = pendingLine;
+        if (l != null) {
+            pendingLine = null;
+            return l;
+        }
+        return readLine();
     }
 
     /**

@@ -44,6 +44,9 @@ import org.marcring.codec.io.ReadOptions;
  * the record is read to its end and then refused with a {@link MarcFormatException}, and the next
  * call goes on with the following record. XML that is not well-formed ends the reading: the
  * records before it have been returned, and the exception gives line and column.
+ *
+ * <p>A document with no MARC record that is not an empty MARCXML {@code collection} (an HTML page, another
+ * XML format, a collection of fields without records) ends with a {@link MarcException} naming its root element, as {@link MarcXmlFramer} does.
  */
 public final class MarcXmlReader extends SequentialReader {
     /** Leader given to a record that has none: blanks, with the fixed parts of a MARC 21 leader. */
@@ -130,6 +133,13 @@ public final class MarcXmlReader extends SequentialReader {
         }
     }
 
+    // what the document holds, to say so where it holds no record
+    private String rootElement;
+    private String rootNamespace;
+    private String rootLocalName;
+    private String firstChild;
+    private boolean foundRecord;
+
     @Override
     protected MarcRecord readNext() {
         if (done) {
@@ -141,14 +151,38 @@ public final class MarcXmlReader extends SequentialReader {
                 if (event == XMLStreamConstants.DTD) {
                     throw refusedDtd();
                 }
+                if (event == XMLStreamConstants.START_ELEMENT && rootElement == null) {
+                    rootElement = xml.getPrefix() == null || xml.getPrefix().isEmpty() ? xml.getLocalName()
+                            : xml.getPrefix() + ":" + xml.getLocalName();
+                    rootNamespace = xml.getNamespaceURI() == null ? "" : xml.getNamespaceURI();
+                }
+                if (event == XMLStreamConstants.START_ELEMENT && rootLocalName == null) {
+                    rootLocalName = xml.getLocalName();
+                } else if (event == XMLStreamConstants.START_ELEMENT && firstChild == null) {
+                    firstChild = xml.getPrefix() == null || xml.getPrefix().isEmpty() ? xml.getLocalName()
+                            : xml.getPrefix() + ":" + xml.getLocalName();
+                }
                 if (event == XMLStreamConstants.START_ELEMENT && isRecord()) {
-                    MarcRecord r = record();
+                    MarcRecord r;
+                    try {
+                        r = record();
+                    } catch (MarcFormatException e) {
+                        foundRecord = true;
+                        throw e;
+                    }
                     if (r != null) {
+                        foundRecord = true;
                         return r;
                     }
                 }
             }
             done = true;
+            if (!foundRecord && rootElement != null && !(firstChild == null && rootLocalName.equals("collection")
+                    && (rootNamespace.isEmpty() || rootNamespace.equals(MarcXml.NAMESPACE)))) {
+                throw new MarcException("no MARCXML record in the input: the root element is <" + rootElement + ">"
+                        + (rootNamespace.isEmpty() ? "" : " in the namespace " + rootNamespace)
+                        + (firstChild == null ? "" : ", holding <" + firstChild + ">"));
+            }
             return null;
         } catch (XMLStreamException e) {
             done = true;

@@ -47,10 +47,11 @@ final class Sources {
             }
             throw e;
         }
+        // the format given, or null: the source then detects the same format and says so if framing fails
         if (input.isStream()) {
-            return new Opened(input, format, RecordSources.of(in, format, options));
+            return new Opened(input, format, RecordSources.of(in, given, options));
         }
         in.close();
-        return new Opened(input, format, RecordSources.open(input.path(), format, options));
+        return new Opened(input, format, RecordSources.open(input.path(), given, options));
     }
 }

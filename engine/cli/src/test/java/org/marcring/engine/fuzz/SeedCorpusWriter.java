@@ -48,6 +48,10 @@ public final class SeedCorpusWriter {
         writeText(codecResources.resolve("json/MarcJsonReaderFuzzTestInputs/read"), MarcFormat.NDJSON);
         writeText(codecResources.resolve("mrk/MrkReaderFuzzTestInputs/read"), MarcFormat.MRK);
         writeText(codecResources.resolve("mrk/MrkReaderFuzzTestInputs/read"), MarcFormat.MRK8);
+        writeText(codecResources.resolve("io/TextFramerFuzzTestInputs/xml"), MarcFormat.MARCXML);
+        writeText(codecResources.resolve("io/TextFramerFuzzTestInputs/json"), MarcFormat.JSON);
+        writeText(codecResources.resolve("io/TextFramerFuzzTestInputs/lines"), MarcFormat.NDJSON);
+        writeText(codecResources.resolve("io/TextFramerFuzzTestInputs/blankLines"), MarcFormat.MRK);
         Path engineResources = root.resolve("engine/src/test/resources/org/marcring/engine");
         writeIso2709(engineResources.resolve("PipelineFuzzTestInputs/iso2709"));
         writeText(engineResources.resolve("PipelineFuzzTestInputs/marcXml"), MarcFormat.MARCXML);

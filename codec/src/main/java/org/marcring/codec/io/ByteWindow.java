@@ -1,4 +1,4 @@
-package org.marcring.engine;
+package org.marcring.codec.io;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,11 +7,11 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ReadableByteChannel;
 
 /**
- * A read-ahead buffer over a stream or channel for the text framers: bytes from a mark ({@link #start()})
+ * A read-ahead buffer over a stream or channel for the text formats' framers: bytes from a mark ({@link #start()})
  * stay in the buffer while a framer scans forward, addressed relative to that mark, so that compacting and
  * growing the buffer never moves what the framer is looking at. Reads in 1 MiB chunks. Not thread-safe.
  */
-final class ByteInput implements AutoCloseable {
+public final class ByteWindow implements AutoCloseable {
     private static final int CHUNK = 1 << 20;
 
     private final InputStream stream;
@@ -22,43 +22,53 @@ final class ByteInput implements AutoCloseable {
     private long base;
     private boolean eof;
 
-    ByteInput(InputStream stream) {
+    private ByteWindow(InputStream stream) {
         this.stream = stream;
         this.channel = null;
     }
 
-    ByteInput(ReadableByteChannel channel) {
+    private ByteWindow(ReadableByteChannel channel) {
         this.stream = null;
         this.channel = channel;
     }
 
+    /** A window over a stream; closing the window closes the stream. */
+    public static ByteWindow of(InputStream stream) {
+        return new ByteWindow(java.util.Objects.requireNonNull(stream, "stream"));
+    }
+
+    /** A window over a channel; closing the window closes the channel. */
+    public static ByteWindow of(ReadableByteChannel channel) {
+        return new ByteWindow(java.util.Objects.requireNonNull(channel, "channel"));
+    }
+
     /** The byte {@code rel} bytes after the mark; the caller has made sure it is there. */
-    byte at(int rel) {
+    public byte at(int rel) {
         return buf[pos + rel];
     }
 
     /** The buffer; the mark is at {@link #start()}. Valid until the next read. */
-    byte[] buffer() {
+    public byte[] buffer() {
         return buf;
     }
 
     /** Index of the mark in {@link #buffer()}. */
-    int start() {
+    public int start() {
         return pos;
     }
 
     /** Number of bytes available from the mark. */
-    int available() {
+    public int available() {
         return limit - pos;
     }
 
     /** Offset in the input of the mark. */
-    long position() {
+    public long position() {
         return base + pos;
     }
 
     /** Moves the mark {@code n} bytes forward. */
-    void skip(int n) {
+    public void skip(int n) {
         pos += n;
     }
 
@@ -67,7 +77,7 @@ final class ByteInput implements AutoCloseable {
      *
      * @return whether they are there (false only at the end of the input)
      */
-    boolean ensure(int n) {
+    public boolean ensure(int n) {
         while (limit - pos < n) {
             if (!readMore()) {
                 return false;
@@ -77,7 +87,7 @@ final class ByteInput implements AutoCloseable {
     }
 
     /** Reads at least one more byte; false at the end of the input. */
-    boolean readMore() {
+    public boolean readMore() {
         if (eof) {
             return false;
         }
@@ -112,7 +122,7 @@ final class ByteInput implements AutoCloseable {
     }
 
     /** Whether a read may wait indefinitely: anything but a file. */
-    boolean mayBlock() {
+    public boolean mayBlock() {
         return !(channel instanceof java.nio.channels.FileChannel);
     }
 
