@@ -1,6 +1,5 @@
 package org.marcring.engine;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Path;
@@ -89,28 +88,28 @@ public final class ParallelReader extends SequentialReader {
         this(source, Runtime.getRuntime().availableProcessors(), PipelineBuilder.DEFAULT_RING_SIZE, null);
     }
 
-    /** A permissive reader of an ISO 2709 file. */
-    public static ParallelReader open(Path file) throws IOException {
-        return open(file, ReadOptions.defaults());
+    /** A permissive reader of a file in the format its first bytes show ({@link MarcFormat#AUTO}). */
+    public static ParallelReader open(Path file) {
+        return open(file, MarcFormat.AUTO, ReadOptions.defaults());
     }
 
-    /** A reader of an ISO 2709 file with the given options. */
-    public static ParallelReader open(Path file, ReadOptions options) throws IOException {
-        return new ParallelReader(Iso2709Source.open(file, options));
+    /** A reader of a file in the format its first bytes show ({@link MarcFormat#AUTO}), with the given options. */
+    public static ParallelReader open(Path file, ReadOptions options) {
+        return open(file, MarcFormat.AUTO, options);
     }
 
     /**
-     * A reader of a file in any readable format ({@code null}: detected from the first bytes); see
+     * A reader of a file in any readable format ({@link MarcFormat#AUTO}: detected from the first bytes); see
      * {@link RecordSources}. It yields what {@code MarcFormats.openReader} yields, except that after a
      * damaged record of a MARCXML or JSON document it goes on with the next record where a streaming reader
      * must stop.
      */
-    public static ParallelReader open(Path file, MarcFormat format, ReadOptions options) throws IOException {
+    public static ParallelReader open(Path file, MarcFormat format, ReadOptions options) {
         return new ParallelReader(RecordSources.open(file, format, options));
     }
 
-    /** A reader of a stream in any readable format ({@code null}: detected); closing the reader closes it. */
-    public static ParallelReader of(InputStream in, MarcFormat format, ReadOptions options) throws IOException {
+    /** A reader of a stream in any readable format ({@link MarcFormat#AUTO}: detected); closing the reader closes it. */
+    public static ParallelReader of(InputStream in, MarcFormat format, ReadOptions options) {
         return new ParallelReader(RecordSources.of(in, format, options));
     }
 

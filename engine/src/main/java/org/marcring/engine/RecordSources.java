@@ -2,6 +2,7 @@ package org.marcring.engine;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -33,7 +34,7 @@ import org.marcring.codec.xml.MarcXmlReader;
  * <tr><td>MRK, MRK8</td><td>{@link TextRecordSource} by blank lines, each read by {@link MrkReader}</td></tr>
  * </table>
  *
- * <p>As {@code MarcFormats.openReader} does, a {@code null} format is detected from the first bytes, gzip is
+ * <p>As {@code MarcFormats.openReader} does, {@link MarcFormat#AUTO} is detected from the first bytes, gzip is
  * read through (by {@link GzipInput}: corrupt or truncated compressed data is a {@link MarcException}), and a
  * UTF-8 byte-order mark is skipped (byte offsets then count from after it); an ASCII MARCMaker file given as
  * {@code MRK8} is read as given, an {@code MRK} file that is not ASCII as {@code MRK8}.
@@ -52,10 +53,20 @@ public final class RecordSources {
     /**
      * The source for a file.
      *
-     * @param format the format, or {@code null} to detect it from the first bytes
-     * @throws MarcException if the format is to be detected and the bytes match none, or is not readable
+     * @param format the format, or {@link MarcFormat#AUTO} to detect it from the first bytes
+     * @throws MarcException        if the format is to be detected and the bytes match none, or is not readable
+     * @throws UncheckedIOException if the file cannot be read
      */
-    public static RecordSource open(Path file, MarcFormat format, ReadOptions options) throws IOException {
+    public static RecordSource open(Path file, MarcFormat format, ReadOptions options) {
+        try {
+            return openFile(file, format, options);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static RecordSource openFile(Path file, MarcFormat format, ReadOptions options) throws IOException {
+        Objects.requireNonNull(format, "format (MarcFormat.AUTO to detect it)");
         Objects.requireNonNull(options, "options");
         byte[] head = new byte[SAMPLE];
         int n;
@@ -65,13 +76,13 @@ public final class RecordSources {
         if (GzipInput.isGzip(head, n) || FormatDetector.hasUtf8Bom(head, n)) {
             InputStream in = Files.newInputStream(file);
             try {
-                return of(in, format, options);
+                return ofStream(in, format, options);
             } catch (IOException | RuntimeException e) {
                 closeQuietly(in, e);                       // a damaged gzip header: no source, so no owner
                 throw e;
             }
         }
-        MarcFormat f = format != null ? format : detect(head, n);
+        MarcFormat f = format != MarcFormat.AUTO ? format : detect(head, n);
         f = flavorOf(f, head, n);
         if (f == MarcFormat.ISO2709) {
             return Iso2709Source.open(file, options);
@@ -88,9 +99,19 @@ public final class RecordSources {
     /**
      * The source for a stream; closing the source closes the stream.
      *
-     * @param format the format, or {@code null} to detect it from the first bytes
+     * @param format the format, or {@link MarcFormat#AUTO} to detect it from the first bytes
+     * @throws UncheckedIOException if the first bytes cannot be read
      */
-    public static RecordSource of(InputStream in, MarcFormat format, ReadOptions options) throws IOException {
+    public static RecordSource of(InputStream in, MarcFormat format, ReadOptions options) {
+        try {
+            return ofStream(in, format, options);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static RecordSource ofStream(InputStream in, MarcFormat format, ReadOptions options) throws IOException {
+        Objects.requireNonNull(format, "format (MarcFormat.AUTO to detect it)");
         Objects.requireNonNull(options, "options");
         BufferedInputStream input = GzipInput.decompressIfGzip(new BufferedInputStream(in, 1 << 16));
         byte[] head = FormatDetector.peek(input, 3);
@@ -98,7 +119,7 @@ public final class RecordSources {
             input.skipNBytes(3);
         }
         head = FormatDetector.peek(input, SAMPLE);
-        MarcFormat f = format != null ? format : detect(head, head.length);
+        MarcFormat f = format != MarcFormat.AUTO ? format : detect(head, head.length);
         f = flavorOf(f, head, head.length);
         if (f == MarcFormat.ISO2709) {
             return Iso2709Source.of(input, options);

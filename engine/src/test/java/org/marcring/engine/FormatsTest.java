@@ -57,7 +57,7 @@ class FormatsTest {
         if (relative.endsWith(".mrk")) {
             return MarcFormat.MRK;
         }
-        return null; // detected, by both sides
+        return MarcFormat.AUTO; // detected, by both sides
     }
 
     /** Each record's text and errors, each reject as "REJECT"; null where the reader cannot be opened. */
@@ -159,8 +159,8 @@ class FormatsTest {
         }
         List<String> expected = drain(MarcFormats.openReader(xml, MarcFormat.MARCXML, ReadOptions.defaults()));
         assertEquals(30, expected.size());
-        assertEquals(expected, drain(ParallelReader.open(gz, null, ReadOptions.defaults())));
-        assertEquals(expected, drain(ParallelReader.open(xml, null, ReadOptions.defaults())));
+        assertEquals(expected, drain(ParallelReader.open(gz, MarcFormat.AUTO, ReadOptions.defaults())));
+        assertEquals(expected, drain(ParallelReader.open(xml, MarcFormat.AUTO, ReadOptions.defaults())));
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.marcring.codec.iso2709;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -43,14 +44,26 @@ public final class Iso2709Reader extends SequentialReader {
         this.decoder = new Iso2709Decoder(options);
     }
 
-    /** A permissive reader of a file. */
-    public static Iso2709Reader open(Path file) throws IOException {
+    /**
+     * A permissive reader of a file.
+     *
+     * @throws UncheckedIOException if the file cannot be opened
+     */
+    public static Iso2709Reader open(Path file) {
         return open(file, ReadOptions.defaults());
     }
 
-    /** A reader of a file with the given options. */
-    public static Iso2709Reader open(Path file, ReadOptions options) throws IOException {
-        return new Iso2709Reader(RecordFramer.open(file), options);
+    /**
+     * A reader of a file with the given options.
+     *
+     * @throws UncheckedIOException if the file cannot be opened
+     */
+    public static Iso2709Reader open(Path file, ReadOptions options) {
+        try {
+            return new Iso2709Reader(RecordFramer.open(file), options);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A permissive reader of a stream; closing the reader closes the stream. */

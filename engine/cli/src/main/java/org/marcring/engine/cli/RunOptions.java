@@ -11,9 +11,9 @@ import picocli.CommandLine.Option;
 /** The options every command that runs the engine shares: input format, reading mode, threads, progress. */
 final class RunOptions {
     @Option(names = "--from", paramLabel = "FMT",
-            description = "input format: iso2709 (marc, mrc), marcxml (xml), json, ndjson, mrk, mrk8; "
-                    + "default: detected from the first bytes")
-    String from;
+            description = "input format: iso2709 (marc, mrc), marcxml (xml), json, ndjson, mrk, mrk8, or auto "
+                    + "(default: detected from the first bytes)")
+    String from = "auto";
 
     @Option(names = "--threads", paramLabel = "N",
             description = "parser threads (default: available processors)")
@@ -31,9 +31,9 @@ final class RunOptions {
     @Option(names = "--progress", description = "show a progress bar even when standard error is not a terminal")
     boolean progress;
 
-    /** The input format given with --from, or {@code null} to detect it. */
+    /** The input format given with --from; {@link MarcFormat#AUTO} to detect it. */
     MarcFormat fromFormat() {
-        return from == null ? null : MarcFormat.of(from);
+        return MarcFormat.of(from);
     }
 
     /** Reading options from --strict / --permissive. */

@@ -19,12 +19,12 @@ final class Sources {
     }
 
     /**
-     * Opens {@code input} in format {@code given}, or the format its first bytes show when {@code null}
+     * Opens {@code input} in format {@code given}, or the format its first bytes show for {@link MarcFormat#AUTO}
      * (failing with a message naming the input where they show none). Files are read through a channel where
      * they are not compressed, standard input through a stream.
      */
     static Opened open(InputFile input, MarcFormat given, ReadOptions options) throws IOException {
-        if (given != null && !given.isReadable()) {
+        if (!given.isReadable()) {
             throw new IllegalArgumentException("the " + given.displayName() + " format is written only, not read");
         }
         try {
