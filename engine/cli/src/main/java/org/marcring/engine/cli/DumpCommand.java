@@ -7,8 +7,10 @@ import java.util.concurrent.Callable;
 import org.marcring.codec.MarcError;
 import org.marcring.codec.MarcRecord;
 import org.marcring.codec.MarcException;
+import org.marcring.codec.io.ByteArrayBuilder;
 import org.marcring.codec.io.MarcFormats;
 import org.marcring.codec.io.MarcReader;
+import org.marcring.codec.line.LineEncoder;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,9 +19,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code marcring dump FILE}: the records in a human-readable line format. */
+/**
+ * {@code marcring dump FILE}: the records in the line format ({@code convert --to line}), each followed by
+ * its problems as {@code #} lines.
+ */
 @Command(name = "dump", mixinStandardHelpOptions = true,
-        description = {"Print records in a human-readable line format (LDR, then one line per field).",
+        description = {"Print records in the human-readable line format of 'convert --to line' (LDR, then one "
+                + "line per field; a blank line between records), each record's problems after it as '# ' lines.",
                 "Example: marcring dump --records 1-3 books.mrc"})
 final class DumpCommand implements Callable<Integer> {
     @Parameters(paramLabel = "IN", description = "input file in any format ('-' for standard input)")
@@ -28,7 +34,8 @@ final class DumpCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
-    @Option(names = "--records", paramLabel = "A-B", description = "only records A to B (1-based, inclusive)")
+    @Option(names = "--records", paramLabel = "A-B",
+            description = "only records A to B (1-based, inclusive; A- to the end; N for one)")
     String range;
 
     @Spec
@@ -46,10 +53,13 @@ final class DumpCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        LineEncoder lines = new LineEncoder();
+        ByteArrayBuilder bytes = new ByteArrayBuilder();
         long ordinal = 0;
+        long printed = 0;
         boolean problems = false;
         try (MarcReader reader = MarcFormats.openReader(input.open(), run.fromFormat(), run.readOptions())) {
-            while (reader.hasNext() && ordinal < to) {
+            while (ordinal < to && reader.hasNext()) {
                 ordinal++;
                 MarcRecord record;
                 try {
@@ -64,15 +74,28 @@ final class DumpCommand implements Callable<Integer> {
                 if (ordinal < from) {
                     continue;
                 }
-                out.println(record);
+                if (printed++ > 0) {
+                    out.print('\n'); // the line format's separator
+                }
+                bytes.reset();
+                lines.encode(record, bytes);
+                out.print(bytes.toString());
                 for (MarcError error : record.errors()) {
                     out.println("# " + error);
                     problems |= error.severity() != MarcError.Severity.INFO;
                 }
-                out.println();
             }
         }
         out.flush();
+        if (range != null && ordinal < from) {
+            err.println("marcring dump: " + file + " has " + ordinal + " records; --records " + range
+                    + " selects none of them");
+            return Marcring.PROBLEMS;
+        }
+        if (to != Long.MAX_VALUE && ordinal < to) {
+            err.println("marcring dump: " + file + " has " + ordinal + " records; printed records " + from + "-"
+                    + ordinal);
+        }
         return problems ? Marcring.PROBLEMS : Marcring.OK;
     }
 }
