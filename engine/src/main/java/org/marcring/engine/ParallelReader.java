@@ -23,9 +23,10 @@ import org.marcring.codec.iso2709.Iso2709Reader;
  * A {@link MarcReader} that decodes ahead on several threads: an I/O thread frames the input into a ring
  * buffer, N parser threads decode the records of their stripe, and the calling thread takes the decoded
  * records from the ring in input order. It behaves exactly as {@link Iso2709Reader}: the same records in the
- * same order, rejects thrown from {@link #next()} (the reader stays usable) or sent to
+ * same order, rejects handled as the {@link ReadOptions} of its factory say (skipped and logged when
+ * permissive, thrown from {@link #next()} when strict, the reader staying usable) or sent to
  * {@link #onReject(Consumer)}, read errors thrown from {@link #hasNext()}; switching is one constructor
- * change. It shares its iteration with the sequential readers ({@link SequentialReader}): a refused record
+ * change. Made with a constructor, from a {@link RecordSource}, it throws its rejects until told otherwise. It shares its iteration with the sequential readers ({@link SequentialReader}): a refused record
  * comes out once, every record met counts in {@link #recordsRead()} or {@link #rejectedCount()}, and after
  * {@link #close()} {@link #hasNext()} answers {@code false}.
  *
@@ -105,12 +106,12 @@ public final class ParallelReader extends SequentialReader {
      * must stop.
      */
     public static ParallelReader open(Path file, MarcFormat format, ReadOptions options) {
-        return new ParallelReader(RecordSources.open(file, format, options));
+        return withHandlerOf(options, new ParallelReader(RecordSources.open(file, format, options)));
     }
 
     /** A reader of a stream in any readable format ({@link MarcFormat#AUTO}: detected); closing the reader closes it. */
     public static ParallelReader of(InputStream in, MarcFormat format, ReadOptions options) {
-        return new ParallelReader(RecordSources.of(in, format, options));
+        return withHandlerOf(options, new ParallelReader(RecordSources.of(in, format, options)));
     }
 
     /** A permissive reader of an ISO 2709 stream; closing the reader closes the stream. */
@@ -120,17 +121,25 @@ public final class ParallelReader extends SequentialReader {
 
     /** A reader of an ISO 2709 stream with the given options; closing the reader closes the stream. */
     public static ParallelReader of(InputStream in, ReadOptions options) {
-        return new ParallelReader(Iso2709Source.of(in, options));
+        return withHandlerOf(options, new ParallelReader(Iso2709Source.of(in, options)));
     }
 
     /** A reader of an ISO 2709 channel with the given options; closing the reader closes the channel. */
     public static ParallelReader of(ReadableByteChannel channel, ReadOptions options) {
-        return new ParallelReader(Iso2709Source.of(channel, options));
+        return withHandlerOf(options, new ParallelReader(Iso2709Source.of(channel, options)));
     }
 
     /** A reader of the ISO 2709 records in an array, with the given options. */
     public static ParallelReader of(byte[] bytes, ReadOptions options) {
-        return new ParallelReader(Iso2709Source.of(bytes, options));
+        return withHandlerOf(options, new ParallelReader(Iso2709Source.of(bytes, options)));
+    }
+
+    /** The reader, its rejects going where {@code options} say ({@link ReadOptions#rejectHandler()}). */
+    private static ParallelReader withHandlerOf(ReadOptions options, ParallelReader reader) {
+        if (options.rejectHandler() != null) {
+            reader.onReject(options.rejectHandler());
+        }
+        return reader;
     }
 
     /**

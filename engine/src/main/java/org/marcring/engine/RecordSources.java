@@ -127,7 +127,9 @@ public final class RecordSources {
         return forFormat(new ByteInput(input), f, options);
     }
 
-    private static RecordSource forFormat(ByteInput input, MarcFormat format, ReadOptions options) {
+    private static RecordSource forFormat(ByteInput input, MarcFormat format, ReadOptions given) {
+        // each record's reader must throw its reject, which the parser hands to the ring as that record's fault
+        ReadOptions options = given.withRejectsThrown();
         switch (format) {
             case MARCXML:
                 return new XmlRecordSource(input, options, parsers(in -> MarcXmlReader.open(in, options)));

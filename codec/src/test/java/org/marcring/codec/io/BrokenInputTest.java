@@ -44,7 +44,7 @@ class BrokenInputTest {
     @Test
     void illegalJsonNamesLineAndColumn() {
         Object[] r = readAll(open("marc4j/test/resources/illegal-marc-in-json.json", MarcFormat.JSON,
-                ReadOptions.defaults()));
+                ReadOptions.defaults().withRejectsThrown()));
         MarcFormatException e = (MarcFormatException) r[1];
         assertTrue(e.getMessage().contains("line 170, column 36"), e.getMessage());
         assertEquals(0, records(r).size());
@@ -53,26 +53,26 @@ class BrokenInputTest {
     @Test
     void truncatedJsonAndXmlAreLocated() {
         MarcFormatException json = (MarcFormatException) readAll(open(
-                "mrrc/tests/data/error_fixtures/e402_malformed_marcjson.json", MarcFormat.AUTO, ReadOptions.defaults()))[1];
+                "mrrc/tests/data/error_fixtures/e402_malformed_marcjson.json", MarcFormat.AUTO, ReadOptions.defaults().withRejectsThrown()))[1];
         assertTrue(json.getMessage().contains("line 1, column"), json.getMessage());
         MarcFormatException eof = (MarcFormatException) readAll(open(
-                "mrrc/tests/data/error_fixtures/e401_unexpected_eof_in_subfield.xml", MarcFormat.AUTO, ReadOptions.defaults()))[1];
+                "mrrc/tests/data/error_fixtures/e401_unexpected_eof_in_subfield.xml", MarcFormat.AUTO, ReadOptions.defaults().withRejectsThrown()))[1];
         assertTrue(eof.getMessage().contains("line 5"), eof.getMessage());
         MarcFormatException tag = (MarcFormatException) readAll(open(
-                "mrrc/tests/data/error_fixtures/e401_malformed_marcxml.xml", MarcFormat.AUTO, ReadOptions.defaults()))[1];
+                "mrrc/tests/data/error_fixtures/e401_malformed_marcxml.xml", MarcFormat.AUTO, ReadOptions.defaults().withRejectsThrown()))[1];
         assertTrue(tag.getMessage().contains("line 5, column 42"), tag.getMessage());
         MarcFormatException ref = (MarcFormatException) readAll(open(
-                "mrrc/tests/data/error_fixtures/e401_bad_char_reference.xml", MarcFormat.AUTO, ReadOptions.defaults()))[1];
+                "mrrc/tests/data/error_fixtures/e401_bad_char_reference.xml", MarcFormat.AUTO, ReadOptions.defaults().withRejectsThrown()))[1];
         assertTrue(ref.getMessage().contains("line 5"), ref.getMessage());
         Object[] none = readAll(open("mrrc/tests/data/error_fixtures/e401_no_record_element.xml", MarcFormat.AUTO,
-                ReadOptions.defaults()));
+                ReadOptions.defaults().withRejectsThrown()));
         assertEquals(null, none[1]);
         assertEquals(0, records(none).size());
     }
 
     @Test
     void recordsBeforeXmlDamageAreKept() {
-        Object[] r = readAll(open("ruby-marc/test/three-records-second-bad.xml", MarcFormat.AUTO, ReadOptions.defaults()));
+        Object[] r = readAll(open("ruby-marc/test/three-records-second-bad.xml", MarcFormat.AUTO, ReadOptions.defaults().withRejectsThrown()));
         assertEquals(1, records(r).size());
         MarcFormatException e = (MarcFormatException) r[1];
         assertEquals(1, e.ordinal());
@@ -88,7 +88,7 @@ class BrokenInputTest {
             {"marc4j/test/resources/chabon-missing-datafield-tag.xml", null, "without a tag"},
         };
         for (String[] c : cases) {
-            List<MarcRecord> permissive = records(readAll(open(c[0], MarcFormat.AUTO, ReadOptions.defaults())));
+            List<MarcRecord> permissive = records(readAll(open(c[0], MarcFormat.AUTO, ReadOptions.defaults().withRejectsThrown())));
             assertEquals(1, permissive.size(), c[0]);
             assertTrue(permissive.get(0).errors().stream().anyMatch(e -> e.message().contains(c[2])),
                     c[0] + ": " + permissive.get(0).errors());
@@ -99,7 +99,7 @@ class BrokenInputTest {
         }
         // the field that lost its subfield code keeps its other subfields
         MarcRecord r = records(readAll(open("marc4j/test/resources/chabon-missing-subfield-code.xml", MarcFormat.AUTO,
-                ReadOptions.defaults()))).get(0);
+                ReadOptions.defaults().withRejectsThrown()))).get(0);
         assertEquals("DLC", r.value("040", 'a'));
     }
 
@@ -147,7 +147,7 @@ class BrokenInputTest {
                 + "{\"leader\":\"00000nam a2200000 a 4500\",\"fields\":[{\"001\":\"tw\n"
                 + "{\"leader\":\"00000nam a2200000 a 4500\",\"fields\":[{\"001\":\"three\"}]}\n";
         try (MarcReader r = MarcFormats.openReader(new ByteArrayInputStream(ndjson.getBytes(StandardCharsets.UTF_8)),
-                MarcFormat.NDJSON, ReadOptions.defaults())) {
+                MarcFormat.NDJSON, ReadOptions.defaults().withRejectsThrown())) {
             assertEquals("one", r.next().controlNumber());
             MarcFormatException e = assertThrows(MarcFormatException.class, r::next);
             assertTrue(e.getMessage().startsWith("record 1: line 2, column"), e.getMessage());
@@ -158,13 +158,13 @@ class BrokenInputTest {
 
     @Test
     void badTagsAndLeadersAreRepairedInPermissiveMode() {
-        MarcRecord r = records(readAll(open("pymarc/test/bad_tag.xml", MarcFormat.AUTO, ReadOptions.defaults()))).get(0);
+        MarcRecord r = records(readAll(open("pymarc/test/bad_tag.xml", MarcFormat.AUTO, ReadOptions.defaults().withRejectsThrown()))).get(0);
         assertTrue(r.has("042"), r.toString());
         assertEquals(24, r.leader().toString().length());
         assertTrue(r.errors().stream().anyMatch(e -> e.message().contains("leader has 17 characters")),
                 r.errors().toString());
         MarcRecord messed = records(readAll(open("ruby-marc/test/messed_up_leader.xml", MarcFormat.AUTO,
-                ReadOptions.defaults()))).get(0);
+                ReadOptions.defaults().withRejectsThrown()))).get(0);
         assertEquals("01301nam a22003618< 4500", messed.leader().toString());
     }
 }

@@ -58,7 +58,8 @@ final class DumpCommand implements Callable<Integer> {
         long ordinal = 0;
         long printed = 0;
         boolean problems = false;
-        try (MarcReader reader = MarcFormats.openReader(input.open(), run.fromFormat(), run.readOptions())) {
+        try (MarcReader reader = MarcFormats.openReader(input.open(), run.fromFormat(),
+                run.readOptions().withRejectsThrown())) {
             while (ordinal < to && reader.hasNext()) {
                 ordinal++;
                 MarcRecord record;
