@@ -1,10 +1,13 @@
 package org.marcring.codec;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A MARC record: a {@link Leader} and its variable fields in order, of any kind (bibliographic,
@@ -14,13 +17,20 @@ import java.util.Optional;
  * A record read by a permissive reader carries the problems found in {@link #errors()}; errors are
  * not part of {@link #equals(Object)}, which compares the leader and the fields.
  *
+ * <p>Every lookup by tag takes a tag or a <em>tag pattern</em>, where {@code X} (or {@code x}) stands for
+ * any character: {@code "6XX"} finds the subject fields, {@code "1XX"} the main entry, {@code "XXX"} every
+ * field. Lookups never throw for a field or subfield that is not there: they answer {@code null} or an
+ * empty list.
+ *
  * <pre>{@code
- * String title = record.value("245", 'a');            // first 245 $a, or null
- * List<String> isbns = record.isbns();
- * MarcRecord.Builder builder = record.toBuilder();
- * builder.fields().removeIf(f -> f.tag().startsWith("9"));
- * MarcRecord edited = builder
- *         .addFieldInOrder(DataField.of("500", ' ', ' ', "a", "Edited."))
+ * String title = record.value("245", 'a');             // first 245 $a, or null
+ * String mainEntry = record.value("1XX", 'a');          // 100, 110, 111 or 130 $a
+ * List<Field> subjects = record.getFields("6XX");
+ * List<Field> names = record.getFields(Set.of("100", "700"));
+ * List<Field> aboutCats = record.search("6XX", "(?i)cats?");   // as marc4j's find("6XX", regex)
+ * MarcRecord edited = record.toBuilder()
+ *         .removeFields("9XX")
+ *         .addField(DataField.of("500", ' ', ' ', "a", "Edited."))
  *         .build();
  * }</pre>
  */
@@ -76,47 +86,85 @@ public final class MarcRecord {
         return leader.kind();
     }
 
-    /** The first field with {@code tag}, or {@code null} where there is none. */
+    /** The first field with {@code tag} (or matching a tag pattern such as {@code "1XX"}), or {@code null}. */
     public Field get(String tag) {
         for (Field f : fields) {
-            if (f.tag().equals(tag)) {
+            if (tagMatches(tag, f.tag())) {
                 return f;
             }
         }
         return null;
     }
 
-    /** The first field with {@code tag}, if any. */
+    /** The first field with {@code tag} (or matching a tag pattern), if any. */
     public Optional<Field> find(String tag) {
         return Optional.ofNullable(get(tag));
     }
 
-    /** All fields with any of the given tags, in record order. */
+    /** All fields with any of the given tags or tag patterns ({@code "6XX"}), in record order. */
     public List<Field> getFields(String... tags) {
+        return getFields(Arrays.asList(tags));
+    }
+
+    /** All fields with any of the given tags or tag patterns (a set, a list), in record order. */
+    public List<Field> getFields(Collection<String> tags) {
         List<Field> found = new ArrayList<>();
         for (Field f : fields) {
-            for (String t : tags) {
-                if (f.tag().equals(t)) {
-                    found.add(f);
-                    break;
-                }
+            if (anyTagMatches(tags, f.tag())) {
+                found.add(f);
             }
         }
         return found;
     }
 
-    /** Whether the record has a field with {@code tag}. */
+    /**
+     * The fields with a tag matching {@code tagPattern} ({@code "XXX"}: any) whose data, or any of whose
+     * subfield values, contains a match of {@code regex}, in record order. This is marc4j's
+     * {@code Record.find(tag, pattern)}: {@code record.search("245", "(?i)pride")}.
+     *
+     * @throws java.util.regex.PatternSyntaxException for a malformed regular expression
+     */
+    public List<Field> search(String tagPattern, String regex) {
+        return search(tagPattern, Pattern.compile(regex));
+    }
+
+    /** As {@link #search(String, String)}, with a compiled pattern. */
+    public List<Field> search(String tagPattern, Pattern regex) {
+        Objects.requireNonNull(regex, "regex");
+        List<Field> found = new ArrayList<>();
+        for (Field f : fields) {
+            if (tagMatches(tagPattern, f.tag()) && contains(f, regex)) {
+                found.add(f);
+            }
+        }
+        return found;
+    }
+
+    private static boolean contains(Field f, Pattern regex) {
+        if (f.isControl()) {
+            return f.data() != null && regex.matcher(f.data()).find();
+        }
+        for (Subfield s : f.subfields()) {
+            if (regex.matcher(s.value()).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the record has a field with {@code tag} (or matching a tag pattern). */
     public boolean has(String tag) {
         return get(tag) != null;
     }
 
     /**
-     * The first value of subfield {@code code} in the first field with {@code tag} that has one,
-     * or {@code null}: {@code record.value("245", 'a')}.
+     * The first value of subfield {@code code} in the first field with {@code tag} (or matching a tag
+     * pattern) that has one, or {@code null}: {@code record.value("245", 'a')}, never an exception where
+     * the record has no such field.
      */
     public String value(String tag, char code) {
         for (Field f : fields) {
-            if (f.tag().equals(tag)) {
+            if (tagMatches(tag, f.tag())) {
                 String v = f.get(code);
                 if (v != null) {
                     return v;
@@ -126,11 +174,11 @@ public final class MarcRecord {
         return null;
     }
 
-    /** All values of subfield {@code code} in all fields with {@code tag}, in record order. */
+    /** All values of subfield {@code code} in all fields with {@code tag} (or matching a tag pattern), in record order. */
     public List<String> values(String tag, char code) {
         List<String> found = new ArrayList<>();
         for (Field f : fields) {
-            if (f.tag().equals(tag)) {
+            if (tagMatches(tag, f.tag())) {
                 found.addAll(f.getAll(code));
             }
         }
@@ -174,6 +222,33 @@ public final class MarcRecord {
     /** All ISSNs as recorded (022 $a). */
     public List<String> issns() {
         return values("022", 'a');
+    }
+
+    /**
+     * Whether {@code tag} is matched by {@code pattern}: a tag, or a tag with {@code X} or {@code x} standing
+     * for any character ({@code "6XX"}, {@code "24X"}).
+     */
+    static boolean tagMatches(String pattern, String tag) {
+        int n = pattern.length();
+        if (n != tag.length()) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char p = pattern.charAt(i);
+            if (p != tag.charAt(i) && p != 'X' && p != 'x') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean anyTagMatches(Collection<String> patterns, String tag) {
+        for (String p : patterns) {
+            if (tagMatches(p, tag)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -255,16 +330,10 @@ public final class MarcRecord {
             return this;
         }
 
-        /** Removes every field with any of the given tags. */
+        /** Removes every field with any of the given tags or tag patterns ({@code "9XX"}). */
         public Builder removeFields(String... tags) {
-            fields.removeIf(f -> {
-                for (String t : tags) {
-                    if (f.tag().equals(t)) {
-                        return true;
-                    }
-                }
-                return false;
-            });
+            List<String> patterns = Arrays.asList(tags);
+            fields.removeIf(f -> anyTagMatches(patterns, f.tag()));
             return this;
         }
 

@@ -55,6 +55,59 @@ class MarcRecordTest {
         assertEquals(RecordKind.BIBLIOGRAPHIC, BOOK.kind());
     }
 
+    private static final MarcRecord NOVEL = MarcRecord.builder()
+            .controlField("001", "n1")
+            .dataField("100", '1', ' ', "a", "Austen, Jane,", "d", "1775-1817.")
+            .dataField("245", '1', '0', "a", "Pride and prejudice /", "c", "Jane Austen.")
+            .dataField("650", ' ', '0', "a", "Courtship", "v", "Fiction.")
+            .dataField("651", ' ', '0', "a", "England", "v", "Fiction.")
+            .dataField("700", '1', ' ', "a", "Thomson, Hugh.")
+            .dataField("950", ' ', ' ', "a", "local")
+            .dataField("999", ' ', ' ', "a", "local too")
+            .build();
+
+    private static List<String> tags(List<Field> fields) {
+        return fields.stream().map(Field::tag).collect(Collectors.toList());
+    }
+
+    @Test
+    void tagPatternsFindEveryFieldOfAGroup() {
+        assertEquals(List.of("650", "651"), tags(NOVEL.getFields("6XX")));
+        assertEquals(List.of("100"), tags(NOVEL.getFields("1XX")));
+        assertEquals(List.of("100", "650", "651", "700"), tags(NOVEL.getFields("1XX", "6XX", "7xx")));
+        assertEquals(List.of("100", "700"), tags(NOVEL.getFields(java.util.Set.of("700", "100"))), "record order");
+        assertEquals(8, NOVEL.getFields("XXX").size());
+        assertEquals("Austen, Jane,", NOVEL.value("1XX", 'a'));
+        assertEquals(List.of("Fiction.", "Fiction."), NOVEL.values("65X", 'v'));
+        assertEquals("650", NOVEL.get("6XX").tag());
+        assertTrue(NOVEL.has("9XX"));
+        assertFalse(NOVEL.has("8XX"));
+        assertEquals(List.of(), NOVEL.getFields("65"), "a pattern of another length matches no tag");
+    }
+
+    @Test
+    void searchFindsFieldsWhoseDataMatchesARegularExpression() {
+        assertEquals(List.of("650", "651"), tags(NOVEL.search("6XX", "Fiction")));
+        assertEquals(List.of("651"), tags(NOVEL.search("6XX", "^Eng")));
+        assertEquals(List.of("245"), tags(NOVEL.search("XXX", "(?i)PREJUDICE")));
+        assertEquals(List.of("001"), tags(NOVEL.search("00X", "n\\d")), "control fields are searched too");
+        assertEquals(List.of(), NOVEL.search("1XX", "Thomson"));
+    }
+
+    @Test
+    void valueIsNullSafeWhereGetWouldThrow() {
+        MarcRecord untitled = MarcRecord.builder().controlField("001", "x").build();
+        assertNull(untitled.value("245", 'a'));
+        assertThrows(NullPointerException.class, () -> untitled.get("245").get('a'));
+        assertEquals(List.of(), untitled.values("6XX", 'a'));
+    }
+
+    @Test
+    void removeFieldsTakesTagPatterns() {
+        MarcRecord edited = NOVEL.toBuilder().removeFields("9XX", "700").build();
+        assertEquals(List.of("001", "100", "245", "650", "651"), tags(edited.fields()));
+    }
+
     @Test
     void titleWithoutSubtitleOrWithout245() {
         MarcRecord r = MarcRecord.builder().dataField("245", '0', '0', "a", "Only a").build();

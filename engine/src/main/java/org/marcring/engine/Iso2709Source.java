@@ -1,6 +1,7 @@
 package org.marcring.engine;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.channels.ReadableByteChannel;
@@ -33,10 +34,18 @@ public final class Iso2709Source implements RecordSource {
         this.input = input;
     }
 
-    /** A source over a file. */
-    public static Iso2709Source open(Path file, ReadOptions options) throws IOException {
-        RecordFramer framer = RecordFramer.open(file);
-        return new Iso2709Source(framer, framer, options, false);
+    /**
+     * A source over a file.
+     *
+     * @throws UncheckedIOException if the file cannot be opened
+     */
+    public static Iso2709Source open(Path file, ReadOptions options) {
+        try {
+            RecordFramer framer = RecordFramer.open(file);
+            return new Iso2709Source(framer, framer, options, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A source over a stream; closing the source closes the stream. */

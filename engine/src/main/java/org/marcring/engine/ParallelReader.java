@@ -1,6 +1,5 @@
 package org.marcring.engine;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Path;
@@ -23,10 +22,12 @@ import org.marcring.codec.iso2709.Iso2709Reader;
 /**
  * A {@link MarcReader} that decodes ahead on several threads: an I/O thread frames the input into a ring
  * buffer in batches of records, N parser threads decode the batches of their stripe, and the calling thread
- * takes the decoded records from the ring in input order, a batch at a time. It behaves exactly as {@link Iso2709Reader}: the same records in the
- * same order, rejects thrown from {@link #next()} (the reader stays usable) or sent to
+ * takes the decoded records from the ring in input order, a batch at a time. It behaves exactly as
+ * {@link Iso2709Reader}: the same records in the same order, rejects handled as the {@link ReadOptions} of its
+ * factory say (skipped and logged when permissive, thrown from {@link #next()} when strict, the reader staying
+ * usable) or sent to
  * {@link #onReject(Consumer)}, read errors thrown from {@link #hasNext()}; switching is one constructor
- * change. It shares its iteration with the sequential readers ({@link SequentialReader}): a refused record
+ * change. Made with a constructor, from a {@link RecordSource}, it throws its rejects until told otherwise. It shares its iteration with the sequential readers ({@link SequentialReader}): a refused record
  * comes out once, every record met counts in {@link #recordsRead()} or {@link #rejectedCount()}, and after
  * {@link #close()} {@link #hasNext()} answers {@code false}.
  *
@@ -76,29 +77,29 @@ public final class ParallelReader extends SequentialReader {
         this(source, Runtime.getRuntime().availableProcessors(), PipelineBuilder.DEFAULT_RING_SIZE, null);
     }
 
-    /** A permissive reader of an ISO 2709 file. */
-    public static ParallelReader open(Path file) throws IOException {
-        return open(file, ReadOptions.defaults());
+    /** A permissive reader of a file in the format its first bytes show ({@link MarcFormat#AUTO}). */
+    public static ParallelReader open(Path file) {
+        return open(file, MarcFormat.AUTO, ReadOptions.defaults());
     }
 
-    /** A reader of an ISO 2709 file with the given options. */
-    public static ParallelReader open(Path file, ReadOptions options) throws IOException {
-        return new ParallelReader(Iso2709Source.open(file, options));
+    /** A reader of a file in the format its first bytes show ({@link MarcFormat#AUTO}), with the given options. */
+    public static ParallelReader open(Path file, ReadOptions options) {
+        return open(file, MarcFormat.AUTO, options);
     }
 
     /**
-     * A reader of a file in any readable format ({@code null}: detected from the first bytes); see
+     * A reader of a file in any readable format ({@link MarcFormat#AUTO}: detected from the first bytes); see
      * {@link RecordSources}. It yields what {@code MarcFormats.openReader} yields, except that after a
      * damaged record of a MARCXML or JSON document it goes on with the next record where a streaming reader
      * must stop.
      */
-    public static ParallelReader open(Path file, MarcFormat format, ReadOptions options) throws IOException {
-        return new ParallelReader(RecordSources.open(file, format, options));
+    public static ParallelReader open(Path file, MarcFormat format, ReadOptions options) {
+        return withHandlerOf(options, new ParallelReader(RecordSources.open(file, format, options)));
     }
 
-    /** A reader of a stream in any readable format ({@code null}: detected); closing the reader closes it. */
-    public static ParallelReader of(InputStream in, MarcFormat format, ReadOptions options) throws IOException {
-        return new ParallelReader(RecordSources.of(in, format, options));
+    /** A reader of a stream in any readable format ({@link MarcFormat#AUTO}: detected); closing the reader closes it. */
+    public static ParallelReader of(InputStream in, MarcFormat format, ReadOptions options) {
+        return withHandlerOf(options, new ParallelReader(RecordSources.of(in, format, options)));
     }
 
     /** A permissive reader of an ISO 2709 stream; closing the reader closes the stream. */
@@ -108,17 +109,25 @@ public final class ParallelReader extends SequentialReader {
 
     /** A reader of an ISO 2709 stream with the given options; closing the reader closes the stream. */
     public static ParallelReader of(InputStream in, ReadOptions options) {
-        return new ParallelReader(Iso2709Source.of(in, options));
+        return withHandlerOf(options, new ParallelReader(Iso2709Source.of(in, options)));
     }
 
     /** A reader of an ISO 2709 channel with the given options; closing the reader closes the channel. */
     public static ParallelReader of(ReadableByteChannel channel, ReadOptions options) {
-        return new ParallelReader(Iso2709Source.of(channel, options));
+        return withHandlerOf(options, new ParallelReader(Iso2709Source.of(channel, options)));
     }
 
     /** A reader of the ISO 2709 records in an array, with the given options. */
     public static ParallelReader of(byte[] bytes, ReadOptions options) {
-        return new ParallelReader(Iso2709Source.of(bytes, options));
+        return withHandlerOf(options, new ParallelReader(Iso2709Source.of(bytes, options)));
+    }
+
+    /** The reader, its rejects going where {@code options} say ({@link ReadOptions#rejectHandler()}). */
+    private static ParallelReader withHandlerOf(ReadOptions options, ParallelReader reader) {
+        if (options.rejectHandler() != null) {
+            reader.onReject(options.rejectHandler());
+        }
+        return reader;
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.marcring.engine;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -97,14 +98,22 @@ public final class ParallelWriter implements MarcWriter {
     /**
      * A writer to a file, which appears under its name when the writer is closed without failure (it is
      * written under a temporary name until then).
+     *
+     * @throws UncheckedIOException if the temporary file cannot be created
      */
-    public static ParallelWriter open(Path file, Supplier<? extends RecordEncoder> encoders) throws IOException {
-        return new ParallelWriter(null, new FileOutput(file), encoders, Runtime.getRuntime().availableProcessors(),
+    public static ParallelWriter open(Path file, Supplier<? extends RecordEncoder> encoders) {
+        FileOutput out;
+        try {
+            out = new FileOutput(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new ParallelWriter(null, out, encoders, Runtime.getRuntime().availableProcessors(),
                 PipelineBuilder.DEFAULT_RING_SIZE, ErrorPolicy.failFast());
     }
 
     /** A UTF-8 ISO 2709 writer to a file (see {@link #open(Path, Supplier)}). */
-    public static ParallelWriter open(Path file) throws IOException {
+    public static ParallelWriter open(Path file) {
         return open(file, Iso2709Encoder::new);
     }
 

@@ -54,8 +54,8 @@ public final class PipelineBuilder {
     InputStream sourceStream;
     ReadableByteChannel sourceChannel;
     RecordSource source;
-    /** Format of a path or stream source; {@code null} to detect it. */
-    MarcFormat sourceFormat = MarcFormat.ISO2709;
+    /** Format of a path or stream source; {@link MarcFormat#AUTO} to detect it. */
+    MarcFormat sourceFormat = MarcFormat.AUTO;
     ReadOptions readOptions = ReadOptions.defaults();
     int parsers = Runtime.getRuntime().availableProcessors();
     int ringSize = DEFAULT_RING_SIZE;
@@ -77,32 +77,35 @@ public final class PipelineBuilder {
     PipelineBuilder() {
     }
 
-    /** Reads ISO 2709 from a file (through a {@code FileChannel}). */
+    /**
+     * Reads a file in the format its first bytes show ({@link MarcFormat#AUTO}; ISO 2709 through a
+     * {@code FileChannel}).
+     */
     public PipelineBuilder source(Path file) {
-        return source(file, MarcFormat.ISO2709);
+        return source(file, MarcFormat.AUTO);
     }
 
     /**
-     * Reads a file in {@code format} ({@code null}: detected from the first bytes; gzip is read through);
-     * see {@link RecordSources} for how each format is split into records.
+     * Reads a file in {@code format} ({@link MarcFormat#AUTO}: detected from the first bytes; gzip is read
+     * through); see {@link RecordSources} for how each format is split into records.
      */
     public PipelineBuilder source(Path file, MarcFormat format) {
         clearSource();
         this.sourcePath = Objects.requireNonNull(file, "file");
-        this.sourceFormat = format;
+        this.sourceFormat = Objects.requireNonNull(format, "format (MarcFormat.AUTO to detect it)");
         return this;
     }
 
-    /** Reads ISO 2709 from a stream, which the run closes at its end. */
+    /** Reads a stream in the format its first bytes show ({@link MarcFormat#AUTO}); the run closes it. */
     public PipelineBuilder source(InputStream in) {
-        return source(in, MarcFormat.ISO2709);
+        return source(in, MarcFormat.AUTO);
     }
 
-    /** Reads a stream in {@code format} ({@code null}: detected), which the run closes at its end. */
+    /** Reads a stream in {@code format} ({@link MarcFormat#AUTO}: detected), which the run closes at its end. */
     public PipelineBuilder source(InputStream in, MarcFormat format) {
         clearSource();
         this.sourceStream = Objects.requireNonNull(in, "in");
-        this.sourceFormat = format;
+        this.sourceFormat = Objects.requireNonNull(format, "format (MarcFormat.AUTO to detect it)");
         return this;
     }
 
@@ -124,7 +127,7 @@ public final class PipelineBuilder {
     }
 
     private void clearSource() {
-        sourceFormat = MarcFormat.ISO2709;
+        sourceFormat = MarcFormat.AUTO;
         sourcePath = null;
         sourceStream = null;
         sourceChannel = null;

@@ -8,6 +8,7 @@ import java.util.function.Function;
 import org.marcring.codec.MarcFormatException;
 import org.marcring.codec.MarcRecord;
 import org.marcring.codec.io.MarcReader;
+import org.marcring.codec.io.SequentialReader;
 
 /**
  * A {@link RecordParser} made from any format's streaming {@link MarcReader}: it opens a reader over the
@@ -36,6 +37,11 @@ public final class ReaderParser implements RecordParser {
     public MarcRecord parse(RecordSlot slot) {
         stream.point(slot.raw(), slot.rawLength());
         try (MarcReader reader = readers.apply(stream)) {
+            if (reader instanceof SequentialReader) {
+                ((SequentialReader) reader).onReject(e -> {
+                    throw e; // whatever its options say: this record's fault goes to the ring
+                });
+            }
             if (!reader.hasNext()) {
                 throw reject(slot, "holds no record");
             }

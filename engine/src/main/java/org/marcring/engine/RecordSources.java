@@ -2,6 +2,7 @@ package org.marcring.engine;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -34,7 +35,7 @@ import org.marcring.codec.xml.MarcXmlReader;
  * <tr><td>MRK, MRK8</td><td>{@link TextRecordSource} by blank lines, each read by {@link MrkReader}</td></tr>
  * </table>
  *
- * <p>As {@code MarcFormats.openReader} does, a {@code null} format is detected from the first bytes, gzip is
+ * <p>As {@code MarcFormats.openReader} does, {@link MarcFormat#AUTO} is detected from the first bytes, gzip is
  * read through (by {@link GzipInput}: corrupt or truncated compressed data is a {@link MarcException}), and a
  * UTF-8 byte-order mark is skipped (byte offsets then count from after it); where the bytes of a detected
  * MARCXML, JSON or MARCMaker input cannot be framed (e.g. no MARCXML record in bytes that start with
@@ -55,10 +56,20 @@ public final class RecordSources {
     /**
      * The source for a file.
      *
-     * @param format the format, or {@code null} to detect it from the first bytes
-     * @throws MarcException if the format is to be detected and the bytes match none, or is not readable
+     * @param format the format, or {@link MarcFormat#AUTO} to detect it from the first bytes
+     * @throws MarcException        if the format is to be detected and the bytes match none, or is not readable
+     * @throws UncheckedIOException if the file cannot be read
      */
-    public static RecordSource open(Path file, MarcFormat format, ReadOptions options) throws IOException {
+    public static RecordSource open(Path file, MarcFormat format, ReadOptions options) {
+        try {
+            return openFile(file, format, options);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static RecordSource openFile(Path file, MarcFormat format, ReadOptions options) throws IOException {
+        Objects.requireNonNull(format, "format (MarcFormat.AUTO to detect it)");
         Objects.requireNonNull(options, "options");
         byte[] head = new byte[SAMPLE];
         int n;
@@ -68,20 +79,20 @@ public final class RecordSources {
         if (GzipInput.isGzip(head, n) || FormatDetector.hasUtf8Bom(head, n)) {
             InputStream in = Files.newInputStream(file);
             try {
-                return of(in, format, options);
+                return ofStream(in, format, options);
             } catch (IOException | RuntimeException e) {
                 closeQuietly(in, e);                       // a damaged gzip header: no source, so no owner
                 throw e;
             }
         }
-        MarcFormat f = format != null ? format : detect(head, n);
+        MarcFormat f = format != MarcFormat.AUTO ? format : detect(head, n);
         f = flavorOf(f, head, n);
         if (f == MarcFormat.ISO2709) {
             return Iso2709Source.open(file, options);
         }
         FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
         try {
-            return forFormat(ByteWindow.of(channel), f, options, format == null);
+            return forFormat(ByteWindow.of(channel), f, options, format == MarcFormat.AUTO);
         } catch (RuntimeException e) {
             channel.close();
             throw e;
@@ -91,9 +102,19 @@ public final class RecordSources {
     /**
      * The source for a stream; closing the source closes the stream.
      *
-     * @param format the format, or {@code null} to detect it from the first bytes
+     * @param format the format, or {@link MarcFormat#AUTO} to detect it from the first bytes
+     * @throws UncheckedIOException if the first bytes cannot be read
      */
-    public static RecordSource of(InputStream in, MarcFormat format, ReadOptions options) throws IOException {
+    public static RecordSource of(InputStream in, MarcFormat format, ReadOptions options) {
+        try {
+            return ofStream(in, format, options);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static RecordSource ofStream(InputStream in, MarcFormat format, ReadOptions options) throws IOException {
+        Objects.requireNonNull(format, "format (MarcFormat.AUTO to detect it)");
         Objects.requireNonNull(options, "options");
         BufferedInputStream input = GzipInput.decompressIfGzip(new BufferedInputStream(in, 1 << 16));
         byte[] head = FormatDetector.peek(input, 3);
@@ -101,12 +122,12 @@ public final class RecordSources {
             input.skipNBytes(3);
         }
         head = FormatDetector.peek(input, SAMPLE);
-        MarcFormat f = format != null ? format : detect(head, head.length);
+        MarcFormat f = format != MarcFormat.AUTO ? format : detect(head, head.length);
         f = flavorOf(f, head, head.length);
         if (f == MarcFormat.ISO2709) {
             return Iso2709Source.of(input, options);
         }
-        return forFormat(ByteWindow.of(input), f, options, format == null);
+        return forFormat(ByteWindow.of(input), f, options, format == MarcFormat.AUTO);
     }
 
     private static RecordSource forFormat(ByteWindow input, MarcFormat format, ReadOptions options,
@@ -115,7 +136,9 @@ public final class RecordSources {
         return detected ? source.detected(format.name()) : source;
     }
 
-    private static ScannedSource forFormat(ByteWindow input, MarcFormat format, ReadOptions options) {
+    private static ScannedSource forFormat(ByteWindow input, MarcFormat format, ReadOptions given) {
+        // each record's reader must throw its reject, which the parser hands to the ring as that record's fault
+        ReadOptions options = given.withRejectsThrown();
         switch (format) {
             case MARCXML:
                 return new XmlRecordSource(input, options, parsers(in -> MarcXmlReader.open(in, options)));

@@ -16,7 +16,7 @@
  * threads.</li>
  * <li>{@link org.marcring.engine.ParallelWriter}: a drop-in {@code MarcWriter} that encodes on N threads.</li>
  * <li>Inputs: {@link org.marcring.engine.RecordSources} gives the source for any readable format
- * ({@code PipelineBuilder.source(path, format)}, {@code ParallelReader.open(path, format, options)}):
+ * ({@code PipelineBuilder.source(path)}, {@code ParallelReader.open(path)}, with or without a format):
  * {@link org.marcring.engine.Iso2709Source}; for the text formats {@link org.marcring.engine.TextRecordSource}
  * (NDJSON lines, MARCMaker blank-line blocks), {@link org.marcring.engine.XmlRecordSource} (MARCXML record
  * elements) and {@link org.marcring.engine.JsonRecordSource} (MARC-in-JSON objects), each taking the format's
@@ -26,6 +26,11 @@
  * <li>{@link org.marcring.engine.IdleWaitStrategy}: the default wait strategy, which gives an idle stage's
  * core to the busy ones.</li>
  * </ul>
+ *
+ * <p>Every entry point that reads a path or stream detects its format unless told one: the default is
+ * {@code MarcFormat.AUTO}, never {@code null}. I/O failures are thrown as {@code UncheckedIOException}, as
+ * the codec's package {@code org.marcring.codec.io} says for the whole API; a failed run is an
+ * {@link org.marcring.engine.EngineException}.
  *
  * <p>No JVM flags, no static mutable state; several pipelines may run at once in one JVM.
  */

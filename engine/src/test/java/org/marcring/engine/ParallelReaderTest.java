@@ -28,6 +28,9 @@ import org.marcring.codec.testing.Corpus;
 
 /** ParallelReader yields what Iso2709Reader yields: same records, same order, same rejects. */
 class ParallelReaderTest {
+    /** Permissive reading whose rejects are thrown, so that both sides show them alike. */
+    private static final ReadOptions THROWING = ReadOptions.defaults().withRejectsThrown();
+
     private static final Duration LIMIT = Duration.ofSeconds(30);
 
     /** Every ISO 2709 file of the corpus, valid or broken on purpose. */
@@ -39,7 +42,7 @@ class ParallelReaderTest {
     @MethodSource("iso2709Files")
     void sameRecordsAndRejectsAsTheSequentialReader(Corpus.Entry file) throws IOException {
         int parsers = 1 + Math.floorMod(file.relative.hashCode(), 4);
-        for (ReadOptions options : List.of(ReadOptions.defaults(), ReadOptions.strict())) {
+        for (ReadOptions options : List.of(THROWING, ReadOptions.strict())) {
             List<String> expected;
             try (Iso2709Reader reader = Iso2709Reader.open(file.path, options)) {
                 expected = drain(reader);
@@ -81,7 +84,7 @@ class ParallelReaderTest {
             byte[] input = Fixtures.numberedWithUndecodable(200, 20, 150);
             List<Long> rejected = new ArrayList<>();
             List<String> numbers = new ArrayList<>();
-            try (ParallelReader reader = ParallelReader.of(input, ReadOptions.defaults())) {
+            try (ParallelReader reader = ParallelReader.of(input, THROWING)) {
                 reader.onReject(e -> rejected.add(e.ordinal()));
                 for (MarcRecord r : reader) {
                     numbers.add(r.controlNumber());
@@ -105,7 +108,7 @@ class ParallelReaderTest {
     void afterCloseItAnswersAsTheSequentialReaderDoes() {
         assertTimeoutPreemptively(LIMIT, () -> {
             byte[] input = Fixtures.numberedWithUndecodable(500, 1);
-            MarcReader sequential = Iso2709Reader.of(input, ReadOptions.defaults());
+            MarcReader sequential = Iso2709Reader.of(input, THROWING);
             ParallelReader parallel = new ParallelReader(Iso2709Source.of(input, ReadOptions.defaults()), 2, 8, null);
             for (MarcReader reader : List.of(sequential, parallel)) {
                 assertEquals("0", reader.next().controlNumber());
@@ -165,7 +168,7 @@ class ParallelReaderTest {
                 }
             };
             List<String> seen = new ArrayList<>();
-            try (ParallelReader reader = ParallelReader.of(failing, ReadOptions.defaults())) {
+            try (ParallelReader reader = ParallelReader.of(failing, THROWING)) {
                 UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> {
                     while (reader.hasNext()) {
                         seen.add(reader.next().controlNumber());
@@ -212,7 +215,7 @@ class ParallelReaderTest {
             }
             for (int parsers : new int[] {1, 2, 8}) {
                 List<MarcRecord> actual = new ArrayList<>();
-                try (MarcReader reader = new ParallelReader(Iso2709Source.open(file, ReadOptions.defaults()),
+                try (MarcReader reader = new ParallelReader(Iso2709Source.open(file, THROWING),
                         parsers, 256, null)) {
                     reader.forEachRemaining(actual::add);
                 }

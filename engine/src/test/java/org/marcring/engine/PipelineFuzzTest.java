@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import org.marcring.codec.MarcRecord;
+import org.marcring.codec.io.MarcFormat;
 import org.marcring.codec.io.ReadOptions;
 import org.marcring.codec.iso2709.Iso2709Encoder;
 import org.marcring.codec.xml.MarcXmlReader;
@@ -84,7 +85,7 @@ class PipelineFuzzTest {
         List<String> written = new ArrayList<>();
         PipelineResult r;
         try {
-            r = Pipeline.builder().source(new ByteArrayInputStream(data), null).readOptions(OPTIONS)
+            r = Pipeline.builder().source(new ByteArrayInputStream(data), MarcFormat.AUTO).readOptions(OPTIONS)
                     .parsers(2).ringSize(8).transform(FILTER).sink(rec -> written.add(rec.controlNumber()))
                     .errorPolicy(ErrorPolicy.skip(rejects::add)).build().run();
         } catch (EngineException e) {

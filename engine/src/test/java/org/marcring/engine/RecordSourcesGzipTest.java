@@ -54,7 +54,7 @@ class RecordSourcesGzipTest {
         Path file = dir.resolve("cut.gz");
         Files.write(file, Arrays.copyOf(whole, whole.length / 2));
         List<String> written = new ArrayList<>();
-        EngineException e = assertThrows(EngineException.class, () -> Pipeline.builder().source(file, null)
+        EngineException e = assertThrows(EngineException.class, () -> Pipeline.builder().source(file, MarcFormat.AUTO)
                 .parsers(2).sink(r -> written.add(r.controlNumber())).build().run());
         MarcException cause = marcCause(e);
         assertTrue(cause.getMessage().startsWith("corrupt gzip input after "), cause.getMessage());
@@ -83,7 +83,7 @@ class RecordSourcesGzipTest {
         Path file = dir.resolve("header.gz");
         Files.write(file, header);
         MarcException onOpen = assertThrows(MarcException.class,
-                () -> RecordSources.open(file, null, ReadOptions.defaults()));
+                () -> RecordSources.open(file, MarcFormat.AUTO, ReadOptions.defaults()));
         assertTrue(onOpen.getMessage().startsWith("corrupt gzip input after 0 decompressed bytes"),
                 onOpen.getMessage());
         MarcException ofStream = assertThrows(MarcException.class,
@@ -100,7 +100,7 @@ class RecordSourcesGzipTest {
         Files.write(file, new byte[] {0x1F, (byte) 0x8B, 8, 0});
         long before = openFiles(fds);
         for (int i = 0; i < 200; i++) {
-            assertThrows(MarcException.class, () -> RecordSources.open(file, null, ReadOptions.defaults()));
+            assertThrows(MarcException.class, () -> RecordSources.open(file, MarcFormat.AUTO, ReadOptions.defaults()));
         }
         long after = openFiles(fds);
         assertTrue(after - before < 20, "open files grew from " + before + " to " + after);

@@ -355,11 +355,7 @@ public final class EngineThroughput {
     private static long[] sequential(Path file, MarcFormat to) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long cpu0 = threads.getCurrentThreadCpuTime();
-        try {
-            SequentialLoop.convert(Iso2709Reader.open(file), to, OutputStream.nullOutputStream());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        SequentialLoop.convert(Iso2709Reader.open(file), to, OutputStream.nullOutputStream());
         return new long[] {0, threads.getCurrentThreadCpuTime() - cpu0, 0};
     }
 

@@ -14,6 +14,11 @@ import org.marcring.codec.xml.MarcXmlEncoder;
  * The formats marcring reads and writes, each with the names it answers to on a command line
  * ({@link #of(String)}) and a fresh encoder ({@link #newEncoder()}). Open readers and writers with
  * {@link MarcFormats}.
+ *
+ * <p>{@link #AUTO} is not a format of its own but the one way to ask for detection: every entry point that
+ * reads ({@code MarcFormats.openReader}, the engine's {@code Pipeline.builder().source(...)} and
+ * {@code ParallelReader.open(...)}) takes it, and uses it where no format is given. No reader takes
+ * {@code null} for "detect".
  */
 public enum MarcFormat {
     /** ISO 2709 exchange format (binary MARC): {@code iso2709}, {@code marc}, {@code mrc}. */
@@ -29,7 +34,13 @@ public enum MarcFormat {
     /** MARCMaker text in UTF-8 (MarcEdit's .mrk8): {@code mrk8}. */
     MRK8("mrk8"),
     /** A human-readable line dump; written only: {@code line}. */
-    LINE("line", "text", "txt");
+    LINE("line", "text", "txt"),
+    /**
+     * Whichever readable format the first bytes show (gzip is looked through): {@code auto}. Read only;
+     * where the bytes show none, opening fails with a {@link org.marcring.codec.MarcException}, and empty
+     * or blank input reads as no records.
+     */
+    AUTO("auto", "detect");
 
     private final List<String> names;
 
@@ -66,17 +77,26 @@ public enum MarcFormat {
         throw new IllegalArgumentException("unknown format '" + name + "'; known: " + known);
     }
 
-    /** Whether records can be read in this format (all but {@link #LINE}). */
+    /** Whether records can be read in this format (all but {@link #LINE}; {@link #AUTO} reads any of them). */
     public boolean isReadable() {
         return this != LINE;
+    }
+
+    /** Whether records can be written in this format (all but {@link #AUTO}). */
+    public boolean isWritable() {
+        return this != AUTO;
     }
 
     /**
      * A new encoder with this format's defaults: UTF-8 ISO 2709, compact MARCXML, a JSON array,
      * NDJSON, ASCII or UTF-8 MARCMaker, the line dump. Encoders keep scratch space: one per thread.
+     *
+     * @throws IllegalStateException for {@link #AUTO}, which names no format to write
      */
     public RecordEncoder newEncoder() {
         switch (this) {
+            case AUTO:
+                throw new IllegalStateException("'auto' is for reading: name the format to write");
             case ISO2709:
                 return new Iso2709Encoder();
             case MARCXML:

@@ -22,7 +22,7 @@ import org.marcring.codec.xml.MarcXmlReader;
  * input is recognised by its magic bytes and decompressed; a UTF-8 byte-order mark is skipped.
  *
  * <pre>{@code
- * try (MarcReader in = MarcFormats.openReader(Path.of("records.xml.gz"), null, ReadOptions.defaults());
+ * try (MarcReader in = MarcFormats.openReader(Path.of("records.xml.gz"), MarcFormat.AUTO, ReadOptions.defaults());
  *      MarcWriter out = MarcFormats.openWriter(Path.of("records.mrc"), MarcFormat.ISO2709)) {
  *     in.forEach(out::write);
  * }
@@ -37,9 +37,10 @@ public final class MarcFormats {
     /**
      * A reader of a file.
      *
-     * @param format the format, or {@code null} to detect it from the first bytes
+     * @param format the format, or {@link MarcFormat#AUTO} to detect it from the first bytes
      */
     public static MarcReader openReader(Path path, MarcFormat format, ReadOptions options) {
+        requireFormat(format);
         try {
             return openReader(Files.newInputStream(path), format, options);
         } catch (IOException e) {
@@ -49,17 +50,18 @@ public final class MarcFormats {
 
     /** A permissive reader of a file in the format its first bytes show. */
     public static MarcReader openReader(Path path) {
-        return openReader(path, null, ReadOptions.defaults());
+        return openReader(path, MarcFormat.AUTO, ReadOptions.defaults());
     }
 
     /**
      * A reader of a stream; closing the reader closes the stream.
      *
-     * @param format the format, or {@code null} to detect it from the first bytes
+     * @param format the format, or {@link MarcFormat#AUTO} to detect it from the first bytes
      * @throws MarcException where the format is to be detected and the bytes match none (empty or
      *                       blank input gives a reader without records)
      */
     public static MarcReader openReader(InputStream in, MarcFormat format, ReadOptions options) {
+        requireFormat(format);
         Objects.requireNonNull(options, "options");
         try {
             BufferedInputStream input = new BufferedInputStream(in, BUFFER);
@@ -69,7 +71,7 @@ public final class MarcFormats {
                 input.skip(3);
             }
             MarcFormat f = format;
-            if (f == null) {
+            if (f == MarcFormat.AUTO) {
                 byte[] sample = FormatDetector.peek(input, 8192);
                 f = FormatDetector.detect(sample, sample.length);
                 if (f == null && isBlank(sample)) {
@@ -110,6 +112,11 @@ public final class MarcFormats {
         }
     }
 
+    /** Refuses {@code null}: detection is asked for with {@link MarcFormat#AUTO}. */
+    static MarcFormat requireFormat(MarcFormat format) {
+        return Objects.requireNonNull(format, "format (MarcFormat.AUTO to detect it)");
+    }
+
     private static boolean isBlank(byte[] bytes) {
         for (byte b : bytes) {
             if (b != ' ' && b != '\t' && b != '\r' && b != '\n' && b != 0) {
@@ -128,7 +135,11 @@ public final class MarcFormats {
         return true;
     }
 
-    /** A writer of {@code format} with its default encoder to {@code out}; closing it closes {@code out}. */
+    /**
+     * A writer of {@code format} with its default encoder to {@code out}; closing it closes {@code out}.
+     *
+     * @throws IllegalStateException for {@link MarcFormat#AUTO}
+     */
     public static MarcWriter openWriter(OutputStream out, MarcFormat format) {
         return new EncodingWriter(out, format.newEncoder());
     }

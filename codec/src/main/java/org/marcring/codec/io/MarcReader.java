@@ -20,10 +20,13 @@ import org.marcring.codec.MarcRecord;
  * }
  * }</pre>
  *
- * <p>A record that cannot be read at all makes {@link #next()} throw a
- * {@link org.marcring.codec.MarcFormatException} naming its ordinal and byte offset; the reader
- * stays usable, and the next call goes on with the following record. In permissive mode most
- * damage is repaired instead and listed in {@link MarcRecord#errors()}.
+ * <p>In permissive mode (the default) most damage is repaired and listed in {@link MarcRecord#errors()},
+ * and a record that cannot be read at all is skipped and reported to the reject handler of the
+ * {@link ReadOptions} (a logged warning unless another is set with
+ * {@link ReadOptions#withRejectHandler}), so a {@code for} loop reads every record that can be read. In
+ * strict mode, or with {@link ReadOptions#withRejectsThrown()}, such a record makes {@link #next()} throw
+ * a {@link org.marcring.codec.MarcFormatException} naming its ordinal and byte offset; the reader stays
+ * usable, and the next call goes on with the following record.
  */
 public interface MarcReader extends Iterator<MarcRecord>, Iterable<MarcRecord>, AutoCloseable {
 

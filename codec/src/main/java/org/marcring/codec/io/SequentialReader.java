@@ -11,12 +11,13 @@ import org.marcring.codec.MarcFormatException;
 import org.marcring.codec.MarcRecord;
 
 /**
- * The iteration every text-format reader shares, with the same contract as the ISO 2709 reader: a
- * record that is refused ({@link MarcFormatException}) comes out of {@link #next()} as that exception,
- * and the following call goes on with the next record (where the format allows it); with
- * {@link #onReject(Consumer)} refusals go to a handler instead and iteration skips them. Either way
- * {@code recordsRead() + rejectedCount()} accounts for every record met. Subclasses supply
- * {@link #readNext()}.
+ * The iteration every reader shares: a record that is refused ({@link MarcFormatException}) goes to the
+ * reject handler of the {@link ReadOptions} the reader was made with ({@link ReadOptions#rejectHandler()}:
+ * by default a permissive reader skips it and logs it, a strict one throws it), or to the one set with
+ * {@link #onReject(Consumer)}; and iteration goes on with the next record. Without a handler the reject
+ * comes out of {@link #next()} as that exception, and the following call goes on with the next record
+ * (where the format allows it). Either way {@code recordsRead() + rejectedCount()} accounts for every
+ * record met. Subclasses supply {@link #readNext()}.
  */
 public abstract class SequentialReader implements MarcReader {
     private Consumer<MarcFormatException> rejectHandler;
@@ -25,6 +26,15 @@ public abstract class SequentialReader implements MarcReader {
     private boolean ended;
     private long read;
     private long rejected;
+
+    /** A reader that throws rejects from {@link #next()} until {@link #onReject(Consumer)} says otherwise. */
+    protected SequentialReader() {
+    }
+
+    /** A reader that treats rejects as {@code options} say ({@link ReadOptions#rejectHandler()}). */
+    protected SequentialReader(ReadOptions options) {
+        this.rejectHandler = options.rejectHandler();
+    }
 
     /**
      * The next record, or {@code null} at the end of the input.
@@ -35,7 +45,8 @@ public abstract class SequentialReader implements MarcReader {
     protected abstract MarcRecord readNext();
 
     /**
-     * Sends refused records to {@code handler} instead of throwing them from {@link #next()}.
+     * Sends refused records to {@code handler} (instead of the options' handler, or of throwing them from
+     * {@link #next()}).
      *
      * @return this reader
      */

@@ -2,6 +2,7 @@ package org.marcring.codec.iso2709;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -26,11 +27,13 @@ import org.marcring.codec.io.ReadOptions;
  *
  * <p>Permissive by default: damaged records come back repaired, with their problems in
  * {@link MarcRecord#errors()}. What holds no readable record at all (garbage between records, an
- * oversized run, a record too damaged to repair, any fault in strict mode) is <em>rejected</em>: by
- * default {@link #next()} throws the {@link MarcFormatException} (with ordinal, byte offset and raw
- * bytes) and the reader goes on with the next record on the following call; with
- * {@link #onReject(Consumer)} the rejects go to a handler instead and iteration skips them. Either way
- * {@code recordsRead() + rejectedCount()} accounts for every record of the input.
+ * oversized run, a record too damaged to repair, any fault in strict mode) is <em>rejected</em> as a
+ * {@link MarcFormatException} (with ordinal, byte offset and raw bytes), which goes to the options' reject
+ * handler ({@link ReadOptions#rejectHandler()}): a permissive reader skips and logs it by default, so the
+ * loop above reads on past garbage; a strict reader, or one with {@link ReadOptions#withRejectsThrown()},
+ * throws it from {@link #next()} and goes on with the next record on the following call;
+ * {@link #onReject(Consumer)} sets another handler. Either way {@code recordsRead() + rejectedCount()}
+ * accounts for every record of the input.
  */
 public final class Iso2709Reader extends SequentialReader {
     private final RecordFramer framer;
@@ -39,18 +42,31 @@ public final class Iso2709Reader extends SequentialReader {
 
     /** A reader over records framed by {@code framer}, decoded with {@code options}. */
     public Iso2709Reader(RecordFramer framer, ReadOptions options) {
+        super(options);
         this.framer = Objects.requireNonNull(framer, "framer").maxRecordBytes(options.maxRecordBytes());
         this.decoder = new Iso2709Decoder(options);
     }
 
-    /** A permissive reader of a file. */
-    public static Iso2709Reader open(Path file) throws IOException {
+    /**
+     * A permissive reader of a file.
+     *
+     * @throws UncheckedIOException if the file cannot be opened
+     */
+    public static Iso2709Reader open(Path file) {
         return open(file, ReadOptions.defaults());
     }
 
-    /** A reader of a file with the given options. */
-    public static Iso2709Reader open(Path file, ReadOptions options) throws IOException {
-        return new Iso2709Reader(RecordFramer.open(file), options);
+    /**
+     * A reader of a file with the given options.
+     *
+     * @throws UncheckedIOException if the file cannot be opened
+     */
+    public static Iso2709Reader open(Path file, ReadOptions options) {
+        try {
+            return new Iso2709Reader(RecordFramer.open(file), options);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A permissive reader of a stream; closing the reader closes the stream. */

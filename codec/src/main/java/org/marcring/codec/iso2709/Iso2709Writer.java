@@ -3,6 +3,7 @@ package org.marcring.codec.iso2709;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -32,9 +33,17 @@ public final class Iso2709Writer implements MarcWriter {
         return new Iso2709Writer(out, new Iso2709Encoder());
     }
 
-    /** A UTF-8 writer to a new or truncated file. */
-    public static Iso2709Writer open(Path file) throws IOException {
-        return of(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
+    /**
+     * A UTF-8 writer to a new or truncated file.
+     *
+     * @throws UncheckedIOException if the file cannot be created
+     */
+    public static Iso2709Writer open(Path file) {
+        try {
+            return of(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

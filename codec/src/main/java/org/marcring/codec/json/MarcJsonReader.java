@@ -70,6 +70,7 @@ public final class MarcJsonReader extends SequentialReader {
     private int bufferEnd;
 
     private MarcJsonReader(InputStream input, ReadOptions options, boolean lineMode) {
+        super(options);
         this.input = input instanceof BufferedInputStream ? input : new BufferedInputStream(input, 1 << 16);
         this.options = Objects.requireNonNull(options, "options");
         this.lineMode = lineMode;

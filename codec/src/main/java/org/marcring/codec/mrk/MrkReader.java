@@ -53,6 +53,7 @@ public final class MrkReader extends SequentialReader {
     private long lineNumber;
 
     private MrkReader(InputStream in, ReadOptions options, MrkFlavor flavor) {
+        super(options);
         this.lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)),
                 1 << 16);

@@ -63,6 +63,7 @@ public final class MarcXmlReader extends SequentialReader {
     private int recordChars;
 
     private MarcXmlReader(InputStream input, ReadOptions options) {
+        super(options);
         this.input = input;
         this.options = Objects.requireNonNull(options, "options");
         try {

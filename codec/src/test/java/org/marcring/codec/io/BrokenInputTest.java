@@ -44,7 +44,7 @@ class BrokenInputTest {
     @Test
     void illegalJsonNamesLineAndColumn() {
         Object[] r = readAll(open("marc4j/test/resources/illegal-marc-in-json.json", MarcFormat.JSON,
-                ReadOptions.defaults()));
+                ReadOptions.defaults().withRejectsThrown()));
         MarcFormatException e = (MarcFormatException) r[1];
         assertTrue(e.getMessage().contains("line 170, column 36"), e.getMessage());
         assertEquals(0, records(r).size());
@@ -53,19 +53,19 @@ class BrokenInputTest {
     @Test
     void truncatedJsonAndXmlAreLocated() {
         MarcFormatException json = (MarcFormatException) readAll(open(
-                "mrrc/tests/data/error_fixtures/e402_malformed_marcjson.json", null, ReadOptions.defaults()))[1];
+                "mrrc/tests/data/error_fixtures/e402_malformed_marcjson.json", MarcFormat.AUTO, ReadOptions.defaults().withRejectsThrown()))[1];
         assertTrue(json.getMessage().contains("line 1, column"), json.getMessage());
         MarcFormatException eof = (MarcFormatException) readAll(open(
-                "mrrc/tests/data/error_fixtures/e401_unexpected_eof_in_subfield.xml", null, ReadOptions.defaults()))[1];
+                "mrrc/tests/data/error_fixtures/e401_unexpected_eof_in_subfield.xml", MarcFormat.AUTO, ReadOptions.defaults().withRejectsThrown()))[1];
         assertTrue(eof.getMessage().contains("line 5"), eof.getMessage());
         MarcFormatException tag = (MarcFormatException) readAll(open(
-                "mrrc/tests/data/error_fixtures/e401_malformed_marcxml.xml", null, ReadOptions.defaults()))[1];
+                "mrrc/tests/data/error_fixtures/e401_malformed_marcxml.xml", MarcFormat.AUTO, ReadOptions.defaults().withRejectsThrown()))[1];
         assertTrue(tag.getMessage().contains("line 5, column 42"), tag.getMessage());
         MarcFormatException ref = (MarcFormatException) readAll(open(
-                "mrrc/tests/data/error_fixtures/e401_bad_char_reference.xml", null, ReadOptions.defaults()))[1];
+                "mrrc/tests/data/error_fixtures/e401_bad_char_reference.xml", MarcFormat.AUTO, ReadOptions.defaults().withRejectsThrown()))[1];
         assertTrue(ref.getMessage().contains("line 5"), ref.getMessage());
-        Object[] none = readAll(open("mrrc/tests/data/error_fixtures/e401_no_record_element.xml", null,
-                ReadOptions.defaults()));
+        Object[] none = readAll(open("mrrc/tests/data/error_fixtures/e401_no_record_element.xml", MarcFormat.AUTO,
+                ReadOptions.defaults().withRejectsThrown()));
         // well-formed, but a collection with no record in it: refused, naming what it holds
         assertTrue(String.valueOf(none[1]).contains("no MARCXML record in the input: the root element is "
                 + "<collection> in the namespace http://www.loc.gov/MARC21/slim, holding <notarecord>"),
@@ -75,7 +75,7 @@ class BrokenInputTest {
 
     @Test
     void recordsBeforeXmlDamageAreKept() {
-        Object[] r = readAll(open("ruby-marc/test/three-records-second-bad.xml", null, ReadOptions.defaults()));
+        Object[] r = readAll(open("ruby-marc/test/three-records-second-bad.xml", MarcFormat.AUTO, ReadOptions.defaults().withRejectsThrown()));
         assertEquals(1, records(r).size());
         MarcFormatException e = (MarcFormatException) r[1];
         assertEquals(1, e.ordinal());
@@ -91,18 +91,18 @@ class BrokenInputTest {
             {"marc4j/test/resources/chabon-missing-datafield-tag.xml", null, "without a tag"},
         };
         for (String[] c : cases) {
-            List<MarcRecord> permissive = records(readAll(open(c[0], null, ReadOptions.defaults())));
+            List<MarcRecord> permissive = records(readAll(open(c[0], MarcFormat.AUTO, ReadOptions.defaults().withRejectsThrown())));
             assertEquals(1, permissive.size(), c[0]);
             assertTrue(permissive.get(0).errors().stream().anyMatch(e -> e.message().contains(c[2])),
                     c[0] + ": " + permissive.get(0).errors());
             assertTrue(permissive.get(0).errors().get(0).message().matches("line \\d+, column \\d+: .*"));
-            Object[] strict = readAll(open(c[0], null, ReadOptions.strict()));
+            Object[] strict = readAll(open(c[0], MarcFormat.AUTO, ReadOptions.strict()));
             assertTrue(strict[1] instanceof MarcFormatException, c[0]);
             assertEquals(0, ((MarcFormatException) strict[1]).ordinal());
         }
         // the field that lost its subfield code keeps its other subfields
-        MarcRecord r = records(readAll(open("marc4j/test/resources/chabon-missing-subfield-code.xml", null,
-                ReadOptions.defaults()))).get(0);
+        MarcRecord r = records(readAll(open("marc4j/test/resources/chabon-missing-subfield-code.xml", MarcFormat.AUTO,
+                ReadOptions.defaults().withRejectsThrown()))).get(0);
         assertEquals("DLC", r.value("040", 'a'));
     }
 
@@ -150,7 +150,7 @@ class BrokenInputTest {
                 + "{\"leader\":\"00000nam a2200000 a 4500\",\"fields\":[{\"001\":\"tw\n"
                 + "{\"leader\":\"00000nam a2200000 a 4500\",\"fields\":[{\"001\":\"three\"}]}\n";
         try (MarcReader r = MarcFormats.openReader(new ByteArrayInputStream(ndjson.getBytes(StandardCharsets.UTF_8)),
-                MarcFormat.NDJSON, ReadOptions.defaults())) {
+                MarcFormat.NDJSON, ReadOptions.defaults().withRejectsThrown())) {
             assertEquals("one", r.next().controlNumber());
             MarcFormatException e = assertThrows(MarcFormatException.class, r::next);
             assertTrue(e.getMessage().startsWith("record 1: line 2, column"), e.getMessage());
@@ -161,13 +161,13 @@ class BrokenInputTest {
 
     @Test
     void badTagsAndLeadersAreRepairedInPermissiveMode() {
-        MarcRecord r = records(readAll(open("pymarc/test/bad_tag.xml", null, ReadOptions.defaults()))).get(0);
+        MarcRecord r = records(readAll(open("pymarc/test/bad_tag.xml", MarcFormat.AUTO, ReadOptions.defaults().withRejectsThrown()))).get(0);
         assertTrue(r.has("042"), r.toString());
         assertEquals(24, r.leader().toString().length());
         assertTrue(r.errors().stream().anyMatch(e -> e.message().contains("leader has 17 characters")),
                 r.errors().toString());
-        MarcRecord messed = records(readAll(open("ruby-marc/test/messed_up_leader.xml", null,
-                ReadOptions.defaults()))).get(0);
+        MarcRecord messed = records(readAll(open("ruby-marc/test/messed_up_leader.xml", MarcFormat.AUTO,
+                ReadOptions.defaults().withRejectsThrown()))).get(0);
         assertEquals("01301nam a22003618< 4500", messed.leader().toString());
     }
 }

@@ -113,7 +113,7 @@ class CorpusTextFormatsTest {
     @MethodSource("validJson")
     void validJsonReadsStrictlyWithTheManifestCount(Corpus.Entry file) throws IOException {
         List<MarcRecord> records = new ArrayList<>();
-        try (MarcReader r = MarcFormats.openReader(file.path, null, ReadOptions.strict())) {
+        try (MarcReader r = MarcFormats.openReader(file.path, MarcFormat.AUTO, ReadOptions.strict())) {
             r.forEachRemaining(records::add);
         }
         assertEquals(file.terminators, records.size(), "records in " + file);

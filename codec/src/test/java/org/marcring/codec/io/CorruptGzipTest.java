@@ -35,7 +35,7 @@ class CorruptGzipTest {
     void aGzipHeaderWithNothingAfterItIsRefusedAsBadData() {
         byte[] header = {0x1F, (byte) 0x8B, 8, 0};
         MarcException e = assertThrows(MarcException.class,
-                () -> MarcFormats.openReader(new ByteArrayInputStream(header), null, ReadOptions.defaults()));
+                () -> MarcFormats.openReader(new ByteArrayInputStream(header), MarcFormat.AUTO, ReadOptions.defaults()));
         assertTrue(e.getMessage().startsWith("corrupt gzip input after 0 decompressed bytes"), e.getMessage());
     }
 
@@ -45,7 +45,7 @@ class CorruptGzipTest {
         byte[] cut = Arrays.copyOf(whole, whole.length / 2);
         int records = 0;
         MarcException fault = null;
-        try (MarcReader reader = MarcFormats.openReader(new ByteArrayInputStream(cut), null, ReadOptions.defaults())) {
+        try (MarcReader reader = MarcFormats.openReader(new ByteArrayInputStream(cut), MarcFormat.AUTO, ReadOptions.defaults())) {
             while (reader.hasNext()) {
                 assertEquals("r" + records, reader.next().controlNumber());
                 records++;

@@ -23,7 +23,7 @@ class FormatDetectionFuzzTest {
         }
         MarcFormat format = FormatDetector.detect(data, data.length);
         assertTrue(format == null || format.isReadable(), "detection names a readable format: " + format);
-        ReaderFuzzing.openAndDrain(() -> MarcFormats.openReader(new ByteArrayInputStream(data), null, ReaderFuzzing.SMALL),
+        ReaderFuzzing.openAndDrain(() -> MarcFormats.openReader(new ByteArrayInputStream(data), MarcFormat.AUTO, ReaderFuzzing.SMALL),
                 data.length * 1100, ReaderFuzzing.SMALL);      // gzip inflates at most ~1032 times
     }
 }

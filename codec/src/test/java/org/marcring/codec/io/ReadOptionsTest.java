@@ -24,7 +24,8 @@ class ReadOptionsTest {
         assertEquals(1, changed.maxFields());
         assertEquals(8, changed.maxNestingDepth());
         assertEquals(true, changed.normalizeNfc());
-        assertEquals("ReadOptions[STRICT, LATIN1, maxRecordBytes=64, maxFields=1, maxNestingDepth=8, NFC]", changed.toString());
+        assertEquals("ReadOptions[STRICT, LATIN1, maxRecordBytes=64, maxFields=1, maxNestingDepth=8, NFC, rejects thrown]",
+                changed.toString());
         assertEquals(DecodeMode.PERMISSIVE, o.mode(), "the defaults are unchanged");
         assertEquals(DecodeMode.STRICT, ReadOptions.strict().mode());
         assertThrows(IllegalArgumentException.class, () -> o.withMaxRecordBytes(63));

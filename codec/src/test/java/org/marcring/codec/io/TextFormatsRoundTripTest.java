@@ -69,7 +69,7 @@ class TextFormatsRoundTripTest {
             records.forEach(w::write);
         }
         List<MarcRecord> back = new ArrayList<>();
-        try (MarcReader r = MarcFormats.openReader(new ByteArrayInputStream(bytes.toByteArray()), null,
+        try (MarcReader r = MarcFormats.openReader(new ByteArrayInputStream(bytes.toByteArray()), MarcFormat.AUTO,
                 ReadOptions.strict())) {
             r.forEachRemaining(back::add);
         }

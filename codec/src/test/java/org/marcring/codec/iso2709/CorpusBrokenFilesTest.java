@@ -205,7 +205,7 @@ class CorpusBrokenFilesTest {
     @MethodSource("brokenFiles")
     void everyFrameEndsAsARecordOrAReject(Corpus.Entry file) throws IOException {
         List<Frame> frames = frames(file);
-        Outcome permissive = read(file, ReadOptions.defaults());
+        Outcome permissive = read(file, ReadOptions.defaults().withRejectsThrown());
         assertEquals(frames.size(), permissive.records.size() + permissive.rejects.size(), "records + rejects");
         assertEquals(permissive.records.size(), permissive.read);
         for (MarcFormatException e : permissive.rejects) {
@@ -222,7 +222,7 @@ class CorpusBrokenFilesTest {
                 assertTrue(e.position() >= -1 && e.position() < Math.max(r.leader().recordLength(), 1 << 24), e.toString());
             }
         }
-        Outcome throwing = readThrowing(file, ReadOptions.defaults());
+        Outcome throwing = readThrowing(file, ReadOptions.defaults().withRejectsThrown());
         assertEquals(permissive.records, throwing.records);
         assertEquals(messages(permissive.rejects), messages(throwing.rejects));
     }
@@ -231,7 +231,7 @@ class CorpusBrokenFilesTest {
     @MethodSource("brokenFiles")
     void strictModeRejectsExactlyWhatPermissiveModeRepaired(Corpus.Entry file) throws IOException {
         List<Frame> frames = frames(file);
-        Outcome permissive = read(file, ReadOptions.defaults());
+        Outcome permissive = read(file, ReadOptions.defaults().withRejectsThrown());
         Outcome strict = read(file, ReadOptions.strict());
         assertEquals(frames.size(), strict.records.size() + strict.rejects.size(), "records + rejects in strict mode");
 
@@ -256,7 +256,7 @@ class CorpusBrokenFilesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("brokenFiles")
     void whatTheNameSaysIsBrokenIsReported(Corpus.Entry file) throws IOException {
-        Outcome permissive = read(file, ReadOptions.defaults());
+        Outcome permissive = read(file, ReadOptions.defaults().withRejectsThrown());
         List<MarcError> all = permissive.records.stream().flatMap(r -> r.errors().stream()).collect(Collectors.toList());
         for (Expect expect : EXPECTED.getOrDefault(file.relative, List.of())) {
             assertTrue(all.stream().anyMatch(expect::matches), () -> "expected " + expect + " in " + all);
@@ -298,7 +298,7 @@ class CorpusBrokenFilesTest {
         Frame last = frames.get(7);
         assertTrue(last.has(RawRecord.TRUNCATED), last.toString());
         assertEquals(Files.size(file.path) - 1, last.offset);
-        Outcome o = read(file, ReadOptions.defaults());
+        Outcome o = read(file, ReadOptions.defaults().withRejectsThrown());
         assertEquals(6, o.records.size());
         assertEquals(List.of(2L, 7L), o.rejects.stream().map(MarcFormatException::ordinal).collect(Collectors.toList()));
     }
@@ -318,7 +318,7 @@ class CorpusBrokenFilesTest {
         assertEquals(1, strict.rejects.size());
         assertEquals(frames.size() - 1, strict.rejects.get(0).ordinal());
         assertEquals(last.offset, strict.rejects.get(0).byteOffset());
-        Outcome permissive = read(file, ReadOptions.defaults());
+        Outcome permissive = read(file, ReadOptions.defaults().withRejectsThrown());
         MarcRecord cut = permissive.records.get(permissive.records.size() - 1);
         assertTrue(cut.fields().size() > 5, "the fields before the cut are kept");
     }
@@ -331,9 +331,9 @@ class CorpusBrokenFilesTest {
         assertEquals(RawRecord.LENGTH_MISMATCH, frames.get(0).defects);
         assertEquals(99_999, frames.get(0).declared);
         assertEquals(Files.size(file.path), frames.get(0).bytes.length);
-        MarcRecord r = read(file, ReadOptions.defaults()).records.get(0);
+        MarcRecord r = read(file, ReadOptions.defaults().withRejectsThrown()).records.get(0);
         assertTrue(r.fields().size() > 1000, "fields: " + r.fields().size());
-        assertTrue(read(file, ReadOptions.defaults().withMaxRecordBytes(99_999)).rejects.size() > 0,
+        assertTrue(read(file, ReadOptions.defaults().withRejectsThrown().withMaxRecordBytes(99_999)).rejects.size() > 0,
                 "with a 99,999-byte limit the record comes out in oversized pieces");
     }
 

@@ -23,7 +23,8 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  * permissive mode encodes again; a record read in strict mode carries no errors.
  */
 class Iso2709DecoderFuzzTest {
-    private static final ReadOptions SMALL = ReadOptions.defaults().withMaxRecordBytes(4096).withMaxFields(200);
+    private static final ReadOptions SMALL = ReadOptions.defaults().withMaxRecordBytes(4096).withMaxFields(200)
+            .withRejectsThrown();
 
     @FuzzTest(maxDuration = "10m")
     void permissive(byte[] data) {

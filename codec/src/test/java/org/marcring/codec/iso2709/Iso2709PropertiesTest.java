@@ -154,7 +154,7 @@ class Iso2709PropertiesTest {
                 new ChunkyInputStream(input, 1 + random.nextInt(100), random.nextLong()), 1 + random.nextInt(100)))
                 .stream().map(Object::toString).collect(Collectors.toList()));
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
-            for (ReadOptions options : List.of(ReadOptions.defaults(), ReadOptions.strict())) {
+            for (ReadOptions options : List.of(ReadOptions.defaults().withRejectsThrown(), ReadOptions.strict())) {
                 int read = 0;
                 int rejected = 0;
                 try (Iso2709Reader reader = Iso2709Reader.of(input, options)) {

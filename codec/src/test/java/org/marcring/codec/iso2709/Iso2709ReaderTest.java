@@ -38,7 +38,7 @@ class Iso2709ReaderTest {
 
     @Test
     void rejectIsThrownByNextAndTheReaderGoesOn() {
-        try (Iso2709Reader reader = Iso2709Reader.of(input(), ReadOptions.defaults())) {
+        try (Iso2709Reader reader = Iso2709Reader.of(input(), ReadOptions.defaults().withRejectsThrown())) {
             assertEquals(record(0).fields(), reader.next().fields());
             assertTrue(reader.hasNext());
             assertTrue(reader.hasNext(), "hasNext is idempotent");
@@ -59,7 +59,7 @@ class Iso2709ReaderTest {
     @Test
     void rejectHandlerTakesRejectsAndIterationSkipsThem() {
         List<Long> rejects = new ArrayList<>();
-        try (Iso2709Reader reader = Iso2709Reader.of(input(), ReadOptions.defaults())) {
+        try (Iso2709Reader reader = Iso2709Reader.of(input(), ReadOptions.defaults().withRejectsThrown())) {
             reader.onReject(e -> rejects.add(e.ordinal()));
             List<MarcRecord> records = new ArrayList<>();
             for (MarcRecord r : reader) {
@@ -94,7 +94,7 @@ class Iso2709ReaderTest {
     void strictReaderRejectsWhatPermissiveRepairs() {
         byte[] clean = bytes(record(3));
         byte[] lying = withDeclaredLength(clean, clean.length + 1);
-        try (Iso2709Reader permissive = Iso2709Reader.of(lying, ReadOptions.defaults())) {
+        try (Iso2709Reader permissive = Iso2709Reader.of(lying, ReadOptions.defaults().withRejectsThrown())) {
             MarcRecord r = permissive.next();
             assertEquals(record(3).fields(), r.fields());
             assertTrue(r.hasErrors());
@@ -109,7 +109,7 @@ class Iso2709ReaderTest {
     @Test
     void maxRecordBytesOfTheOptionsReachesTheFramer() {
         byte[] big = bytes(record(4, 2000));
-        try (Iso2709Reader reader = Iso2709Reader.of(big, ReadOptions.defaults().withMaxRecordBytes(1000))) {
+        try (Iso2709Reader reader = Iso2709Reader.of(big, ReadOptions.defaults().withRejectsThrown().withMaxRecordBytes(1000))) {
             List<MarcFormatException> rejects = new ArrayList<>();
             reader.onReject(rejects::add);
             reader.forEachRemaining(r -> { });
@@ -128,8 +128,8 @@ class Iso2709ReaderTest {
         assertEquals(expected, ids(Iso2709Reader.open(file, ReadOptions.strict())));
         assertEquals(expected, ids(Iso2709Reader.of(new ByteArrayInputStream(in))));
         assertEquals(expected, ids(Iso2709Reader.of(Channels.newChannel(new ByteArrayInputStream(in)),
-                ReadOptions.defaults())));
-        assertEquals(expected, ids(new Iso2709Reader(RecordFramer.of(in), ReadOptions.defaults())));
+                ReadOptions.defaults().withRejectsThrown())));
+        assertEquals(expected, ids(new Iso2709Reader(RecordFramer.of(in), ReadOptions.defaults().withRejectsThrown())));
     }
 
     private static List<String> ids(Iso2709Reader reader) {
@@ -159,7 +159,9 @@ class Iso2709ReaderTest {
     }
 
     @Test
-    void missingFileIsAnIOException(@TempDir Path dir) {
-        assertThrows(IOException.class, () -> Iso2709Reader.open(dir.resolve("none.mrc")));
+    void missingFileIsAnUncheckedIOException(@TempDir Path dir) {
+        java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class,
+                () -> Iso2709Reader.open(dir.resolve("none.mrc")));
+        assertTrue(e.getCause() instanceof java.nio.file.NoSuchFileException, e.toString());
     }
 }

@@ -42,25 +42,25 @@ public final class BoundedMemoryScenarios {
                     "<collection xmlns=\"" + NS + "\"><record><leader>00000nam a2200000   4500</leader>"
                             + "<datafield tag=\"245\" ind1=\"0\" ind2=\"0\"><subfield code=\"a\">",
                     "a".repeat(1 << 16), GIB >> 16,
-                    "</subfield></datafield></record></collection>"), null, 10);
+                    "</subfield></datafield></record></collection>"), MarcFormat.AUTO, 10);
             case "json-million-fields" -> read(new GeneratedInputStream(
                     "{\"leader\":\"00000nam a2200000   4500\",\"fields\":[{\"001\":\"first\"}",
                     ",{\"500\":{\"ind1\":\" \",\"ind2\":\" \",\"subfields\":[{\"a\":\"x\"}]}}", 1_000_000,
-                    "]}"), null, 10);
+                    "]}"), MarcFormat.AUTO, 10);
             case "json-large-values" -> read(new GeneratedInputStream(
                     "[{\"leader\":\"00000nam a2200000   4500\",\"fields\":[{\"001\":\"first\"}",
                     ",{\"500\":{\"subfields\":[{\"a\":\"" + "x".repeat(8 << 20) + "\"}]}}", 100,
-                    "]},{\"leader\":\"00000nam a2200000   4500\",\"fields\":[{\"001\":\"next\"}]}]"), null, 10);
+                    "]},{\"leader\":\"00000nam a2200000   4500\",\"fields\":[{\"001\":\"next\"}]}]"), MarcFormat.AUTO, 10);
             case "json-deep-nesting" -> read(new GeneratedInputStream(
                     "{\"leader\":\"00000nam a2200000   4500\",\"fields\":[{\"500\":{\"subfields\":[{\"a\":",
                     "[", 10_000_000, "]"), MarcFormat.JSON, 10);
             case "xml-deep-nesting" -> read(new GeneratedInputStream(
                     "<collection xmlns=\"" + NS + "\"><record>", "<x>", 10_000_000, "</record></collection>"),
-                    null, 10);
+                    MarcFormat.AUTO, 10);
             case "iso-endless-lies" -> read(new GeneratedInputStream("",
                     "99999nam a2200025   4500" + "x".repeat(99_999 - 24), GeneratedInputStream.ENDLESS, ""),
                     MarcFormat.ISO2709, 4);
-            case "gzip-bomb" -> read(new ByteArrayInputStream(gzipBomb(256L << 20)), null, 100);
+            case "gzip-bomb" -> read(new ByteArrayInputStream(gzipBomb(256L << 20)), MarcFormat.AUTO, 100);
             default -> throw new IllegalArgumentException(scenario);
         }
     }
@@ -69,7 +69,7 @@ public final class BoundedMemoryScenarios {
     private static void read(InputStream in, MarcFormat format, int maxSteps) {
         long records = 0;
         long rejects = 0;
-        try (MarcReader reader = MarcFormats.openReader(in, format, ReadOptions.defaults())) {
+        try (MarcReader reader = MarcFormats.openReader(in, format, ReadOptions.defaults().withRejectsThrown())) {
             while (records + rejects < maxSteps) {
                 try {
                     if (!reader.hasNext()) {

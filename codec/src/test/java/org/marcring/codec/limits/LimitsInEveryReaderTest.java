@@ -59,7 +59,7 @@ class LimitsInEveryReaderTest {
     @ParameterizedTest
     @EnumSource(value = MarcFormat.class, names = {"ISO2709", "MARCXML", "JSON", "NDJSON", "MRK", "MRK8"})
     void aRecordWithMoreFieldsThanTheLimitIsRefused(MarcFormat format) {
-        List<String> seen = readAll(format, ReadOptions.defaults().withMaxFields(10),
+        List<String> seen = readAll(format, ReadOptions.defaults().withRejectsThrown().withMaxFields(10),
                 record("a", 10, 10), record("b", 11, 10), record("c", 3, 10));
         assertEquals(3, seen.size(), seen.toString());
         assertEquals("a", seen.get(0));
@@ -71,7 +71,7 @@ class LimitsInEveryReaderTest {
     @ParameterizedTest
     @EnumSource(value = MarcFormat.class, names = {"ISO2709", "MARCXML", "JSON", "NDJSON", "MRK", "MRK8"})
     void aRecordLargerThanTheLimitIsRefused(MarcFormat format) {
-        List<String> seen = readAll(format, ReadOptions.defaults().withMaxRecordBytes(2000),
+        List<String> seen = readAll(format, ReadOptions.defaults().withRejectsThrown().withMaxRecordBytes(2000),
                 record("a", 3, 100), record("b", 40, 100), record("c", 3, 100));
         assertEquals("a", seen.get(0));
         assertTrue(seen.get(1).startsWith("REJECT") && seen.get(1).contains("2000"), seen.toString());

@@ -54,7 +54,7 @@ class MrkEncoderTest {
         String text = "=LDR  00000nam  2200000 a 4500\n=500  \\\\$a" + "x".repeat(5000) + "\n\n"
                 + "=LDR  00000nam  2200000 a 4500\n=001  two\n";
         try (MrkReader r = MrkReader.open(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
-                ReadOptions.defaults().withMaxRecordBytes(1000), MrkFlavor.MRK8)) {
+                ReadOptions.defaults().withRejectsThrown().withMaxRecordBytes(1000), MrkFlavor.MRK8)) {
             org.marcring.codec.MarcFormatException e = org.junit.jupiter.api.Assertions.assertThrows(
                     org.marcring.codec.MarcFormatException.class, r::next);
             assertEquals("record 0: line 1: record longer than 1000 characters", e.getMessage());

@@ -18,7 +18,8 @@ import org.marcring.codec.io.ReadOptions;
  */
 public final class ReaderFuzzing {
     /** Small limits, so that inputs a fuzzer makes can reach them. */
-    public static final ReadOptions SMALL = ReadOptions.defaults().withMaxRecordBytes(8192).withMaxFields(200);
+    public static final ReadOptions SMALL = ReadOptions.defaults().withMaxRecordBytes(8192).withMaxFields(200)
+            .withRejectsThrown();
 
     private ReaderFuzzing() {
     }

@@ -116,7 +116,7 @@ class MarcXmlReaderTest {
         String doc = "<collection xmlns=\"" + NS + "\"><record>" + BODY.replace("id1", big) + "</record><record>"
                 + BODY + "</record></collection>";
         try (MarcXmlReader r = MarcXmlReader.open(new ByteArrayInputStream(doc.getBytes(StandardCharsets.UTF_8)),
-                ReadOptions.defaults().withMaxRecordBytes(100_000))) {
+                ReadOptions.defaults().withRejectsThrown().withMaxRecordBytes(100_000))) {
             org.marcring.codec.MarcFormatException e = org.junit.jupiter.api.Assertions.assertThrows(
                     org.marcring.codec.MarcFormatException.class, r::next);
             assertEquals(0, e.ordinal());
@@ -133,7 +133,7 @@ class MarcXmlReaderTest {
                 + "<datafield tag=\"245\" ind1=\"1\"><subfield code=\"ab\">x</subfield><subfield>lost</subfield>"
                 + "</datafield></record>";
         try (MarcXmlReader r = MarcXmlReader.open(new ByteArrayInputStream(doc.getBytes(StandardCharsets.UTF_8)),
-                ReadOptions.defaults())) {
+                ReadOptions.defaults().withRejectsThrown())) {
             r.forEachRemaining(out::add);
         }
         MarcRecord rec = out.get(0);

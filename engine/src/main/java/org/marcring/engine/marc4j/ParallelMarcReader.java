@@ -265,7 +265,7 @@ public final class ParallelMarcReader implements org.marc4j.MarcReader, Closeabl
      * }</pre>
      */
     public static final class Options {
-        private static final Options DEFAULTS = new Options(true, true, CharacterCoding.AUTO, null,
+        private static final Options DEFAULTS = new Options(true, true, CharacterCoding.AUTO, MarcFormat.AUTO,
                 Runtime.getRuntime().availableProcessors(), null, ReadOptions.defaults());
 
         private final boolean permissive;
@@ -317,9 +317,10 @@ public final class ParallelMarcReader implements org.marc4j.MarcReader, Closeabl
                     base);
         }
 
-        /** The input's format, or {@code null} to tell it from the first bytes. */
+        /** The input's format, or {@link MarcFormat#AUTO} (the default) to tell it from the first bytes. */
         public Options format(MarcFormat format) {
-            if (format != null && !format.isReadable()) {
+            Objects.requireNonNull(format, "format (MarcFormat.AUTO to detect it)");
+            if (!format.isReadable()) {
                 throw new IllegalArgumentException("the " + format.displayName() + " format is written only");
             }
             return new Options(permissive, convertToUtf8, coding, format, threads, factory, base);

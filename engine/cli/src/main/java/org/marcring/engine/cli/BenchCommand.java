@@ -123,7 +123,7 @@ final class BenchCommand implements Callable<Integer> {
 
     private static PipelineResult runOnce(InputFile file, int threads, Supplier<RecordEncoder> encoders)
             throws Exception {
-        Sources.Opened opened = Sources.open(file, null, org.marcring.codec.io.ReadOptions.defaults());
+        Sources.Opened opened = Sources.open(file, MarcFormat.AUTO, org.marcring.codec.io.ReadOptions.defaults());
         PipelineBuilder b = Pipeline.builder().source(opened.source()).parsers(threads)
                 .sink(OutputStream.nullOutputStream(), encoders).errorPolicy(ErrorPolicy.skip());
         return Runs.run(b, file.name());
@@ -187,7 +187,7 @@ final class BenchCommand implements Callable<Integer> {
 
     private static MarcFormat formatOf(InputFile file) throws java.io.IOException {
         try (java.io.BufferedInputStream in = file.open()) {
-            return file.format(in, null);
+            return file.format(in, MarcFormat.AUTO);
         }
     }
 

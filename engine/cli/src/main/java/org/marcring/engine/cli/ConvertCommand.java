@@ -1,7 +1,9 @@
 package org.marcring.engine.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
@@ -12,6 +14,7 @@ import org.marcring.codec.io.ReadOptions;
 import org.marcring.codec.io.RecordEncoder;
 import org.marcring.codec.iso2709.Iso2709Encoder;
 import org.marcring.codec.marc8.Marc8Encoder;
+import org.marcring.codec.xml.MarcXmlEncoder;
 import org.marcring.codec.text.ProblemSink;
 import org.marcring.engine.Pipeline;
 import org.marcring.engine.PipelineBuilder;
@@ -23,8 +26,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code marcring convert --to FMT IN…}: reads the inputs in order through the engine and writes their
- * records into one output in another format, input order kept.
+ * {@code marcring convert [--to FMT] -o OUT IN…}: reads the inputs in order through the engine and writes their
+ * records into one output in another format, input order kept; the format is the one {@code --to} names, or
+ * the one the output's file name ends in.
  */
 @Command(name = "convert", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Convert MARC records between formats on every core; several inputs go into one output "
@@ -35,9 +39,12 @@ import picocli.CommandLine.Parameters;
                 "The summary counts records read, written (of them repaired while reading, and repaired with "
                         + "data dropped), and rejected. Exit code 1 when a record was rejected or written with "
                         + "data dropped (--report lists them).",
-                "Example: marcring convert --to marcxml -o books.xml books.mrc"})
+                "Without --to, the format is taken from the output's extension: .mrc/.marc (iso2709), .xml "
+                        + "(marcxml), .json, .ndjson, .mrk, .mrk8, .txt (line), with .gz on top.",
+                "Example: marcring convert -o books.xml books.mrc"})
 final class ConvertCommand implements Callable<Integer> {
-    @Option(names = "--to", required = true, paramLabel = "FMT", description = "output format")
+    @Option(names = "--to", paramLabel = "FMT",
+            description = "output format (default: from the extension of -o; needed for standard output)")
     String to;
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT",
@@ -60,6 +67,14 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--encoding", paramLabel = "utf8|marc8",
             description = "character coding of ISO 2709 output (default: utf8)")
     String encoding = "utf8";
+
+    @Option(names = "--indent", description = "indent MARCXML output (default: compact, one line per record)")
+    boolean indent;
+
+    @Option(names = "--records", paramLabel = "A-B",
+            description = "only records A to B of the input (1-based, inclusive; A- to the end; N for one), "
+                    + "counting every record met, rejected or not; with several inputs, of each input")
+    String range;
 
     @Mixin
     RunOptions run;
@@ -88,8 +103,9 @@ final class ConvertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        MarcFormat format = MarcFormat.of(to);
-        Supplier<RecordEncoder> encoders = encoders(format, encoding);
+        MarcFormat format = outputFormat(to, output);
+        Supplier<RecordEncoder> encoders = encoders(format, encoding, indent);
+        long[] records = range == null ? null : Inputs.parseRange(range);
         ReadOptions options = run.readOptions();
         int threads = run.threads();
         MarcFormat from = run.fromFormat();
@@ -102,6 +118,7 @@ final class ConvertCommand implements Callable<Integer> {
         long written = 0;
         long rejected = 0;
         RejectReporter reporter;
+        boolean outOfRange = false;
         try (OutputTarget out = OutputTarget.open(output);
              OutputTarget rej = rejects == null ? null : OutputTarget.open(rejects);
              OutputTarget rep = report == null ? null : OutputTarget.open(report)) {
@@ -113,7 +130,10 @@ final class ConvertCommand implements Callable<Integer> {
                 Sources.Opened opened = Sources.open(file, from, options);
                 reporter.input(file.name());
                 boolean after = written > 0;
-                PipelineBuilder b = shape(Pipeline.builder()).source(opened.source()).parsers(threads)
+                RangeSource selected = records == null ? null
+                        : new RangeSource(opened.source(), records[0], records[1]);
+                PipelineBuilder b = shape(Pipeline.builder())
+                        .source(selected == null ? opened.source() : selected).parsers(threads)
                         .sink(out.stream(), () -> new FramedEncoder(encoders.get(), after))
                         .errorPolicy(reporter);
                 if (bar != null) {
@@ -126,6 +146,14 @@ final class ConvertCommand implements Callable<Integer> {
                 read += r.recordsRead();
                 written += r.recordsWritten();
                 rejected += r.recordsRejected();
+                if (selected != null && !selected.reachedStart()) {
+                    err.println("marcring convert: " + file.name() + " has " + selected.recordsMet()
+                            + " records; --records " + range + " selects none of them");
+                    outOfRange = true;
+                } else if (selected != null && records[1] != Long.MAX_VALUE && selected.recordsMet() < records[1]) {
+                    err.println("marcring convert: " + file.name() + " has " + selected.recordsMet()
+                            + " records; converted records " + records[0] + "-" + selected.recordsMet());
+                }
             }
             out.stream().write(frame.footer());
             List<OutputTarget> all = new java.util.ArrayList<>(List.of(out));
@@ -145,11 +173,63 @@ final class ConvertCommand implements Callable<Integer> {
             Runs.summary(err, read, written, reporter.repaired(), reporter.dataDropped(), rejected,
                     System.nanoTime() - t0);
         }
-        return rejected > 0 || reporter.dataDropped() > 0 ? Marcring.PROBLEMS : Marcring.OK;
+        return rejected > 0 || outOfRange || reporter.dataDropped() > 0 ? Marcring.PROBLEMS : Marcring.OK;
     }
 
-    /** Encoders for the output: the format's own, or MARC-8 ISO 2709. */
-    static Supplier<RecordEncoder> encoders(MarcFormat format, String encoding) {
+    /**
+     * The output format: the one {@code to} names, else the one the extension of {@code output} shows
+     * ({@code .gz} looked through).
+     *
+     * @throws IllegalArgumentException where neither says which
+     */
+    static MarcFormat outputFormat(String to, String output) {
+        if (to != null) {
+            MarcFormat f = MarcFormat.of(to);
+            if (!f.isWritable()) {
+                throw new IllegalArgumentException("--to " + to + ": records cannot be written in this format");
+            }
+            return f;
+        }
+        if (output == null || output.equals("-")) {
+            throw new IllegalArgumentException("--to is needed when writing to standard output");
+        }
+        String name = Path.of(output).getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".gz")) {
+            name = name.substring(0, name.length() - 3);
+        }
+        int dot = name.lastIndexOf('.');
+        String ext = dot < 0 ? "" : name.substring(dot + 1);
+        switch (ext) {
+            case "mrc":
+            case "marc":
+            case "iso2709":
+            case "usmarc":
+                return MarcFormat.ISO2709;
+            case "xml":
+                return MarcFormat.MARCXML;
+            case "json":
+                return MarcFormat.JSON;
+            case "ndjson":
+            case "jsonl":
+                return MarcFormat.NDJSON;
+            case "mrk":
+                return MarcFormat.MRK;
+            case "mrk8":
+                return MarcFormat.MRK8;
+            case "txt":
+                return MarcFormat.LINE;
+            default:
+                throw new IllegalArgumentException("cannot tell the output format from the name '" + output
+                        + "'; name it with --to");
+        }
+    }
+
+    /** Encoders for the output: the format's own (MARCXML indented with {@code indent}), or MARC-8 ISO 2709. */
+    static Supplier<RecordEncoder> encoders(MarcFormat format, String encoding, boolean indent) {
+        if (indent && format != MarcFormat.MARCXML) {
+            throw new IllegalArgumentException("--indent applies to marcxml output only, not to "
+                    + format.displayName());
+        }
         String e = encoding.trim().toLowerCase(java.util.Locale.ROOT).replace("-", "");
         if (e.equals("marc8")) {
             if (format != MarcFormat.ISO2709) {
@@ -166,6 +246,6 @@ final class ConvertCommand implements Callable<Integer> {
         if (!e.equals("utf8")) {
             throw new IllegalArgumentException("unknown --encoding '" + encoding + "'; known: utf8, marc8");
         }
-        return format::newEncoder;
+        return indent ? MarcXmlEncoder::indented : format::newEncoder;
     }
 }

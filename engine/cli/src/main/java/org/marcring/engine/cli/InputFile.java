@@ -106,13 +106,13 @@ final class InputFile {
     }
 
     /**
-     * The format of the data: {@code given} when not {@code null}, else detected from the first bytes of
+     * The format of the data: {@code given} unless it is {@link MarcFormat#AUTO}, else detected from the first bytes of
      * {@code in} (left where it was).
      *
      * @throws IllegalArgumentException where the bytes match no format
      */
     MarcFormat format(BufferedInputStream in, MarcFormat given) throws IOException {
-        if (given != null) {
+        if (given != MarcFormat.AUTO) {
             return given;
         }
         byte[] sample = FormatDetector.peek(in, SAMPLE);

@@ -19,13 +19,13 @@ final class Sources {
     }
 
     /**
-     * Opens {@code input} in format {@code given}, or the format its first bytes show when {@code null}
+     * Opens {@code input} in format {@code given}, or the format its first bytes show for {@link MarcFormat#AUTO}
      * (failing with a message naming the input where they show none). Regular files are read through a channel
      * where they are not compressed; standard input, FIFOs and other streams through the one stream their
      * first bytes were looked at in, never reopened.
      */
     static Opened open(InputFile input, MarcFormat given, ReadOptions options) throws IOException {
-        if (given != null && !given.isReadable()) {
+        if (!given.isReadable()) {
             throw new IllegalArgumentException("the " + given.displayName() + " format is written only, not read");
         }
         try {
@@ -47,7 +47,7 @@ final class Sources {
             }
             throw e;
         }
-        // the format given, or null: the source then detects the same format and says so if framing fails
+        // the format given, or AUTO: the source then detects the same format and says so if framing fails
         if (input.isStream()) {
             return new Opened(input, format, RecordSources.of(in, given, options));
         }

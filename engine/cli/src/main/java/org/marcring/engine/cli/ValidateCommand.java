@@ -34,6 +34,11 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "one JSON object per problem and line")
     boolean json;
 
+    @Option(names = "--fail-on", paramLabel = "error|warning|info",
+            description = "the least severity that makes the exit code 1 (default: warning); every problem is "
+                    + "listed whatever it is, and an unreadable record (FATAL) always fails")
+    String failOn = "warning";
+
     @Mixin
     RunOptions run;
 
@@ -41,12 +46,14 @@ final class ValidateCommand implements Callable<Integer> {
     InputArgs inputs;
 
     private Writer out;
-    private long problems;
+    private long failing;
+    private MarcError.Severity threshold;
 
     @Override
     public Integer call() throws Exception {
         run.readOptions(); // checks the flags; validate always reads permissively, so every repair is listed
-        ReadOptions options = ReadOptions.defaults();
+        ReadOptions options = ReadOptions.defaults().withCharacterCoding(run.inputCoding());
+        threshold = failOn();
         int threads = run.threads();
         MarcFormat from = run.fromFormat();
         List<InputFile> files = inputs.files();
@@ -89,12 +96,25 @@ final class ValidateCommand implements Callable<Integer> {
             }
         }
         out.close();
-        return problems > 0 ? Marcring.PROBLEMS : Marcring.OK;
+        return failing > 0 ? Marcring.PROBLEMS : Marcring.OK;
+    }
+
+    /** The severity named by --fail-on. */
+    private MarcError.Severity failOn() {
+        String s = failOn.trim().toUpperCase(java.util.Locale.ROOT);
+        for (MarcError.Severity v : MarcError.Severity.values()) {
+            if (v.name().equals(s) && v != MarcError.Severity.FATAL) {
+                return v;
+            }
+        }
+        throw new IllegalArgumentException("unknown --fail-on '" + failOn + "'; known: error, warning, info");
     }
 
     private void print(String path, long ordinal, long offset, String controlNumber, MarcError.Severity severity,
                        String message) {
-        problems++;
+        if (severity.compareTo(threshold) >= 0) {
+            failing++;
+        }
         if (json) {
             println("{\"path\":" + Json.quote(path) + ",\"record\":" + ordinal + ",\"offset\":" + offset
                     + ",\"controlNumber\":" + Json.quote(controlNumber) + ",\"severity\":\"" + severity

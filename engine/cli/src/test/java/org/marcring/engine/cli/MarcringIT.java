@@ -76,8 +76,8 @@ class MarcringIT {
             List<Future<Runnable>> checks = new ArrayList<>();
             for (MarcFormat from : READABLE) {
                 for (MarcFormat to : MarcFormat.values()) {
-                    if (to == MarcFormat.MRK8) {
-                        continue; // the same writer as mrk, in UTF-8
+                    if (to == MarcFormat.MRK8 || to == MarcFormat.AUTO) {
+                        continue; // the same writer as mrk, in UTF-8; auto is read only
                     }
                     checks.add(pool.submit(() -> {
                         Path in = dir.resolve("pair-in." + from.displayName());
@@ -213,8 +213,6 @@ class MarcringIT {
             reader.onReject(e -> { });
             reader.forEachRemaining(permissive::add);
             libraryRejects = reader.rejectedCount();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         repaired = permissive.stream().filter(MarcRecord::hasErrors).count();
         assertTrue(libraryRejects > 0 && repaired > 0, "the damaged file has both kinds of fault");
@@ -428,7 +426,7 @@ class MarcringIT {
 
     static List<MarcRecord> read(Path file, ReadOptions options) {
         List<MarcRecord> records = new ArrayList<>();
-        try (MarcReader reader = MarcFormats.openReader(file, null, options)) {
+        try (MarcReader reader = MarcFormats.openReader(file, MarcFormat.AUTO, options)) {
             reader.forEachRemaining(records::add);
         }
         return records;

@@ -59,6 +59,21 @@ class MarcringTest {
         assertThrows(IllegalArgumentException.class, () -> Inputs.parseRange("a-b"));
     }
 
+    @Test
+    void theOutputFormatFollowsTheFileNameUnlessNamed() {
+        assertEquals(org.marcring.codec.io.MarcFormat.MARCXML, ConvertCommand.outputFormat(null, "dir/books.xml"));
+        assertEquals(org.marcring.codec.io.MarcFormat.ISO2709, ConvertCommand.outputFormat(null, "books.MRC.gz"));
+        assertEquals(org.marcring.codec.io.MarcFormat.NDJSON, ConvertCommand.outputFormat(null, "b.ndjson"));
+        assertEquals(org.marcring.codec.io.MarcFormat.JSON, ConvertCommand.outputFormat(null, "b.json.gz"));
+        assertEquals(org.marcring.codec.io.MarcFormat.MRK, ConvertCommand.outputFormat(null, "b.mrk"));
+        assertEquals(org.marcring.codec.io.MarcFormat.MRK8, ConvertCommand.outputFormat(null, "b.mrk8"));
+        assertEquals(org.marcring.codec.io.MarcFormat.LINE, ConvertCommand.outputFormat(null, "b.txt"));
+        assertEquals(org.marcring.codec.io.MarcFormat.JSON, ConvertCommand.outputFormat("json", "b.xml"), "--to wins");
+        assertThrows(IllegalArgumentException.class, () -> ConvertCommand.outputFormat(null, "b.gz"));
+        assertThrows(IllegalArgumentException.class, () -> ConvertCommand.outputFormat(null, "-"));
+        assertThrows(IllegalArgumentException.class, () -> ConvertCommand.outputFormat("auto", "b.xml"));
+    }
+
     private static String captureOut(Runnable r) {
         PrintStream out = System.out;
         ByteArrayOutputStream b = new ByteArrayOutputStream();
