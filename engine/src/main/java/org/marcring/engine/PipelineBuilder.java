@@ -96,9 +96,13 @@ public final class PipelineBuilder {
         return this;
     }
 
-    /** Reads a stream in the format its first bytes show ({@link MarcFormat#AUTO}); the run closes it. */
+    /**
+     * Reads ISO 2709 from a stream, which the run closes at its end. A stream is not looked at first, so that
+     * records from a pipe flow as they come; {@code source(in, MarcFormat.AUTO)} detects the format from the
+     * first bytes, waiting for 32 KiB of them or the end of the stream.
+     */
     public PipelineBuilder source(InputStream in) {
-        return source(in, MarcFormat.AUTO);
+        return source(in, MarcFormat.ISO2709);
     }
 
     /** Reads a stream in {@code format} ({@link MarcFormat#AUTO}: detected), which the run closes at its end. */

@@ -77,10 +77,11 @@ class AutoFormatTest {
     }
 
     @Test
-    void pipelineStreamSourceDetectsTheFormatToo() {
+    void pipelineStreamSourceDetectsTheFormatWhenAskedTo() {
         Path file = write(MarcFormat.MARCXML, records(3));
         List<MarcRecord> got = new ArrayList<>();
-        Pipeline.builder().source(new ByteArrayInputStream(readAll(file))).parsers(1).sink(got::add).build().run();
+        Pipeline.builder().source(new ByteArrayInputStream(readAll(file)), MarcFormat.AUTO).parsers(1).sink(got::add)
+                .build().run();
         assertEquals(List.of("r1", "r2", "r3"), numbers(got));
     }
 
