@@ -212,7 +212,8 @@ class OutputSafetyIT {
         Files.delete(otherBoot);
 
         Jar.Result help = Jar.run(dir, "convert", "--help");
-        assertTrue(help.out().replaceAll("\\s+", " ").contains(".OUT.marcring-…part"), help.out());
+        // picocli may wrap the name at its dots: compare without white space
+        assertTrue(help.out().replaceAll("\\s+", "").contains(".OUT.marcring-…part"), help.out());
     }
 
     // ---- helpers
