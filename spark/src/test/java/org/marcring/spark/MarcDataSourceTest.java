@@ -184,7 +184,7 @@ class MarcDataSourceTest {
         return out;
     }
 
-    private static String fields(MarcRecord r) {
+    static String fields(MarcRecord r) {
         StringBuilder sb = new StringBuilder();
         for (Field f : r.fields()) {
             if (f.isControl()) {
