@@ -29,7 +29,21 @@ final class RecordRows implements Serializable {
 
     private enum Part { TAG, VALUE, CODE, IND1, IND2, SUBFIELDS }
 
+    /** The one-character strings of ASCII, for indicators and subfield codes. */
+    private static final UTF8String[] ASCII = new UTF8String[128];
+
+    static {
+        for (int c = 0; c < ASCII.length; c++) {
+            ASCII[c] = UTF8String.fromString(String.valueOf((char) c));
+        }
+    }
+
+    /** The errors of a clean record: none, one array for all rows (it is never written to). */
+    private static final GenericArrayData NO_ERRORS = new GenericArrayData(new Object[0]);
+
     private final Column[] columns;
+    /** Tags of three digits as Spark strings, made once each (built in the task, not shipped). */
+    private transient UTF8String[] numericTags;
     private final Part[] controlParts;
     private final Part[] dataParts;
     private final Part[] subfieldParts;
@@ -138,6 +152,9 @@ final class RecordRows implements Serializable {
     }
 
     private static GenericArrayData errors(List<MarcError> errors) {
+        if (errors.isEmpty()) {
+            return NO_ERRORS;
+        }
         Object[] out = new Object[errors.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = UTF8String.fromString(errors.get(i).toString());
@@ -156,7 +173,7 @@ final class RecordRows implements Serializable {
             if (f.isControl()) {
                 Object[] v = new Object[controlParts.length];
                 for (int i = 0; i < v.length; i++) {
-                    v[i] = UTF8String.fromString(controlParts[i] == Part.TAG ? f.tag() : f.data());
+                    v[i] = controlParts[i] == Part.TAG ? tag(f.tag()) : UTF8String.fromString(f.data());
                 }
                 out[k++] = new GenericInternalRow(v);
             }
@@ -177,9 +194,9 @@ final class RecordRows implements Serializable {
                 Object[] v = new Object[dataParts.length];
                 for (int i = 0; i < v.length; i++) {
                     switch (dataParts[i]) {
-                        case TAG: v[i] = UTF8String.fromString(d.tag()); break;
-                        case IND1: v[i] = UTF8String.fromString(String.valueOf(d.indicator1())); break;
-                        case IND2: v[i] = UTF8String.fromString(String.valueOf(d.indicator2())); break;
+                        case TAG: v[i] = tag(d.tag()); break;
+                        case IND1: v[i] = character(d.indicator1()); break;
+                        case IND2: v[i] = character(d.indicator2()); break;
                         case SUBFIELDS: v[i] = subfields(d); break;
                         default: v[i] = null; break;
                     }
@@ -195,10 +212,37 @@ final class RecordRows implements Serializable {
         for (int s = 0; s < out.length; s++) {
             Object[] v = new Object[subfieldParts.length];
             for (int i = 0; i < v.length; i++) {
-                v[i] = UTF8String.fromString(subfieldParts[i] == Part.CODE ? String.valueOf(d.code(s)) : d.value(s));
+                v[i] = subfieldParts[i] == Part.CODE ? character(d.code(s)) : UTF8String.fromString(d.value(s));
             }
             out[s] = new GenericInternalRow(v);
         }
         return new GenericArrayData(out);
+    }
+
+    /** A tag as a Spark string; those of three digits made once. */
+    private UTF8String tag(String tag) {
+        if (tag.length() == 3) {
+            int d0 = tag.charAt(0) - '0';
+            int d1 = tag.charAt(1) - '0';
+            int d2 = tag.charAt(2) - '0';
+            if ((d0 | d1 | d2) >= 0 && d0 <= 9 && d1 <= 9 && d2 <= 9) {
+                if (numericTags == null) {
+                    numericTags = new UTF8String[1000];
+                }
+                int k = d0 * 100 + d1 * 10 + d2;
+                UTF8String s = numericTags[k];
+                if (s == null) {
+                    s = UTF8String.fromString(tag);
+                    numericTags[k] = s;
+                }
+                return s;
+            }
+        }
+        return UTF8String.fromString(tag);
+    }
+
+    /** A one-character string as a Spark string; ASCII ones shared. */
+    private static UTF8String character(char c) {
+        return c < ASCII.length ? ASCII[c] : UTF8String.fromString(String.valueOf(c));
     }
 }
