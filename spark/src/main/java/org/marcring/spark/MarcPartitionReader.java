@@ -34,6 +34,7 @@ import org.marcring.codec.xml.MarcXmlFramer;
 final class MarcPartitionReader implements PartitionReader<InternalRow> {
     private final FileSplit[] splits;
     private final RecordRows rows;
+    private final RecordRows.Writer writer;
     private final MarcReadOptions options;
     private final Configuration conf;
     private final ReadOptions readOptions;
@@ -47,6 +48,7 @@ final class MarcPartitionReader implements PartitionReader<InternalRow> {
     MarcPartitionReader(MarcPartition partition, RecordRows rows, MarcReadOptions options, Configuration conf) {
         this.splits = partition.splits;
         this.rows = rows;
+        this.writer = rows.newWriter();
         this.options = options;
         this.conf = conf;
         this.readOptions = options.readOptions();
@@ -114,7 +116,7 @@ final class MarcPartitionReader implements PartitionReader<InternalRow> {
     /** The row of the frame in {@code raw}, or null where the mode drops it. */
     private InternalRow row() {
         if (!rows.needsRecord() && options.mode() == ReadMode.PERMISSIVE) {
-            return rows.row(null, file, frames.byteOffset(raw), raw.length());
+            return writer.row(null, file, frames.byteOffset(raw), raw.length());
         }
         MarcRecord record;
         try {
@@ -133,7 +135,7 @@ final class MarcPartitionReader implements PartitionReader<InternalRow> {
             }
             throw failure(record.errors().get(0).toString(), null);
         }
-        return rows.row(record, file, frames.byteOffset(raw), raw.length());
+        return writer.row(record, file, frames.byteOffset(raw), raw.length());
     }
 
     private MarcException failure(String reason, Throwable cause) {

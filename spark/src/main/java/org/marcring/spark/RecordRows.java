@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.sql.catalyst.expressions.codegen.UnsafeArrayWriter;
+import org.apache.spark.sql.catalyst.expressions.codegen.UnsafeRowWriter;
 import org.apache.spark.sql.catalyst.util.GenericArrayData;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
@@ -244,5 +246,123 @@ final class RecordRows implements Serializable {
     /** A one-character string as a Spark string; ASCII ones shared. */
     private static UTF8String character(char c) {
         return c < ASCII.length ? ASCII[c] : UTF8String.fromString(String.valueOf(c));
+    }
+
+    /** A writer of this layout's rows straight into Spark's {@code UnsafeRow} format; one per reader. */
+    Writer newWriter() {
+        return new Writer();
+    }
+
+    /**
+     * Writes a record's row straight into Spark's own row format, the one a scan's output is copied into: no
+     * tree of row objects, and Spark's copy of the row becomes a copy of its bytes. The row returned is
+     * reused by the next call. Not thread-safe.
+     */
+    final class Writer {
+        private final UnsafeRowWriter row = new UnsafeRowWriter(columns.length, 4096);
+        private final UnsafeArrayWriter controlArray = new UnsafeArrayWriter(row, 8);
+        private final UnsafeRowWriter control = new UnsafeRowWriter(controlArray, controlParts.length);
+        private final UnsafeArrayWriter dataArray = new UnsafeArrayWriter(row, 8);
+        private final UnsafeRowWriter data = new UnsafeRowWriter(dataArray, dataParts.length);
+        private final UnsafeArrayWriter subfieldArray = new UnsafeArrayWriter(data, 8);
+        private final UnsafeRowWriter subfield = new UnsafeRowWriter(subfieldArray, subfieldParts.length);
+        private final UnsafeArrayWriter errorArray = new UnsafeArrayWriter(row, 8);
+
+        private Writer() {
+        }
+
+        /** The row of a record read ({@code record} may be null where {@link #needsRecord()} is false). */
+        InternalRow row(MarcRecord record, UTF8String file, long offset, int length) {
+            row.reset();
+            row.zeroOutNullBytes();
+            for (int i = 0; i < columns.length; i++) {
+                switch (columns[i]) {
+                    case LEADER: row.write(i, UTF8String.fromString(record.leader().toString())); break;
+                    case CONTROL_FIELDS: controlFields(i, record.fields()); break;
+                    case DATA_FIELDS: dataFields(i, record.fields()); break;
+                    case SOURCE_FILE: row.write(i, file); break;
+                    case BYTE_OFFSET: row.write(i, offset); break;
+                    case RECORD_LENGTH: row.write(i, length); break;
+                    case ERRORS: errors(i, record.errors()); break;
+                    case CORRUPT_RECORD: row.setNullAt(i); break;
+                    default: throw new AssertionError(columns[i]);
+                }
+            }
+            return row.getRow();
+        }
+
+        private void errors(int ordinal, List<MarcError> errors) {
+            int start = row.cursor();
+            errorArray.initialize(errors.size());
+            for (int k = 0; k < errors.size(); k++) {
+                errorArray.write(k, UTF8String.fromString(errors.get(k).toString()));
+            }
+            row.setOffsetAndSizeFromPreviousCursor(ordinal, start);
+        }
+
+        private void controlFields(int ordinal, List<Field> fields) {
+            int n = 0;
+            for (Field f : fields) {
+                n += f.isControl() ? 1 : 0;
+            }
+            int start = row.cursor();
+            controlArray.initialize(n);
+            int k = 0;
+            for (Field f : fields) {
+                if (f.isControl()) {
+                    int elementStart = controlArray.cursor();
+                    control.resetRowWriter();
+                    for (int i = 0; i < controlParts.length; i++) {
+                        control.write(i, controlParts[i] == Part.TAG ? tag(f.tag()) : UTF8String.fromString(f.data()));
+                    }
+                    controlArray.setOffsetAndSizeFromPreviousCursor(k++, elementStart);
+                }
+            }
+            row.setOffsetAndSizeFromPreviousCursor(ordinal, start);
+        }
+
+        private void dataFields(int ordinal, List<Field> fields) {
+            int n = 0;
+            for (Field f : fields) {
+                n += f.isControl() ? 0 : 1;
+            }
+            int start = row.cursor();
+            dataArray.initialize(n);
+            int k = 0;
+            for (Field f : fields) {
+                if (!f.isControl()) {
+                    DataField d = (DataField) f;
+                    int elementStart = dataArray.cursor();
+                    data.resetRowWriter();
+                    for (int i = 0; i < dataParts.length; i++) {
+                        switch (dataParts[i]) {
+                            case TAG: data.write(i, tag(d.tag())); break;
+                            case IND1: data.write(i, character(d.indicator1())); break;
+                            case IND2: data.write(i, character(d.indicator2())); break;
+                            case SUBFIELDS: subfields(i, d); break;
+                            default: data.setNullAt(i); break;
+                        }
+                    }
+                    dataArray.setOffsetAndSizeFromPreviousCursor(k++, elementStart);
+                }
+            }
+            row.setOffsetAndSizeFromPreviousCursor(ordinal, start);
+        }
+
+        private void subfields(int ordinal, DataField d) {
+            int start = data.cursor();
+            int n = d.subfieldCount();
+            subfieldArray.initialize(n);
+            for (int s = 0; s < n; s++) {
+                int elementStart = subfieldArray.cursor();
+                subfield.resetRowWriter();
+                for (int i = 0; i < subfieldParts.length; i++) {
+                    subfield.write(i, subfieldParts[i] == Part.CODE ? character(d.code(s))
+                            : UTF8String.fromString(d.value(s)));
+                }
+                subfieldArray.setOffsetAndSizeFromPreviousCursor(s, elementStart);
+            }
+            data.setOffsetAndSizeFromPreviousCursor(ordinal, start);
+        }
     }
 }

@@ -58,6 +58,14 @@ class MarcTextSourceTest {
                 .option("maxPartitionBytes", 65536).load(jsonl.toString())).records);
         assertEquals(want.records, rows(TestSpark.session().read().format("marc").option("format", "ndjson")
                 .option("maxPartitionBytes", 65536).load(txt.toString())).records);
+        Path gz = dir.resolve("records.jsonl.gz");
+        try (OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            Files.copy(jsonl, out);
+        }
+        Dataset<Row> compressed = TestSpark.session().read().format("marc").option("maxPartitionBytes", 65536)
+                .load(gz.toString());
+        assertEquals(1, compressed.rdd().getNumPartitions());
+        assertEquals(want.records, rows(compressed).records);
     }
 
     @Test

@@ -18,8 +18,9 @@ import org.marcring.codec.iso2709.RecordFramer;
 
 /**
  * Where the time of a Spark row goes, without a Spark session: the records of one file (held in memory) are
- * decoded, turned into the source's rows ({@link RecordRows}), and copied into Spark's own row format (the
- * {@code UnsafeProjection} a DataSource V2 scan applies to every row), each stage timed in turn, in rounds;
+ * decoded, turned into rows of objects ({@link RecordRows#row}) and copied into Spark's own row format (the
+ * {@code UnsafeProjection} a DataSource V2 scan applies to every row), or written straight into that format
+ * ({@link RecordRows.Writer}, what the source does) and copied, each stage timed in turn, in rounds;
  * prints the medians in microseconds per record. Not a test: run it as
  * {@code java -cp <the spark module's test class path> org.marcring.spark.RowBuildRun FILE [ROUNDS]}.
  */
@@ -41,7 +42,9 @@ public final class RowBuildRun {
         RecordRows rows = new RecordRows(MarcSchema.SCHEMA);
         UnsafeProjection unsafe = UnsafeProjection.create(MarcSchema.SCHEMA);
         UTF8String name = UTF8String.fromString(file.toString());
-        String[] stages = {"decode", "decode + row", "decode + row + unsafe"};
+        RecordRows.Writer writer = rows.newWriter();
+        String[] stages = {"decode", "decode + row", "decode + row + unsafe", "decode + unsafe row",
+            "decode + unsafe row + copy"};
         double[][] micros = new double[stages.length][rounds];
         long sink = 0;
         for (int round = 0; round < rounds; round++) {
@@ -51,6 +54,11 @@ public final class RowBuildRun {
                     MarcRecord r = decoder.decode(new RawRecord(f, 0, f.length, 0, 0));
                     if (stage == 0) {
                         sink += r.fields().size();
+                        continue;
+                    }
+                    if (stage >= 3) {
+                        InternalRow direct = writer.row(r, name, 0, f.length);
+                        sink += stage == 3 ? direct.numFields() : unsafe.apply(direct).getSizeInBytes();
                         continue;
                     }
                     InternalRow row = rows.row(r, name, 0, f.length);
