@@ -4,8 +4,8 @@ import java.io.Serializable;
 
 /**
  * One byte range {@code [start, start + length)} of a file, as planned on the driver; a task reads the records
- * that start in it by the codec's verified-start rule. A file that cannot be split (compressed by a codec
- * other than a splittable one) is one split covering the whole file.
+ * that start in it by the rule of its format (ISO 2709: the codec's verified record starts; NDJSON: line ends). A file that
+ * cannot be split (compressed, or a MARCXML or MARC-in-JSON document) is one split covering the whole file.
  */
 final class FileSplit implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -15,13 +15,15 @@ final class FileSplit implements Serializable {
     final long length;
     final long fileLength;
     final boolean compressed;
+    final SourceFormat format;
 
-    FileSplit(String path, long start, long length, long fileLength, boolean compressed) {
+    FileSplit(String path, long start, long length, long fileLength, boolean compressed, SourceFormat format) {
         this.path = path;
         this.start = start;
         this.length = length;
         this.fileLength = fileLength;
         this.compressed = compressed;
+        this.format = format;
     }
 
     @Override

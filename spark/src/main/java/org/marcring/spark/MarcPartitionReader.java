@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.compress.CompressionCodec;
@@ -14,49 +15,55 @@ import org.apache.spark.unsafe.types.UTF8String;
 import org.marcring.codec.MarcException;
 import org.marcring.codec.MarcFormatException;
 import org.marcring.codec.MarcRecord;
-import org.marcring.codec.iso2709.Iso2709Decoder;
+import org.marcring.codec.io.LineFramer;
+import org.marcring.codec.io.ReadOptions;
+import org.marcring.codec.io.TextFramer;
 import org.marcring.codec.iso2709.RangeFramer;
 import org.marcring.codec.iso2709.RawRecord;
 import org.marcring.codec.iso2709.RecordFramer;
+import org.marcring.codec.json.MarcJsonFramer;
+import org.marcring.codec.xml.MarcXmlFramer;
 
 /**
  * Reads the records of one partition's splits, one after the other, sequentially with the codec: a plain
- * file's split through a {@link RangeFramer} (records starting in the split by the verified-start rule), a
- * compressed file whole through Hadoop's codec for its name. Applies the read mode to each record.
+ * ISO 2709 file's split through a {@link RangeFramer} (records starting in the split by the verified-start
+ * rule), a plain NDJSON file's split as the lines {@link LineSplit} gives it, a MARCXML or MARC-in-JSON
+ * document or a compressed file whole (through Hadoop's codec for its name). Applies the read mode to each
+ * record.
  */
 final class MarcPartitionReader implements PartitionReader<InternalRow> {
     private final FileSplit[] splits;
     private final RecordRows rows;
+    private final RecordRows.Writer writer;
     private final MarcReadOptions options;
     private final Configuration conf;
-    private final Iso2709Decoder decoder;
+    private final ReadOptions readOptions;
     private final RawRecord raw = new RawRecord();
 
     private int next;
-    private RangeFramer range;
-    private RecordFramer whole;
+    private SplitFrames frames;
     private UTF8String file;
     private InternalRow current;
 
     MarcPartitionReader(MarcPartition partition, RecordRows rows, MarcReadOptions options, Configuration conf) {
         this.splits = partition.splits;
         this.rows = rows;
+        this.writer = rows.newWriter();
         this.options = options;
         this.conf = conf;
-        this.decoder = new Iso2709Decoder(options.readOptions());
+        this.readOptions = options.readOptions();
     }
 
     @Override
     public boolean next() throws IOException {
         while (true) {
-            if (range == null && whole == null) {
+            if (frames == null) {
                 if (next >= splits.length) {
                     return false;
                 }
                 open(splits[next++]);
             }
-            boolean framed = range != null ? range.next(raw) : whole.next(raw);
-            if (!framed) {
+            if (!frames.next(raw)) {
                 closeSplit();
                 continue;
             }
@@ -71,33 +78,53 @@ final class MarcPartitionReader implements PartitionReader<InternalRow> {
         Path path = new Path(split.path);
         FileSystem fs = path.getFileSystem(conf);
         file = UTF8String.fromString(split.path);
-        if (split.compressed) {
-            CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(path);
-            InputStream in = fs.open(path);
-            try {
-                whole = RecordFramer.of(codec == null ? in : codec.createInputStream(in));
-            } catch (IOException | RuntimeException e) {
-                in.close();
-                throw e;
+        FSDataInputStream in = fs.open(path);
+        try {
+            if (split.compressed) {
+                CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(path);
+                InputStream whole = codec == null ? in : codec.createInputStream(in);
+                frames = split.format == SourceFormat.ISO2709
+                        ? SplitFrames.iso2709(RecordFramer.of(whole), readOptions)
+                        : SplitFrames.text(textFramer(whole, split.format), 0, split.format, readOptions);
+            } else if (split.format == SourceFormat.ISO2709) {
+                frames = SplitFrames.iso2709(RangeFramer.open(new HadoopChannel(in, split.fileLength), split.start,
+                        split.start + split.length), readOptions);
+            } else {
+                long start = 0;
+                long end = split.fileLength;
+                if (split.format == SourceFormat.NDJSON) {
+                    start = LineSplit.lineStart(in, split.start, split.fileLength);
+                    end = LineSplit.lineStart(in, split.start + split.length, split.fileLength);
+                }
+                frames = SplitFrames.text(textFramer(new RangeStream(in, start, end), split.format), start,
+                        split.format, readOptions);
             }
-        } else {
-            range = RangeFramer.open(new HadoopChannel(fs.open(path), split.fileLength), split.start,
-                    split.start + split.length);
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+    }
+
+    private TextFramer textFramer(InputStream in, SourceFormat format) {
+        switch (format) {
+            case NDJSON: return LineFramer.of(in, LineFramer.Framing.LINES, readOptions);
+            case MARCXML: return MarcXmlFramer.of(in, readOptions);
+            default: return MarcJsonFramer.of(in, readOptions);
         }
     }
 
     /** The row of the frame in {@code raw}, or null where the mode drops it. */
     private InternalRow row() {
         if (!rows.needsRecord() && options.mode() == ReadMode.PERMISSIVE) {
-            return rows.row(null, file, raw.byteOffset(), raw.length());
+            return writer.row(null, file, frames.byteOffset(raw), raw.length());
         }
         MarcRecord record;
         try {
-            record = decoder.decode(raw);
+            record = frames.decode(raw);
         } catch (MarcFormatException e) {
             switch (options.mode()) {
                 case PERMISSIVE:
-                    return rows.corruptRow(e.getMessage(), raw.copy(), file, raw.byteOffset(), raw.length());
+                    return rows.corruptRow(e.getMessage(), raw.copy(), file, frames.byteOffset(raw), raw.length());
                 case DROPMALFORMED: return null;
                 default: throw failure(e.getMessage(), e);
             }
@@ -108,11 +135,11 @@ final class MarcPartitionReader implements PartitionReader<InternalRow> {
             }
             throw failure(record.errors().get(0).toString(), null);
         }
-        return rows.row(record, file, raw.byteOffset(), raw.length());
+        return writer.row(record, file, frames.byteOffset(raw), raw.length());
     }
 
     private MarcException failure(String reason, Throwable cause) {
-        return new MarcException("malformed record in " + file + " at byte " + raw.byteOffset()
+        return new MarcException("malformed record in " + file + " at byte " + frames.byteOffset(raw)
                 + " (mode FAILFAST): " + reason, cause);
     }
 
@@ -122,16 +149,12 @@ final class MarcPartitionReader implements PartitionReader<InternalRow> {
     }
 
     private void closeSplit() {
-        try {
-            if (range != null) {
-                range.close();
+        if (frames != null) {
+            try {
+                frames.close();
+            } finally {
+                frames = null;
             }
-            if (whole != null) {
-                whole.close();
-            }
-        } finally {
-            range = null;
-            whole = null;
         }
     }
 

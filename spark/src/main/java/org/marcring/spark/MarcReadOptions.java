@@ -12,7 +12,9 @@ import org.marcring.codec.io.ReadOptions;
  * The reader options of the {@code marc} source: {@code mode} ({@link ReadMode}), {@code encoding}
  * ({@code auto} by leader/09, {@code marc8}, {@code utf8}, {@code latin1}), {@code strict} (any fault makes a
  * record unreadable instead of being repaired) and {@code maxPartitionBytes} (overrides
- * {@code spark.sql.files.maxPartitionBytes} for one read). Immutable and serializable, for the executors.
+ * {@code spark.sql.files.maxPartitionBytes} for one read) and {@code format} ({@code iso2709}, {@code ndjson},
+ * {@code marcxml} or {@code json} for every file; by default each file's by its name, see {@link SourceFormat}).
+ * Immutable and serializable, for the executors.
  */
 public final class MarcReadOptions implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -21,12 +23,15 @@ public final class MarcReadOptions implements Serializable {
     private final CharacterCoding coding;
     private final boolean strict;
     private final long maxPartitionBytes;   // -1: the session's setting
+    private final SourceFormat format;      // null: each file's by its name
 
-    private MarcReadOptions(ReadMode mode, CharacterCoding coding, boolean strict, long maxPartitionBytes) {
+    private MarcReadOptions(ReadMode mode, CharacterCoding coding, boolean strict, long maxPartitionBytes,
+            SourceFormat format) {
         this.mode = mode;
         this.coding = coding;
         this.strict = strict;
         this.maxPartitionBytes = maxPartitionBytes;
+        this.format = format;
     }
 
     /** The options from a reader's option map (keys in any case). */
@@ -36,7 +41,7 @@ public final class MarcReadOptions implements Serializable {
         String maxBytes = get(options, "maxPartitionBytes");
         return new MarcReadOptions(ReadMode.of(get(options, "mode")), coding(encoding),
                 strict != null && Boolean.parseBoolean(strict.trim()),
-                maxBytes == null ? -1 : Long.parseLong(maxBytes.trim()));
+                maxBytes == null ? -1 : Long.parseLong(maxBytes.trim()), SourceFormat.ofOption(get(options, "format")));
     }
 
     private static String get(Map<String, String> options, String key) {
@@ -80,5 +85,10 @@ public final class MarcReadOptions implements Serializable {
     /** The largest split asked for by this read, or -1 for the session's {@code spark.sql.files.maxPartitionBytes}. */
     public long maxPartitionBytes() {
         return maxPartitionBytes;
+    }
+
+    /** The input format named by the option {@code format}, or {@code null}: each file's by its name. */
+    SourceFormat format() {
+        return format;
     }
 }

@@ -55,7 +55,7 @@ final class MarcScan implements Scan, Batch {
                 : conf.filesMaxPartitionBytes();
         Configuration hadoop = session.sparkContext().hadoopConfiguration();
         List<FileStatus> files = SplitPlanner.list(paths, hadoop);
-        return new SplitPlanner(maxPartitionBytes, conf.filesOpenCostInBytes(), minPartitions)
+        return new SplitPlanner(maxPartitionBytes, conf.filesOpenCostInBytes(), minPartitions, options.format())
                 .plan(files, hadoop).toArray(new InputPartition[0]);
     }
 

@@ -10,6 +10,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.compress.CompressionCodec;
 import org.apache.hadoop.io.compress.CompressionCodecFactory;
 
 /**
@@ -17,17 +18,23 @@ import org.apache.hadoop.io.compress.CompressionCodecFactory;
  * {@code maxSplitBytes = min(maxPartitionBytes, max(openCostInBytes, totalBytes / minPartitions))}, where
  * {@code totalBytes} counts each file's length plus the open cost, then packed largest first into partitions
  * of up to {@code maxSplitBytes}, each file charged its open cost, so that many small files share a task.
- * Compressed files are one split each.
+ * Compressed files, MARCXML and MARC-in-JSON documents are one split each.
  */
 final class SplitPlanner {
     private final long maxPartitionBytes;
     private final long openCostInBytes;
     private final int minPartitions;
+    private final SourceFormat format;   // null: each file's by its name
 
     SplitPlanner(long maxPartitionBytes, long openCostInBytes, int minPartitions) {
+        this(maxPartitionBytes, openCostInBytes, minPartitions, null);
+    }
+
+    SplitPlanner(long maxPartitionBytes, long openCostInBytes, int minPartitions, SourceFormat format) {
         this.maxPartitionBytes = maxPartitionBytes;
         this.openCostInBytes = openCostInBytes;
         this.minPartitions = Math.max(1, minPartitions);
+        this.format = format;
     }
 
     /** The files under {@code paths} (globs allowed; a directory gives its files, not hidden or '_' ones). */
@@ -66,7 +73,7 @@ final class SplitPlanner {
         return Math.min(maxPartitionBytes, Math.max(openCostInBytes, total / minPartitions));
     }
 
-    /** The partitions for {@code files}, compressed ones (by file name) read whole. */
+    /** The partitions for {@code files}; compressed ones (by file name) and unsplittable formats read whole. */
     List<MarcPartition> plan(List<FileStatus> files, Configuration conf) {
         CompressionCodecFactory codecs = new CompressionCodecFactory(conf);
         long totalBytes = 0;
@@ -81,13 +88,15 @@ final class SplitPlanner {
             if (len == 0) {
                 continue;
             }
-            boolean compressed = codecs.getCodec(f.getPath()) != null;
-            if (compressed) {
-                splits.add(new FileSplit(path, 0, len, len, true));
+            CompressionCodec codec = codecs.getCodec(f.getPath());
+            SourceFormat fileFormat = format != null ? format : SourceFormat.ofFileName(f.getPath().getName(),
+                    codec == null ? null : codec.getDefaultExtension());
+            if (codec != null || !fileFormat.splittable()) {
+                splits.add(new FileSplit(path, 0, len, len, codec != null, fileFormat));
                 continue;
             }
             for (long start = 0; start < len; start += maxSplit) {
-                splits.add(new FileSplit(path, start, Math.min(maxSplit, len - start), len, false));
+                splits.add(new FileSplit(path, start, Math.min(maxSplit, len - start), len, false, fileFormat));
             }
         }
         splits.sort(Comparator.comparingLong((FileSplit s) -> s.length).reversed());

@@ -134,6 +134,22 @@ class MarcDataSourceTest {
     }
 
     @Test
+    void aBzip2FileIsOneSplitWithTheSameRecords(@TempDir Path dir) throws IOException {
+        Path file = Corpus.file(REALISTIC);
+        Path bz2 = dir.resolve("realistic.mrc.bz2");
+        org.apache.hadoop.io.compress.BZip2Codec codec = new org.apache.hadoop.io.compress.BZip2Codec();
+        codec.setConf(new org.apache.hadoop.conf.Configuration());
+        try (OutputStream out = codec.createOutputStream(Files.newOutputStream(bz2))) {
+            Files.copy(file, out);
+        }
+        Dataset<Row> df = TestSpark.session().read().format("marc").option("maxPartitionBytes", 32768)
+                .load(bz2.toString());
+        assertTrue(Files.size(bz2) > 2 * 32768, "the compressed file is larger than two splits");
+        assertEquals(1, df.rdd().getNumPartitions());
+        assertEquals(sequential(file), described(df));
+    }
+
+    @Test
     void aDirectoryOfSmallFilesIsPackedIntoFewPartitions() throws IOException {
         Path dir = Corpus.file("pymarc/test/marc.dat").getParent();
         Dataset<Row> df = TestSpark.session().read().format("marc").load(dir.resolve("*.dat").toString());
@@ -184,7 +200,7 @@ class MarcDataSourceTest {
         return out;
     }
 
-    private static String fields(MarcRecord r) {
+    static String fields(MarcRecord r) {
         StringBuilder sb = new StringBuilder();
         for (Field f : r.fields()) {
             if (f.isControl()) {
