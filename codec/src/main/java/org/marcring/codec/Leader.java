@@ -83,7 +83,8 @@ public final class Leader {
     /**
      * Character coding scheme (09) as read: blank for MARC-8, {@code a} for UCS/Unicode. A decoded record keeps
      * it as its input said, though its values are Unicode text whatever the input's coding; each encoder writes
-     * the value for what it writes ({@code a} for UTF-8 and the text formats, blank for MARC-8).
+     * the value for what it writes ({@code a} for UTF-8 ISO 2709, MARCXML, JSON and the line format, blank for
+     * MARC-8 ISO 2709; MRK keeps the leader as the record holds it).
      */
     public char characterCoding() {
         return value.charAt(9);
