@@ -80,12 +80,17 @@ public final class Leader {
         return value.charAt(8);
     }
 
-    /** Character coding scheme (09): blank for MARC-8, {@code a} for UCS/Unicode. */
+    /**
+     * Character coding scheme (09) as read: blank for MARC-8, {@code a} for UCS/Unicode. A decoded record keeps
+     * it as its input said, though its values are Unicode text whatever the input's coding; each encoder writes
+     * the value for what it writes ({@code a} for UTF-8 ISO 2709, MARCXML, JSON and the line format, blank for
+     * MARC-8 ISO 2709; MRK keeps the leader as the record holds it).
+     */
     public char characterCoding() {
         return value.charAt(9);
     }
 
-    /** Whether position 09 says the record is in Unicode (UTF-8). */
+    /** Whether position 09 says the record is in Unicode (UTF-8), as read; see {@link #characterCoding()}. */
     public boolean isUnicode() {
         return value.charAt(9) == 'a';
     }

@@ -17,6 +17,10 @@ import java.util.regex.Pattern;
  * A record read by a permissive reader carries the problems found in {@link #errors()}; errors are
  * not part of {@link #equals(Object)}, which compares the leader and the fields.
  *
+ * <p>The values of a record are Unicode text, whatever the character coding of its input: a decoded MARC-8
+ * record holds Unicode, while its leader keeps position 09 as read (blank), so that
+ * {@code leader().characterCoding()} tells what the input said. Encoders write leader/09 for what they write.
+ *
  * <p>Every lookup by tag takes a tag or a <em>tag pattern</em>, where {@code X} (or {@code x}) stands for
  * any character: {@code "6XX"} finds the subject fields, {@code "1XX"} the main entry, {@code "XXX"} every
  * field. Lookups never throw for a field or subfield that is not there: they answer {@code null} or an

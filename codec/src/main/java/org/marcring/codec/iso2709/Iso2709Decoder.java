@@ -150,9 +150,8 @@ public final class Iso2709Decoder {
         boolean utf8ByLeader = TextCodings.isUtf8ByLeader(leader, options);
         TextDecoder text = utf8ByLeader ? Utf8Text.INSTANCE
                 : TextCodings.decoderFor(leader, b, off, len, options, problems.atRecord());
-        if (text.convertsToUnicode()) {
-            leader = leader.withCharacterCoding('a');
-        }
+        // leader/09 stays as read (blank for a MARC-8 record): the values are Unicode whatever it says, and each
+        // encoder writes leader/09 for the coding it writes
         int mark = problems.count();
         // A new list per record, not one kept for reuse: storing the fields of a record into an array that has
         // lived long enough to be old costs the garbage collector's write barrier its slow path on every store.

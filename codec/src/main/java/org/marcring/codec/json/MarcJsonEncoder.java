@@ -62,7 +62,7 @@ public final class MarcJsonEncoder implements RecordEncoder {
     @Override
     public void encode(MarcRecord record, ByteArrayBuilder out) {
         out.append(LEADER);
-        JsonEscaping.append(out, record.leader().toString());
+        JsonEscaping.append(out, record.leader().withCharacterCoding('a').toString()); // UTF-8
         out.append(FIELDS);
         List<Field> fields = record.fields();
         for (int f = 0, n = fields.size(); f < n; f++) {

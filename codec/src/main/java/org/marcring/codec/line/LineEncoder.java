@@ -33,7 +33,7 @@ public final class LineEncoder implements RecordEncoder {
     public void encode(MarcRecord record, ByteArrayBuilder out) {
         sb.setLength(0);
         sb.append("LDR ");
-        value(record.leader().toString());
+        value(record.leader().withCharacterCoding('a').toString()); // UTF-8 text
         sb.append('\n');
         for (Field field : record.fields()) {
             sb.append(field.tag()).append(' ');

@@ -36,7 +36,7 @@ public final class MrkEncoder implements RecordEncoder {
         StringBuilder sb = line;
         sb.setLength(0);
         sb.append("=LDR  ");
-        fixed(sb, record.leader().toString());
+        fixed(sb, record.leader().toString()); // as the record holds it, as MarcEdit's MarcBreaker writes it
         sb.append('\n');
         List<Field> fields = record.fields();
         for (Field field : fields) {

@@ -151,8 +151,8 @@ public final class TextCodings {
     }
 
     /**
-     * UTF-8 for a record whose leader says MARC-8: the text is Unicode, so the record's leader/09 is
-     * to become {@code a} as after a MARC-8 conversion.
+     * UTF-8 for a record whose leader says MARC-8: the text is Unicode, as after a MARC-8 conversion
+     * (leader/09 is kept as read).
      */
     private static final class RelabelledUtf8 implements TextDecoder {
         static final RelabelledUtf8 INSTANCE = new RelabelledUtf8();

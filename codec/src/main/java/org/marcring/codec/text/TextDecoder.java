@@ -22,7 +22,10 @@ public interface TextDecoder {
         return false;
     }
 
-    /** Whether this decoder produces Unicode from MARC-8 (so that leader/09 becomes {@code a}). */
+    /**
+     * Whether this decoder produces Unicode from a record whose leader/09 says MARC-8 (the leader itself is
+     * kept as read).
+     */
     default boolean convertsToUnicode() {
         return false;
     }

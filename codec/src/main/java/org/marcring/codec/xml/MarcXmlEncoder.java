@@ -106,7 +106,7 @@ public final class MarcXmlEncoder implements RecordEncoder {
     public void encode(MarcRecord record, ByteArrayBuilder out) {
         out.append(recordOpen);
         out.append(level2).append(LEADER_OPEN);
-        text(out, record.leader().toString(), "leader");
+        text(out, record.leader().withCharacterCoding('a').toString(), "leader"); // UTF-8
         out.append(LEADER_CLOSE);
         List<Field> fields = record.fields();
         for (int f = 0, n = fields.size(); f < n; f++) {

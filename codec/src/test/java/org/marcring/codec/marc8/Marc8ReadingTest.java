@@ -85,7 +85,8 @@ class Marc8ReadingTest {
                         break; // marc4j cannot read on: nothing to compare with
                     }
                     records++;
-                    assertEquals('a', r.leader().characterCoding(), file + ": leader/09 after conversion");
+                    assertEquals(m.getLeader().getCharCodingScheme(), r.leader().characterCoding(),
+                            file + ": leader/09 as read");
                     for (MarcError e : r.errors()) {
                         if (e.severity() == MarcError.Severity.ERROR) {
                             assertTrue(e.tag() != null && e.position() >= 0, file + ": error without a place: " + e);
@@ -264,7 +265,7 @@ class Marc8ReadingTest {
         bytes[9] = ' '; // what such exports write
         MarcRecord read = Iso2709Reader.of(bytes, ReadOptions.defaults()).next();
         assertEquals("Caf\u00E9 \u4E00 \u0416", read.value("245", 'a'));
-        assertEquals('a', read.leader().characterCoding());
+        assertEquals(' ', read.leader().characterCoding(), "leader/09 as read");
         List<MarcError> warnings = read.errors();
         assertEquals(1, warnings.size(), warnings.toString());
         assertEquals(MarcError.Severity.WARNING, warnings.get(0).severity());
@@ -276,6 +277,35 @@ class Marc8ReadingTest {
         escaped[9] = ' ';
         MarcRecord read2 = Iso2709Reader.of(escaped, ReadOptions.defaults()).next();
         assertTrue(read2.errors().stream().noneMatch(e -> e.message().startsWith("leader/09 says MARC-8")));
+    }
+
+    @Test
+    void aMarc8RecordKeepsLeader09AsReadAndEachEncoderWritesItsOwn() {
+        MarcRecord read;
+        try (Iso2709Reader reader = Iso2709Reader.open(Corpus.file("marc-perl/marc-charset/t/cyrillic.marc"))) {
+            read = reader.next();
+        }
+        assertEquals(' ', read.leader().characterCoding(), "leader/09 as read: MARC-8");
+        assertTrue(read.values("880", 'a').contains("Одлуке и решења Савезног уставног суда."),
+                "the values are Unicode: " + read.values("880", 'a'));
+
+        assertEquals('a', (char) new Iso2709Encoder().encode(read)[9], "UTF-8 ISO 2709");
+        assertEquals(' ', (char) new Iso2709Encoder(Marc8Encoder.INSTANCE, (s, i, m) -> { }, false).encode(read)[9],
+                "MARC-8 ISO 2709");
+        String leaderA = read.leader().withCharacterCoding('a').toString();
+        assertTrue(encoded(org.marcring.codec.xml.MarcXmlEncoder.compact(), read)
+                .contains("<leader>" + leaderA + "</leader>"), "MARCXML");
+        assertTrue(encoded(org.marcring.codec.json.MarcJsonEncoder.lines(), read)
+                .startsWith("{\"leader\":\"" + leaderA + "\""), "MARC-in-JSON");
+        assertTrue(encoded(new org.marcring.codec.mrk.MrkEncoder(org.marcring.codec.mrk.MrkFlavor.MRK), read)
+                .startsWith("=LDR  " + read.leader().toString().replace(' ', '\\')), "MRK: the leader as read");
+        assertTrue(encoded(new org.marcring.codec.line.LineEncoder(), read).startsWith("LDR " + leaderA), "line");
+    }
+
+    private static String encoded(org.marcring.codec.io.RecordEncoder encoder, MarcRecord record) {
+        org.marcring.codec.io.ByteArrayBuilder out = new org.marcring.codec.io.ByteArrayBuilder();
+        encoder.encode(record, out);
+        return new String(out.array(), 0, out.length(), StandardCharsets.UTF_8);
     }
 
     @Test
@@ -292,7 +322,7 @@ class Marc8ReadingTest {
         assertEquals(1, warnings.size(), warnings.toString()); // U+0915 is not in MARC-8
         MarcRecord read = Iso2709Reader.of(bytes, ReadOptions.strict()).next();
         assertEquals(values(record), values(read));
-        assertEquals('a', read.leader().characterCoding());
+        assertEquals(' ', read.leader().characterCoding(), "leader/09 as read");
     }
 
     private static final java.util.regex.Pattern ISO_5426_LOOKALIKE = java.util.regex.Pattern.compile("[\u2113\u2117][a-zA-Z]");

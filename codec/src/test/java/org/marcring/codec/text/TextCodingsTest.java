@@ -60,7 +60,7 @@ class TextCodingsTest {
     @Test
     void utf8BytesUnderAMarc8LeaderAreReadAsUtf8WhenPermissive() {
         TextDecoder d = choose(MARC8, utf8AsLatin1("abcdefgh Caf\u00E9"), ReadOptions.defaults());
-        assertTrue(d.convertsToUnicode(), "leader/09 is to become 'a'");
+        assertTrue(d.convertsToUnicode(), "the text is Unicode");
         byte[] v = "Caf\u00E9".getBytes(StandardCharsets.UTF_8);
         assertEquals("Caf\u00E9", d.decode(v, 0, v.length, ProblemSink.IGNORE));
         assertEquals(1, notes.size());

@@ -73,6 +73,7 @@ public final class ParallelMarcReader implements org.marc4j.MarcReader, Closeabl
 
     private final MarcReader records;
     private final MarcFactory factory;
+    private final boolean convertToUtf8;
     private final Cleaner.Cleanable cleanable;
     private boolean finished;
 
@@ -113,6 +114,7 @@ public final class ParallelMarcReader implements org.marc4j.MarcReader, Closeabl
     private ParallelMarcReader(Path file, InputStream in, Options options) {
         Objects.requireNonNull(options, "options");
         this.factory = options.factory();
+        this.convertToUtf8 = options.convertToUtf8;
         MarcReader opened;
         try {
             opened = open(file, in, options);
@@ -179,7 +181,11 @@ public final class ParallelMarcReader implements org.marc4j.MarcReader, Closeabl
             finish();
             throw new MarcException(describe(e), e);
         }
-        return Marc4jRecords.toMarc4j(record, factory);
+        Record out = Marc4jRecords.toMarc4j(record, factory);
+        if (convertToUtf8) {
+            out.getLeader().setCharCodingScheme('a'); // as marc4j: the converted record now holds Unicode
+        }
+        return out;
     }
 
     /** Number of records returned by {@link #next()} so far. */

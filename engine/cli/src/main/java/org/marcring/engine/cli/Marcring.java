@@ -1,5 +1,9 @@
 package org.marcring.engine.cli;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,9 +16,7 @@ import picocli.CommandLine.Command;
  * on standard error; {@code --debug} adds the stack trace.
  */
 @Command(name = "marcring", mixinStandardHelpOptions = true, versionProvider = Marcring.Version.class,
-        description = "Read, convert and check MARC records on every core.",
-        subcommands = {ConvertCommand.class, CountCommand.class, StatsCommand.class, ValidateCommand.class,
-                DumpCommand.class, GenerateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        description = "Read, convert and check MARC records on every core.")
 public final class Marcring implements Runnable {
     /** Success. */
     public static final int OK = 0;
@@ -24,6 +26,23 @@ public final class Marcring implements Runnable {
     public static final int FAILED = 2;
     /** The reader of standard output went away (a closed pipe): the run ended early, quietly. */
     public static final int READER_GONE = 141;
+
+    /**
+     * The commands, in the order help lists them. picocli builds the model of a command by reflection, which
+     * costs more CPU than a one-record conversion: a run builds only the command it was given.
+     */
+    private static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
+
+    static {
+        COMMANDS.put("convert", ConvertCommand::new);
+        COMMANDS.put("count", CountCommand::new);
+        COMMANDS.put("stats", StatsCommand::new);
+        COMMANDS.put("validate", ValidateCommand::new);
+        COMMANDS.put("dump", DumpCommand::new);
+        COMMANDS.put("generate", GenerateCommand::new);
+        COMMANDS.put("bench", BenchCommand::new);
+        COMMANDS.put("help", CommandLine.HelpCommand::new);
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -41,6 +60,13 @@ public final class Marcring implements Runnable {
     public static int run(String... args) {
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
         CommandLine cl = new CommandLine(new Marcring());
+        String named = commandNamed(args);
+        for (Map.Entry<String, Supplier<Object>> c : COMMANDS.entrySet()) {
+            // `marcring convert …` needs only convert; help, --version and unknown commands need them all
+            if (named == null || named.equals("help") || named.equals(c.getKey())) {
+                cl.addSubcommand(c.getKey(), c.getValue().get());
+            }
+        }
         // picocli answers invalid input with exit code 2 (its ExitCode.USAGE), as documented above
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (StandardOutput.ReaderGoneException.isIn(e) && !debug) {
@@ -54,6 +80,16 @@ public final class Marcring implements Runnable {
             return FAILED;
         });
         return cl.execute(args);
+    }
+
+    /** The command {@code args} name (the first argument after the options of marcring itself), or null. */
+    private static String commandNamed(String[] args) {
+        for (String a : args) {
+            if (!a.equals("--debug")) {
+                return COMMANDS.containsKey(a) ? a : null;
+            }
+        }
+        return null;
     }
 
     @Override

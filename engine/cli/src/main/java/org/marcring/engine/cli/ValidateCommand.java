@@ -2,6 +2,7 @@ package org.marcring.engine.cli;
 
 import java.io.IOException;
 import java.io.OutputStreamWriter;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +21,7 @@ import org.marcring.engine.RejectedRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code marcring validate IN…}: every structural or encoding problem found while reading, one per line:
@@ -29,6 +31,7 @@ import picocli.CommandLine.Option;
         description = {"List every structural or encoding problem, one per line: path, record number (from 1), "
                 + "byte offset, control number (001), severity, message; tab-separated. Unreadable records "
                 + "are FATAL. Exit code 1 when any problem was found.",
+                "An input that cannot be read is named on standard error; the others are checked (exit code 2).",
                 "Example: marcring validate books.mrc"})
 final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "one JSON object per problem and line")
@@ -45,7 +48,11 @@ final class ValidateCommand implements Callable<Integer> {
     @Mixin
     InputArgs inputs;
 
+    @ParentCommand
+    Marcring parent;
+
     private Writer out;
+    private boolean outputFailed;
     private long failing;
     private MarcError.Severity threshold;
 
@@ -56,36 +63,28 @@ final class ValidateCommand implements Callable<Integer> {
         threshold = failOn();
         int threads = run.threads();
         MarcFormat from = run.fromFormat();
-        List<InputFile> files = inputs.files();
+        PrintStream err = System.err;
+        long[] failed = {0};
+        List<InputFile> files = Runs.inputs(inputs.names, e -> {
+            failed[0]++;
+            Runs.reportFailure(err, "validate", null, e, parent.debug);
+        });
         // not picocli's PrintWriter, which swallows write errors: a full disk or a closed pipe ends the run
         out = new OutputStreamWriter(StandardOutput.open(), StandardCharsets.UTF_8);
         ProgressBar bar = run.progressBar(files);
         try {
             for (InputFile file : files) {
-                Sources.Opened opened = Sources.open(file, from, options);
-                OffsetSource source = new OffsetSource(opened.source());
-                String name = file.name();
-                boolean iso = opened.format() == MarcFormat.ISO2709;
-                long[] ordinal = {0};
-                ErrorPolicy policy = (RejectedRecord r) -> {
-                    source.takeOffset();
-                    ordinal[0]++;
-                    print(name, r.ordinal() + 1, r.byteOffset(), null, MarcError.Severity.FATAL, r.reason());
-                };
-                PipelineBuilder b = Pipeline.builder().source(source).parsers(threads).errorPolicy(policy)
-                        .sink((MarcRecord rec) -> {
-                            long offset = source.takeOffset();
-                            ordinal[0]++;
-                            for (MarcError e : rec.errors()) {
-                                long at = offset >= 0 && iso && e.position() >= 0 ? offset + e.position() : offset;
-                                String where = e.tag() == null ? "" : e.tag() + ": ";
-                                print(name, ordinal[0], at, rec.controlNumber(), e.severity(), where + e.message());
-                            }
-                        });
-                if (bar != null) {
-                    b.progress(bar);
+                try {
+                    validate(file, from, options, threads, bar);
+                } catch (IOException | RuntimeException e) {
+                    if (outputFailed) {
+                        throw e; // standard output failed: no other input can be reported either
+                    }
+                    // as count and stats: say why this one failed, check the others
+                    failed[0]++;
+                    out.flush(); // this input's problems found so far come before the line that names it
+                    Runs.reportFailure(err, "validate", file, e, parent.debug);
                 }
-                Runs.run(b, name);
                 if (bar != null) {
                     bar.nextRun();
                 }
@@ -96,7 +95,36 @@ final class ValidateCommand implements Callable<Integer> {
             }
         }
         out.close();
-        return failing > 0 ? Marcring.PROBLEMS : Marcring.OK;
+        return failed[0] > 0 ? Marcring.FAILED : failing > 0 ? Marcring.PROBLEMS : Marcring.OK;
+    }
+
+    /** Lists the problems of one input. */
+    private void validate(InputFile file, MarcFormat from, ReadOptions options, int threads, ProgressBar bar)
+            throws IOException {
+        Sources.Opened opened = Sources.open(file, from, options);
+        OffsetSource source = new OffsetSource(opened.source());
+        String name = file.name();
+        boolean iso = opened.format() == MarcFormat.ISO2709;
+        long[] ordinal = {0};
+        ErrorPolicy policy = (RejectedRecord r) -> {
+            source.takeOffset();
+            ordinal[0]++;
+            print(name, r.ordinal() + 1, r.byteOffset(), null, MarcError.Severity.FATAL, r.reason());
+        };
+        PipelineBuilder b = Pipeline.builder().source(source).parsers(threads).errorPolicy(policy)
+                .sink((MarcRecord rec) -> {
+                    long offset = source.takeOffset();
+                    ordinal[0]++;
+                    for (MarcError e : rec.errors()) {
+                        long at = offset >= 0 && iso && e.position() >= 0 ? offset + e.position() : offset;
+                        String where = e.tag() == null ? "" : e.tag() + ": ";
+                        print(name, ordinal[0], at, rec.controlNumber(), e.severity(), where + e.message());
+                    }
+                });
+        if (bar != null) {
+            b.progress(bar);
+        }
+        Runs.run(b, name);
     }
 
     /** The severity named by --fail-on. */
@@ -131,6 +159,7 @@ final class ValidateCommand implements Callable<Integer> {
             out.write(line);
             out.write('\n');
         } catch (IOException e) {
+            outputFailed = true;
             throw new UncheckedIOException(e);
         }
     }

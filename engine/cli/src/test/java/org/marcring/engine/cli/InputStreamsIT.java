@@ -129,6 +129,21 @@ class InputStreamsIT {
         assertTrue(stats.stderr().contains("missing.mrc: no such file"), stats.stderr());
     }
 
+    @Test
+    void validateListsTheProblemsOfEachGoodInputAndNamesTheBadOnes() throws IOException {
+        Files.createDirectories(dir.resolve("a-folder"));
+        Jar.Result alone = Jar.run(dir, "validate", "damaged.mrc");
+        assertEquals(Marcring.PROBLEMS, alone.exitCode(), alone.toString());
+        assertTrue(alone.out().lines().count() > 0, "the damaged file has problems to list");
+
+        Jar.Result r = Jar.run(dir, "validate", "missing.mrc", "damaged.mrc", "a-folder", "gen.mrc", "damaged.mrc");
+        assertEquals(Marcring.FAILED, r.exitCode(), r.toString());
+        assertEquals(alone.out() + alone.out(), r.out(), "each good input checked in full, in order");
+        assertTrue(r.stderr().contains("missing.mrc: no such file"), r.stderr());
+        assertTrue(r.stderr().contains("a-folder: is a directory"), r.stderr());
+        assertEquals(2, r.stderr().lines().filter(l -> l.startsWith("marcring validate: ")).count(), r.stderr());
+    }
+
     private static byte[] readAll(Path p) {
         try {
             return Files.readAllBytes(p);

@@ -88,6 +88,35 @@ class LauncherIT {
         assertTrue(!Files.exists(cache), "no cache folder");
     }
 
+    @Test
+    void aCommandOnSmallNamedFilesCompilesWithC1OnlyAndStandardInputOrGenerateKeepC2() throws Exception {
+        Map<String, String> flags = Map.of("MARCRING_CDS", "off", "MARCRING_JAVA_OPTS", "-XX:+PrintFlagsFinal");
+
+        Run small = run(flags, "count", "gen.mrc");
+        Run stdin = run(flags, dir.resolve("gen.mrc"), "count", "-");
+        Run generate = run(flags, "generate", "--records", "1", "-q", "-o", "one.mrc");
+        Run chosen = run(Map.of("MARCRING_CDS", "off", "MARCRING_JAVA_OPTS",
+                "-XX:+PrintFlagsFinal -XX:TieredStopAtLevel=4 -XX:+UseParallelGC"), "count", "gen.mrc");
+
+        for (Run r : List.of(small, stdin, generate, chosen)) {
+            assertEquals(0, r.exitCode, r.stderr);
+        }
+        assertTrue(small.stdout.endsWith("25\tgen.mrc\n"), small.stdout);
+        assertEquals(1, flag(small, "TieredStopAtLevel"), "C1 only");
+        assertEquals(4, flag(stdin, "TieredStopAtLevel"), "standard input: size unknown");
+        assertEquals(4, flag(generate, "TieredStopAtLevel"));
+        assertEquals(4, flag(chosen, "TieredStopAtLevel"), "MARCRING_JAVA_OPTS wins");
+        assertTrue(small.stdout.matches("(?s).*\\bUseSerialGC\\s+= true\\b.*"), "the serial collector");
+        assertTrue(chosen.stdout.matches("(?s).*\\bUseParallelGC\\s+= true\\b.*"), "MARCRING_JAVA_OPTS wins");
+    }
+
+    /** The value of an integer JVM flag in the output of -XX:+PrintFlagsFinal. */
+    private static long flag(Run r, String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b" + name + "\\s+= (\\d+)").matcher(r.stdout);
+        assertTrue(m.find(), name + " not printed");
+        return Long.parseLong(m.group(1));
+    }
+
     private static List<Path> archives(Path cache) throws IOException {
         try (Stream<Path> files = Files.list(cache)) {
             return files.sorted().collect(Collectors.toList());
@@ -98,6 +127,10 @@ class LauncherIT {
     }
 
     private static Run run(Map<String, String> env, String... args) throws InterruptedException {
+        return run(env, null, args);
+    }
+
+    private static Run run(Map<String, String> env, Path stdin, String... args) throws InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(Stream.concat(Stream.of(command.toString()), Stream.of(args))
                 .collect(Collectors.toList())).directory(dir.toFile());
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
@@ -107,6 +140,9 @@ class LauncherIT {
         Path out = dir.resolve("stdout.txt");
         Path err = dir.resolve("stderr.txt");
         pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+        if (stdin != null) {
+            pb.redirectInput(stdin.toFile());
+        }
         try {
             Process p = pb.start();
             if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {

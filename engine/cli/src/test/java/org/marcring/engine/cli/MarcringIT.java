@@ -282,6 +282,22 @@ class MarcringIT {
     }
 
     @Test
+    void statsCountLeader09AsReadAndMarcXmlOutputSaysUnicode() throws IOException {
+        Path marc8 = Corpus.file("marc-perl/marc-charset/t/cyrillic.marc");
+        Jar.Result stats = Jar.run(dir, "stats", "--json", marc8.toString());
+        assertEquals(0, stats.exitCode(), stats.toString());
+        assertTrue(stats.out().contains("\"coding\":{\" \":1}"), "one MARC-8 record, as read: " + stats.out());
+
+        Jar.Result convert = Jar.run(dir, "convert", "-q", "-o", "cyrillic.xml", marc8.toString());
+        assertEquals(0, convert.exitCode(), convert.toString());
+        List<MarcRecord> written = read(dir.resolve("cyrillic.xml"));
+        assertEquals(1, written.size());
+        assertEquals('a', written.get(0).leader().characterCoding(), "MARCXML is UTF-8 and says so");
+        Jar.Result again = Jar.run(dir, "stats", "--json", "cyrillic.xml");
+        assertTrue(again.out().contains("\"coding\":{\"a\":1}"), again.out());
+    }
+
+    @Test
     void statsCountTypesLevelsCodingsAndTags() {
         Jar.Result r = Jar.run(dir, "stats", "--json", "gen.mrc");
         assertEquals(0, r.exitCode(), r.toString());
