@@ -78,6 +78,24 @@ class LauncherIT {
     }
 
     @Test
+    void aRunOnInputsOverEightMegabytesNeitherMakesNorMapsAnArchive() throws Exception {
+        Path cache = dir.resolve("cache-large");
+        Path big = dir.resolve("big.mrc");
+        byte[] one = Files.readAllBytes(dir.resolve("gen.mrc"));
+        try (var out = Files.newOutputStream(big)) {
+            for (long written = 0; written <= 8L << 20; written += one.length) {
+                out.write(one);
+            }
+        }
+
+        Run r = run(Map.of("MARCRING_CDS_DIR", cache.toString()), "count", "big.mrc");
+
+        assertEquals(0, r.exitCode, r.stderr);
+        assertTrue(r.stdout.endsWith("\tbig.mrc\n") && !r.stdout.startsWith("0\t"), r.stdout);
+        assertTrue(!Files.exists(cache), "no archive made or mapped for a long run");
+    }
+
+    @Test
     void makesNoArchiveWhenClassDataSharingIsOff() throws Exception {
         Path cache = dir.resolve("cache-off");
 
