@@ -58,6 +58,19 @@ public final class RawRecord {
         this.spanLength = length;
     }
 
+    /**
+     * Points this view at other bytes that stand for {@code spanLength} bytes of the input: the kept start of an
+     * {@link #OVERSIZED} run.
+     */
+    public void set(byte[] buffer, int offset, int length, long ordinal, long byteOffset, int defects,
+                    int declaredLength, long spanLength) {
+        set(buffer, offset, length, ordinal, byteOffset, defects, declaredLength);
+        if (spanLength < length) {
+            throw new IllegalArgumentException("span " + spanLength + " shorter than the " + length + " bytes kept");
+        }
+        this.spanLength = spanLength;
+    }
+
     /** The array holding the record; its bytes are {@code [offset(), offset() + length())}. */
     public byte[] buffer() {
         return buffer;

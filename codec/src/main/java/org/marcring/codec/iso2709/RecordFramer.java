@@ -341,7 +341,9 @@ public final class RecordFramer implements AutoCloseable {
             if (rt >= 0) {
                 // a whole record inside the run starts after the run's first byte
                 int lowestStart = (int) Math.max(0, start + 1 - bufBase);
-                int q = findWholeRecordStart(Math.max(lowestStart, rt - LONGEST_DECLARED) - 1, rt);
+                // (one the size limit accepts, so that it is framed whole next)
+                int longest = Math.min(LONGEST_DECLARED, maxRecordBytes);
+                int q = findWholeRecordStart(Math.max(lowestStart, rt + 1 - longest) - 1, rt);
                 if (q >= 0) {
                     end = bufBase + q;
                     pos = q;
@@ -361,8 +363,9 @@ public final class RecordFramer implements AutoCloseable {
             }
             scan = tailKept;
         }
-        into.set(head, 0, head.length, ordinal++, start, RawRecord.OVERSIZED, declared);
-        into.spanLength = end - start;
+        // a whole record may start within the kept head (with a small size limit): keep only the run's bytes
+        int kept = (int) Math.min(head.length, end - start);
+        into.set(head, 0, kept, ordinal++, start, RawRecord.OVERSIZED, declared, end - start);
         afterBoundary = boundary;
         return true;
     }
