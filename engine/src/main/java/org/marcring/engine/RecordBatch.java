@@ -54,6 +54,8 @@ final class RecordBatch {
     int[] declared = new int[FIRST_RECORDS];
     long[] ordinals = new long[FIRST_RECORDS];
     long[] offsets = new long[FIRST_RECORDS];
+    /** Input bytes each record stands for: its length, except for an oversized run kept only in part. */
+    long[] spans = new long[FIRST_RECORDS];
     /** Per record: the time it was scheduled, when the run is paced; otherwise {@link #publishNanos} holds. */
     long[] nanos;
     /** When the batch was published (the latency of every record of an unpaced run counts from it). */
@@ -84,6 +86,8 @@ final class RecordBatch {
     /** An {@link Error} that escaped the parser at record {@link #fatalIndex}: the run stops with it. */
     Throwable fatal;
     int fatalIndex = -1;
+    /** The name of the parser thread the {@link #fatal} error happened in. */
+    String fatalThread;
 
     /** @param capacity the byte capacity of the batch */
     RecordBatch(int capacity) {
@@ -115,10 +119,20 @@ final class RecordBatch {
         describe(at, length, ordinal, byteOffset, defect, declaredLength);
     }
 
+    /**
+     * Appends one record's raw bytes that stand for {@code spanLength} bytes of the input (the kept start of an
+     * oversized run).
+     */
+    void append(byte[] src, int offset, int length, long ordinal, long byteOffset, int defect, int declaredLength,
+                long spanLength) {
+        append(src, offset, length, ordinal, byteOffset, defect, declaredLength);
+        spans[count - 1] = spanLength;
+    }
+
     /** Appends the record held in {@code slot}. */
     void append(RecordSlot slot) {
         append(slot.raw(), 0, slot.rawLength(), slot.ordinal(), slot.byteOffset(), slot.defects(),
-                slot.declaredLength());
+                slot.declaredLength(), slot.spanLength());
     }
 
     /** Appends a record to be encoded (a {@link ParallelWriter}'s batch holds records, not bytes). */
@@ -156,6 +170,7 @@ final class RecordBatch {
         offsets[i] = byteOffset;
         defects[i] = defect;
         declared[i] = declaredLength;
+        spans[i] = length;
         dataLength = at + length;
     }
 
@@ -178,6 +193,7 @@ final class RecordBatch {
         declared = Arrays.copyOf(declared, size);
         ordinals = Arrays.copyOf(ordinals, size);
         offsets = Arrays.copyOf(offsets, size);
+        spans = Arrays.copyOf(spans, size);
         if (nanos != null) {
             nanos = Arrays.copyOf(nanos, size);
         }
@@ -190,6 +206,7 @@ final class RecordBatch {
     void load(int i, RecordSlot slot) {
         slot.copyRaw(data, starts[i], lengths[i]);
         slot.describe(ordinals[i], offsets[i], defects[i], declared[i]);
+        slot.spanLength(spans[i]);
     }
 
     /** A copy of record {@code i}'s raw bytes. */
@@ -244,6 +261,7 @@ final class RecordBatch {
         repaired = 0;
         fatal = null;
         fatalIndex = -1;
+        fatalThread = null;
     }
 
     /**

@@ -27,6 +27,7 @@ public final class RecordSlot {
     private long byteOffset;
     private int defects;
     private int declaredLength;
+    private long spanLength;
 
     RecordSlot() {
     }
@@ -69,6 +70,7 @@ public final class RecordSlot {
         this.byteOffset = byteOffset;
         this.defects = defects;
         this.declaredLength = declaredLength;
+        this.spanLength = length;
     }
 
     /** Sets the description of bytes already copied by {@link #copyRaw}. */
@@ -77,6 +79,20 @@ public final class RecordSlot {
         this.byteOffset = byteOffset;
         this.defects = defects;
         this.declaredLength = declaredLength;
+        this.spanLength = rawLength;
+    }
+
+    /**
+     * Says that the raw bytes stand for {@code spanLength} bytes of the input: the kept start of an oversized
+     * run (call after {@link #describe}).
+     */
+    void spanLength(long spanLength) {
+        this.spanLength = spanLength;
+    }
+
+    /** Number of input bytes the record stands for: its raw length, except for an oversized run kept in part. */
+    public long spanLength() {
+        return spanLength;
     }
 
     /** The array holding the raw record, from index 0; valid while the slot holds this record. */
