@@ -219,7 +219,10 @@ final class OrderedWriter implements EventHandler<RecordBatch> {
         }
         buffer.append(footer);
         drain(true);
+        // both complete before either is published: a rejects file that cannot be written leaves no output
+        policy.complete();
         if (out != null) {
+            out.complete();
             out.commit();
         }
         policy.finish(true);
