@@ -36,7 +36,20 @@ public interface ErrorPolicy {
     default void repaired(RepairedRecord record) throws IOException {
     }
 
-    /** Called once at the end of the run, on the writer thread: commit on success, clean up on failure. */
+    /**
+     * Called once at the end of a successful run, on the writer thread, before the output is committed: write
+     * out everything, but publish nothing yet (a file keeps a temporary name). Throwing fails the run, and then
+     * neither the output nor this policy's report is committed. Does nothing unless overridden.
+     *
+     * @throws IOException if the report cannot be completed
+     */
+    default void complete() throws IOException {
+    }
+
+    /**
+     * Called once at the end of the run, on the writer thread: commit on success (after {@link #complete()}
+     * and the output's commit), clean up on failure.
+     */
     default void finish(boolean success) throws IOException {
     }
 

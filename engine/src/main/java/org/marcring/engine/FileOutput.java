@@ -51,11 +51,25 @@ final class FileOutput implements ByteOutput {
         // writes go straight to the channel
     }
 
+    /** Closes the temporary file; the target does not change yet. */
+    @Override
+    public void complete() throws IOException {
+        if (open) {
+            open = false;
+            try {
+                channel.close();
+            } catch (IOException | RuntimeException e) {
+                deleteTemp();
+                throw e;
+            }
+        }
+    }
+
+    /** Completes the file if not done yet, and renames it to the target. */
     @Override
     public void commit() throws IOException {
-        open = false;
+        complete();
         try {
-            channel.close();
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

@@ -81,6 +81,7 @@ public final class Iso2709Source implements RecordSource {
         }
         slot.copyRaw(view.buffer(), view.offset(), view.length());
         slot.describe(view.ordinal(), view.byteOffset(), view.defects(), view.declaredLength());
+        slot.spanLength(view.spanLength());
         return true;
     }
 
@@ -90,7 +91,7 @@ public final class Iso2709Source implements RecordSource {
             return false;
         }
         batch.append(view.buffer(), view.offset(), view.length(), view.ordinal(), view.byteOffset(), view.defects(),
-                view.declaredLength());
+                view.declaredLength(), view.spanLength());
         return true;
     }
 
@@ -137,14 +138,14 @@ public final class Iso2709Source implements RecordSource {
         @Override
         public MarcRecord parse(RecordSlot slot) {
             raw.set(slot.raw(), 0, slot.rawLength(), slot.ordinal(), slot.byteOffset(), slot.defects(),
-                    slot.declaredLength());
+                    slot.declaredLength(), slot.spanLength());
             return decoder.decode(raw);
         }
 
         @Override
         public MarcRecord parse(RecordBatch batch, int i) {
             raw.set(batch.data, batch.starts[i], batch.lengths[i], batch.ordinals[i], batch.offsets[i],
-                    batch.defects[i], batch.declared[i]);
+                    batch.defects[i], batch.declared[i], batch.spans[i]);
             return decoder.decode(raw);
         }
     }

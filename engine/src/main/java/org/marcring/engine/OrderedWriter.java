@@ -146,7 +146,7 @@ final class OrderedWriter implements EventHandler<RecordBatch> {
         if (batch.fatal != null) {
             int i = batch.fatalIndex;
             throw new IllegalStateException(MarcFormatException.describe(batch.ordinals[i], batch.offsets[i],
-                    "error in a parser thread: " + batch.fatal), batch.fatal);
+                    "error in thread " + batch.fatalThread + ": " + batch.fatal), batch.fatal);
         }
     }
 
@@ -207,7 +207,7 @@ final class OrderedWriter implements EventHandler<RecordBatch> {
         long records = end.recordCount;
         if (end.failure != null) {
             throw new EngineException("reading the input failed after " + records + " records: "
-                    + end.failure.getMessage(), end.failure, null);
+                    + Producer.describe(end.failure), end.failure, null);
         }
         read = records;
         if (records != written + filtered + rejected) {
@@ -219,7 +219,10 @@ final class OrderedWriter implements EventHandler<RecordBatch> {
         }
         buffer.append(footer);
         drain(true);
+        // both complete before either is published: a rejects file that cannot be written leaves no output
+        policy.complete();
         if (out != null) {
+            out.complete();
             out.commit();
         }
         policy.finish(true);

@@ -161,7 +161,7 @@ public final class ParallelReader extends SequentialReader {
             taker.clear();
             if (failure != null) {
                 throw failure instanceof RuntimeException ? (RuntimeException) failure
-                        : new IllegalStateException(failure.getMessage(), failure);
+                        : new IllegalStateException(Producer.describe(failure), failure);
             }
             return null;
         }
@@ -205,7 +205,7 @@ public final class ParallelReader extends SequentialReader {
             }
             Throwable failure = control.failure();
             if (failure != null) {
-                throw new IllegalStateException("a reader thread failed: " + failure, failure);
+                throw new IllegalStateException("a reader thread failed" + control.where() + ": " + failure, failure);
             }
             if (Thread.currentThread().isInterrupted()) {
                 close();

@@ -175,7 +175,8 @@ public final class ParallelWriter implements MarcWriter {
         }
         Throwable failure = control.failure();
         if (failure != null) {
-            throw new EngineException("parallel writer failed: " + failure.getMessage(), failure, result);
+            throw new EngineException("parallel writer failed" + Pipeline.where(control, failure) + ": "
+                    + (failure instanceof Error ? failure.toString() : failure.getMessage()), failure, result);
         }
     }
 

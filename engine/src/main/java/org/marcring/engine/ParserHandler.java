@@ -94,6 +94,7 @@ final class ParserHandler implements EventHandler<RecordBatch> {
             } catch (Throwable t) {
                 batch.fatal = t;
                 batch.fatalIndex = i;
+                batch.fatalThread = Thread.currentThread().getName();
                 break;
             }
         }

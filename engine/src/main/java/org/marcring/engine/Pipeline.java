@@ -158,8 +158,9 @@ public final class Pipeline implements AutoCloseable {
         }
         if (failure != null) {
             String why = failure instanceof CancellationException ? "the pipeline was cancelled: "
-                    : failure instanceof EngineException ? "" : "the pipeline failed: ";
-            EngineException e = new EngineException(why + failure.getMessage()
+                    : failure instanceof EngineException ? "" : "the pipeline failed" + where(control, failure) + ": ";
+            String what = failure instanceof Error ? failure.toString() : failure.getMessage();
+            EngineException e = new EngineException(why + what
                     + (allEnded ? "" : " (a thread did not stop within its deadline)"),
                     failure, result);
             throw e;
@@ -169,6 +170,15 @@ public final class Pipeline implements AutoCloseable {
                     + result);
         }
         return result;
+    }
+
+    /**
+     * The engine thread a failure happened in, for a message ({@code " in thread marcring-writer"}), unless the
+     * failure's message names one already (an error a parser died of, relayed by the writer).
+     */
+    static String where(RunControl control, Throwable failure) {
+        String message = String.valueOf(failure.getMessage());
+        return message.contains("in thread marcring-") ? "" : control.where();
     }
 
     private RecordSource openSource() throws IOException {

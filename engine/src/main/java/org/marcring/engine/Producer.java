@@ -71,6 +71,15 @@ final class Producer implements Runnable {
         this.refill = Math.max(1, ring.getBufferSize() / REFILL_FRACTION);
     }
 
+    /**
+     * What went wrong while reading, for a message: the exception's message, or for an {@link Error} (which
+     * is not a read error of the input) the error itself and the thread it killed.
+     */
+    static String describe(Throwable readFailure) {
+        return readFailure instanceof Error ? readFailure + " in thread " + EngineThreads.IO
+                : readFailure.getMessage();
+    }
+
     /** Records published so far (the end entry not counted). */
     long recordsPublished() {
         return recordsPublished;

@@ -56,6 +56,8 @@ final class RecordBatch {
     int[] trailing = new int[FIRST_RECORDS];
     long[] ordinals = new long[FIRST_RECORDS];
     long[] offsets = new long[FIRST_RECORDS];
+    /** Input bytes each record stands for: its length, except for an oversized run kept only in part. */
+    long[] spans = new long[FIRST_RECORDS];
     /** Per record: the time it was scheduled, when the run is paced; otherwise {@link #publishNanos} holds. */
     long[] nanos;
     /** When the batch was published (the latency of every record of an unpaced run counts from it). */
@@ -86,6 +88,8 @@ final class RecordBatch {
     /** An {@link Error} that escaped the parser at record {@link #fatalIndex}: the run stops with it. */
     Throwable fatal;
     int fatalIndex = -1;
+    /** The name of the parser thread the {@link #fatal} error happened in. */
+    String fatalThread;
 
     /** @param capacity the byte capacity of the batch */
     RecordBatch(int capacity) {
@@ -117,12 +121,22 @@ final class RecordBatch {
         describe(at, length, ordinal, byteOffset, defect, declaredLength);
     }
 
+    /**
+     * Appends one record's raw bytes that stand for {@code spanLength} bytes of the input (the kept start of an
+     * oversized run).
+     */
+    void append(byte[] src, int offset, int length, long ordinal, long byteOffset, int defect, int declaredLength,
+                long spanLength) {
+        append(src, offset, length, ordinal, byteOffset, defect, declaredLength);
+        spans[count - 1] = spanLength;
+    }
+
     /** Appends the record held in {@code slot}. */
     void append(RecordSlot slot) {
         int extra = slot.trailing;
         if (extra == 0) {
             append(slot.raw(), 0, slot.rawLength(), slot.ordinal(), slot.byteOffset(), slot.defects(),
-                    slot.declaredLength());
+                    slot.declaredLength(), slot.spanLength());
             return;
         }
         int length = slot.rawLength();
@@ -130,6 +144,7 @@ final class RecordBatch {
         System.arraycopy(slot.raw(), 0, data, at, length + extra);
         describe(at, length, slot.ordinal(), slot.byteOffset(), slot.defects(), slot.declaredLength());
         trailing[count - 1] = extra;
+        spans[count - 1] = slot.spanLength();
         dataLength = at + length + extra;
     }
 
@@ -169,6 +184,7 @@ final class RecordBatch {
         defects[i] = defect;
         declared[i] = declaredLength;
         trailing[i] = 0;
+        spans[i] = length;
         dataLength = at + length;
     }
 
@@ -192,6 +208,7 @@ final class RecordBatch {
         trailing = Arrays.copyOf(trailing, size);
         ordinals = Arrays.copyOf(ordinals, size);
         offsets = Arrays.copyOf(offsets, size);
+        spans = Arrays.copyOf(spans, size);
         if (nanos != null) {
             nanos = Arrays.copyOf(nanos, size);
         }
@@ -210,6 +227,7 @@ final class RecordBatch {
         } else {
             slot.describe(ordinals[i], offsets[i], defects[i], declared[i]);
         }
+        slot.spanLength(spans[i]);
     }
 
     /** A copy of record {@code i}'s raw bytes. */
@@ -264,6 +282,7 @@ final class RecordBatch {
         repaired = 0;
         fatal = null;
         fatalIndex = -1;
+        fatalThread = null;
     }
 
     /**

@@ -33,6 +33,7 @@ public final class RecordSlot {
      * {@link #setRaw}, which clears it.
      */
     int trailing;
+    private long spanLength;
 
     RecordSlot() {
     }
@@ -76,6 +77,7 @@ public final class RecordSlot {
         this.defects = defects;
         this.declaredLength = declaredLength;
         this.trailing = 0;
+        this.spanLength = length;
     }
 
     /** Sets the description of bytes already copied by {@link #copyRaw}. */
@@ -84,6 +86,20 @@ public final class RecordSlot {
         this.byteOffset = byteOffset;
         this.defects = defects;
         this.declaredLength = declaredLength;
+        this.spanLength = rawLength;
+    }
+
+    /**
+     * Says that the raw bytes stand for {@code spanLength} bytes of the input: the kept start of an oversized
+     * run (call after {@link #describe}).
+     */
+    void spanLength(long spanLength) {
+        this.spanLength = spanLength;
+    }
+
+    /** Number of input bytes the record stands for: its raw length, except for an oversized run kept in part. */
+    public long spanLength() {
+        return spanLength;
     }
 
     /** The array holding the raw record, from index 0; valid while the slot holds this record. */

@@ -1,6 +1,7 @@
 package org.marcring.engine;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -27,12 +28,22 @@ final class RejectsFile implements ErrorPolicy {
         }
     }
 
+    /** Writes out and closes the file (an empty one when nothing was rejected) under its temporary name. */
+    @Override
+    public void complete() throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new IOException(file + ": is a directory, cannot write the rejected records there");
+        }
+        if (out == null) {
+            out = new FileOutput(file);
+        }
+        out.complete();
+    }
+
     @Override
     public void finish(boolean success) throws IOException {
         if (success) {
-            if (out == null) {
-                out = new FileOutput(file);
-            }
+            complete(); // done already when the writer called it; a no-op then
             out.commit();
         } else if (out != null) {
             out.abort();

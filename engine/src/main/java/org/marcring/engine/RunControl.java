@@ -17,12 +17,25 @@ final class RunControl {
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean stopped;
+    /** The name of the thread that recorded the first failure. */
+    private volatile String failedIn;
 
-    /** Records the first failure (unless the run completed before) and stops the run. */
+    /** Records the first failure (unless the run completed before), and the thread it happened in, and stops the run. */
     void fail(Throwable t) {
-        failure.compareAndSet(null, t);
+        if (failure.compareAndSet(null, t)) {
+            failedIn = Thread.currentThread().getName();
+        }
         stopped = true;
         finished.countDown();
+    }
+
+    /**
+     * Where the first failure happened, for a message: {@code " in thread marcring-parser-0"} when it was one of
+     * the engine's threads, empty otherwise (a cancellation by the caller, no failure).
+     */
+    String where() {
+        String name = failedIn;
+        return failure() != null && name != null && name.startsWith("marcring-") ? " in thread " + name : "";
     }
 
     /** The run reached its end; a failure recorded before stays, one recorded after is ignored. */

@@ -22,8 +22,8 @@ public final class RawRecord {
     /** Bytes between records that are not a record (no leader found in them). */
     public static final int GARBAGE = 1 << 3;
     /**
-     * No terminator within the size limit: these bytes are one piece of an oversized run, cut at the
-     * limit; the following pieces come as further records with the same flag.
+     * No terminator within the size limit: these bytes are the start of an oversized run, which the framer
+     * skipped to its end in bounded memory; {@link #spanLength()} says how long the whole run was.
      */
     public static final int OVERSIZED = 1 << 4;
 
@@ -34,6 +34,7 @@ public final class RawRecord {
     long byteOffset;
     int defects;
     int declaredLength;
+    long spanLength;
 
     /** An empty view, to be filled by {@link RecordFramer#next(RawRecord)}. */
     public RawRecord() {
@@ -54,11 +55,33 @@ public final class RawRecord {
         this.byteOffset = byteOffset;
         this.defects = defects;
         this.declaredLength = declaredLength;
+        this.spanLength = length;
+    }
+
+    /**
+     * Points this view at other bytes that stand for {@code spanLength} bytes of the input: the kept start of an
+     * {@link #OVERSIZED} run.
+     */
+    public void set(byte[] buffer, int offset, int length, long ordinal, long byteOffset, int defects,
+                    int declaredLength, long spanLength) {
+        set(buffer, offset, length, ordinal, byteOffset, defects, declaredLength);
+        if (spanLength < length) {
+            throw new IllegalArgumentException("span " + spanLength + " shorter than the " + length + " bytes kept");
+        }
+        this.spanLength = spanLength;
     }
 
     /** The array holding the record; its bytes are {@code [offset(), offset() + length())}. */
     public byte[] buffer() {
         return buffer;
+    }
+
+    /**
+     * Number of input bytes the record covers: its {@link #length()}, except for an {@link #OVERSIZED} run, of
+     * which only the first bytes are kept.
+     */
+    public long spanLength() {
+        return spanLength;
     }
 
     /** Index of the record's first byte in {@link #buffer()}. */
@@ -127,7 +150,9 @@ public final class RawRecord {
                     + (declaredLength > 0 ? " (leader record length " + declaredLength + ")" : ""));
         }
         if (has(OVERSIZED)) {
-            append(sb, "no record terminator within the " + length + "-byte record size limit");
+            append(sb, "no record terminator within the record size limit: a run of " + spanLength
+                    + " bytes from input byte " + byteOffset + " to " + (byteOffset + spanLength)
+                    + " was skipped (its first " + length + " bytes kept)");
         }
         return sb.toString();
     }

@@ -9,6 +9,7 @@ import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.Objects;
 
 import org.marcring.codec.io.ReadOptions;
@@ -22,8 +23,10 @@ import org.marcring.codec.io.ReadOptions;
  * fill and 0x1A end-of-file bytes between records are skipped. Other bytes between records come out
  * as a {@link RawRecord#GARBAGE} record, and a record cut short (by the end of the input, or by the start
  * of a whole record before its terminator) as a {@link RawRecord#TRUNCATED} one, so that no byte of the
- * input is lost without a report. A run without a terminator longer than the size limit comes out in
- * {@link RawRecord#OVERSIZED} pieces, so memory stays bounded.
+ * input is lost without a report. A run without a terminator longer than the size limit comes out as one
+ * {@link RawRecord#OVERSIZED} record: the framer keeps its first {@value #OVERSIZED_HEAD} bytes and skips the rest
+ * to the next record terminator (or to a whole record ending there), whatever its length, in bounded memory;
+ * {@link RawRecord#spanLength()} says how many bytes of the input it covered.
  *
  * <p>Records are handed out as views into the framer's buffer ({@link #next(RawRecord)}); nothing is
  * allocated per record. Reads from an {@link InputStream}, a {@link ReadableByteChannel} (a
@@ -51,6 +54,10 @@ public final class RecordFramer implements AutoCloseable {
     public static final int DEFAULT_CHUNK = 1 << 20;
     /** Smallest possible record: a leader, a directory terminator and a record terminator. */
     static final int MIN_RECORD = 26;
+    /** Bytes kept of an oversized run: its start, for the report; the rest is skipped. */
+    public static final int OVERSIZED_HEAD = 1 << 16;
+    /** The longest record a leader can declare: a whole record ending a skipped run starts at most this far back. */
+    private static final int LONGEST_DECLARED = 99_999;
 
     private final Source source;
     private final int chunk;
@@ -203,7 +210,7 @@ public final class RecordFramer implements AutoCloseable {
 
     /**
      * Sets the largest record accepted (default 16 MiB); a run without terminator beyond it comes out
-     * in {@link RawRecord#OVERSIZED} pieces.
+     * as one {@link RawRecord#OVERSIZED} record holding the run's first bytes.
      */
     public RecordFramer maxRecordBytes(int bytes) {
         if (bytes < 64) {
@@ -268,7 +275,7 @@ public final class RecordFramer implements AutoCloseable {
         if (end < 0) {
             int available = limit - pos;
             if (available >= maxRecordBytes) {
-                return emit(into, maxRecordBytes, RawRecord.OVERSIZED, declared);
+                return emitOversized(into, declared);
             }
             // input ended without a terminator
             int start = declared < 0 ? findLeaderStart(pos, limit, -1) : -1;
@@ -308,6 +315,93 @@ public final class RecordFramer implements AutoCloseable {
             }
         }
         return -1;
+    }
+
+    /**
+     * Frames a run with no terminator within the size limit (which starts at {@code pos} and is buffered up to
+     * the limit) as one record: keeps its first {@value #OVERSIZED_HEAD} bytes and skips on to the next record
+     * terminator, compacting the buffer as it goes, so that memory stays bounded however long the run is. If a
+     * whole record ends at that terminator, the run ends where that record starts, and the record is framed
+     * next; otherwise the run ends with the terminator (or with the input).
+     */
+    private boolean emitOversized(RawRecord into, int declared) {
+        byte[] head = Arrays.copyOfRange(buf, pos, pos + Math.min(maxRecordBytes, OVERSIZED_HEAD));
+        long start = bufBase + pos;
+        int scan = pos + maxRecordBytes; // no terminator before this
+        long end;                        // input offset where the run ends (exclusive)
+        boolean boundary;
+        while (true) {
+            int rt = -1;
+            for (int i = scan; i < limit; i++) {
+                if (buf[i] == RT) {
+                    rt = i;
+                    break;
+                }
+            }
+            if (rt >= 0) {
+                // a whole record inside the run starts after the run's first byte
+                int lowestStart = (int) Math.max(0, start + 1 - bufBase);
+                // (one the size limit accepts, so that it is framed whole next)
+                int longest = Math.min(LONGEST_DECLARED, maxRecordBytes);
+                int q = findWholeRecordStart(Math.max(lowestStart, rt + 1 - longest) - 1, rt);
+                if (q >= 0) {
+                    end = bufBase + q;
+                    pos = q;
+                    boundary = false;
+                } else {
+                    end = bufBase + rt + 1;
+                    pos = rt + 1;
+                    boundary = true;
+                }
+                break;
+            }
+            if (!readMoreKeepingTail()) {
+                end = bufBase + limit;
+                pos = limit;
+                boundary = false;
+                break;
+            }
+            scan = tailKept;
+        }
+        // a whole record may start within the kept head (with a small size limit): keep only the run's bytes
+        int kept = (int) Math.min(head.length, end - start);
+        into.set(head, 0, kept, ordinal++, start, RawRecord.OVERSIZED, declared, end - start);
+        afterBoundary = boundary;
+        return true;
+    }
+
+    /** Bytes at the front of the buffer kept by the last {@link #readMoreKeepingTail()}, already scanned. */
+    private int tailKept;
+
+    /**
+     * Drops all but the last {@value #LONGEST_DECLARED} buffered bytes (where a whole record may start) and reads
+     * more after them; {@code false} at the end of the input.
+     */
+    private boolean readMoreKeepingTail() {
+        if (eof || source == null) {
+            eof = true;
+            return false;
+        }
+        int keep = Math.min(LONGEST_DECLARED, limit - pos);
+        int room = Math.max(chunk, 1 << 16);
+        byte[] into = buf.length - keep >= room ? buf : new byte[keep + room];
+        System.arraycopy(buf, limit - keep, into, 0, keep);
+        buf = into;
+        bufBase += limit - keep;
+        pos = 0;
+        limit = keep;
+        tailKept = keep;
+        try {
+            int r = source.read(buf, limit, buf.length - limit);
+            if (r < 0) {
+                eof = true;
+                return false;
+            }
+            limit += r;
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading at byte " + (bufBase + limit) + ": " + e.getMessage(), e);
+        }
     }
 
     private boolean emit(RawRecord into, int length, int defects, int declared) {

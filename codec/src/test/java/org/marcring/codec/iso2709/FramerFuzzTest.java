@@ -53,8 +53,8 @@ class FramerFuzzTest {
                 for (int i = 0; i < copy.length; i++) {
                     assertEquals(data[(int) raw.byteOffset() + i], copy[i], "record bytes are the input's");
                 }
-                covered = raw.byteOffset() + raw.length();
-                out.add(new long[] {raw.byteOffset(), raw.length(), raw.defects()});
+                covered = raw.byteOffset() + raw.spanLength();
+                out.add(new long[] {raw.byteOffset(), raw.spanLength(), raw.defects()});
                 assertTrue(out.size() <= data.length, "framing ends");
             }
             assertOnlyFill(data, covered, data.length);

@@ -70,8 +70,11 @@ public final class Fixtures {
         public final byte[] bytes;
         public final int defects;
         public final int declared;
+        /** Input bytes the frame covers ({@link RawRecord#spanLength()}). */
+        public final long span;
 
         Frame(RawRecord raw) {
+            span = raw.spanLength();
             ordinal = raw.ordinal();
             offset = raw.byteOffset();
             bytes = raw.copy();

@@ -44,8 +44,14 @@ final class Jar {
 
     /** The command that runs the jar with {@code args}: {@code java … -jar marcring.jar ARGS}. */
     static List<String> command(String... args) {
+        return command(List.of(), args);
+    }
+
+    /** The command that runs the jar with {@code args} in a JVM with the options {@code jvm} too (e.g. a heap size). */
+    static List<String> command(List<String> jvm, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(jvm);
         cmd.add("-XX:TieredStopAtLevel=1"); // short runs: start fast
         cmd.add("-XX:+UseSerialGC");
         cmd.add("-jar");
