@@ -27,7 +27,7 @@ class MarcJsonDuplicateKeysTest {
 
     private static MarcRecord read(String json) {
         try (MarcJsonReader r = MarcJsonReader.open(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)),
-                ReadOptions.defaults())) {
+                ReadOptions.defaults().withRejectsThrown())) {
             MarcRecord rec = r.next();
             assertTrue(!r.hasNext(), "one record");
             return rec;
@@ -97,7 +97,7 @@ class MarcJsonDuplicateKeysTest {
     void recordsAfterARejectedObjectAreRead() {
         String json = "[{\"datafield\":[]},{\"leader\":\"" + LEADER + "\",\"fields\":[{\"001\":\"x\"}]}]";
         try (MarcJsonReader r = MarcJsonReader.open(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)),
-                ReadOptions.defaults())) {
+                ReadOptions.defaults().withRejectsThrown())) {
             assertThrows(MarcFormatException.class, r::next);
             assertEquals("x", r.next().controlValue("001"));
             assertEquals(1, r.recordsRead());
