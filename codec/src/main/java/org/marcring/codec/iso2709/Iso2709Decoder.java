@@ -428,13 +428,7 @@ public final class Iso2709Decoder {
      * values looked at.
      */
     private static boolean mayHoldForbiddenCharacters(byte[] b, int from, int to) {
-        for (int i = from; i < to; i++) {
-            byte v = b[i];
-            if (v == 0 || v == RecordFramer.RT) {
-                return true;
-            }
-        }
-        return false;
+        return ByteScan.hasNulOrRecordTerminator(b, from, to);
     }
 
     /** Whether, with data at {@code base}, the first directory entry's field ends on a field terminator. */
