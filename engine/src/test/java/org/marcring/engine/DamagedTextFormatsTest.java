@@ -115,7 +115,7 @@ class DamagedTextFormatsTest {
         List<String> ids = new ArrayList<>();
         List<RejectedRecord> rejects = new ArrayList<>();
         Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
-                () -> run(input, null, ids, rejects));
+                () -> run(input, MarcFormat.AUTO, ids, rejects));
         String message = e.getMessage() + (e.getCause() == null ? "" : " / " + e.getCause().getMessage());
         org.junit.jupiter.api.Assertions.assertTrue(message.contains("no MARCXML record") && message.contains(named)
                 && message.contains("MARCXML was detected from the first bytes"), message);
