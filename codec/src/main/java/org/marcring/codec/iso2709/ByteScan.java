@@ -42,6 +42,25 @@ final class ByteScan {
         return -1;
     }
 
+    /** Whether {@code b[from, to)} holds a NUL or a record terminator (0x1D), eight bytes at a time. */
+    static boolean hasNulOrRecordTerminator(byte[] b, int from, int to) {
+        long terminators = (RecordFramer.RT & 0xFFL) * ONES;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long x = (long) LONGS.get(b, i);
+            long y = x ^ terminators;
+            if (((((x - ONES) & ~x) | ((y - ONES) & ~y)) & HIGHS) != 0) {
+                return true;
+            }
+        }
+        for (; i < to; i++) {
+            if (b[i] == 0 || b[i] == RecordFramer.RT) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Number of bytes below 0x20 (C0 controls, the ISO 2709 delimiters among them) in {@code b[from, to)}. */
     static int countControls(byte[] b, int from, int to) {
         int n = 0;

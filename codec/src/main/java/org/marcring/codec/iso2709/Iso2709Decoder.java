@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.marcring.codec.ControlField;
+import org.marcring.codec.DataCharacters;
 import org.marcring.codec.DataField;
 import org.marcring.codec.Field;
 import org.marcring.codec.Leader;
@@ -43,6 +44,7 @@ public final class Iso2709Decoder {
     private static final long LOWS = 0x7F7F7F7F7F7F7F7FL;
     private static final long DELIMITERS = RecordFramer.SD * ONES;
     private int[] delimiters = new int[64];
+    private int[] fieldStarts = new int[64];
     private boolean fieldHasHighBytes;
 
     /** A decoder with the given options. */
@@ -167,6 +169,11 @@ public final class Iso2709Decoder {
                 problems.restore(asUtf8);
             }
         }
+        if (mayHoldForbiddenCharacters(b, dataStart, dataEnd)) {
+            int[] starts = fieldStarts;
+            DataCharacters.repair(fields,
+                    (index, tag, message) -> problems.report(Severity.ERROR, tag, starts[index] - off, message));
+        }
         return new MarcRecord(leader, fields, problems.errors());
     }
 
@@ -222,6 +229,10 @@ public final class Iso2709Decoder {
                 }
             }
             expected = fend < dataEnd && b[fend] == RecordFramer.FT ? fend + 1 : fend;
+            if (fields.size() == fieldStarts.length) {
+                fieldStarts = Arrays.copyOf(fieldStarts, fieldStarts.length * 2);
+            }
+            fieldStarts[fields.size()] = s;                 // where the field's data begins, for later reports
             if (Tags.isControl(b, p)) {
                 fields.add(new ControlField(tag, text.decode(b, s, fend - s, problems)));
             } else {
@@ -408,6 +419,15 @@ public final class Iso2709Decoder {
         if (b[off + 20] != '4' || b[off + 21] != '5') {
             problems.report(Severity.INFO, null, 20, "leader entry map is not '45..'; read as 4500");
         }
+    }
+
+    /**
+     * Whether the data bytes {@code b[from, to)} may decode to a character {@link DataCharacters} replaces (NUL
+     * or a record terminator; field terminators and subfield delimiters end values). Only then are the decoded
+     * values looked at.
+     */
+    private static boolean mayHoldForbiddenCharacters(byte[] b, int from, int to) {
+        return ByteScan.hasNulOrRecordTerminator(b, from, to);
     }
 
     /** Whether, with data at {@code base}, the first directory entry's field ends on a field terminator. */

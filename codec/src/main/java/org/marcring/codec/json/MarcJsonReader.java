@@ -20,6 +20,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 
 import org.marcring.codec.ControlField;
+import org.marcring.codec.DataCharacters;
 import org.marcring.codec.DataField;
 import org.marcring.codec.Field;
 import org.marcring.codec.Leader;
@@ -356,6 +357,7 @@ public final class MarcJsonReader extends SequentialReader {
             problem(Severity.ERROR, null, leaderLengthProblem(leader));
             leader = fitLeader(leader);
         }
+        DataCharacters.repair(fields, (index, tag, message) -> problem(Severity.ERROR, tag, message));
         if (options.isStrict() && hasSerious(problems)) {
             throw new MarcFormatException(thisOrdinal, -1, firstSerious(problems), null);
         }

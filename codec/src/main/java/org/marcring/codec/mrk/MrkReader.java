@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.marcring.codec.ControlField;
+import org.marcring.codec.DataCharacters;
 import org.marcring.codec.DataField;
 import org.marcring.codec.Field;
 import org.marcring.codec.Leader;
@@ -221,8 +222,10 @@ public final class MrkReader extends SequentialReader {
                 leader = decode(rest, true, null, n);
             } else if (Field.isControlTag(tag)) {
                 fields.add(new ControlField(tag, decode(rest, true, tag, n)));
+                checkCharacters(fields, n);
             } else {
                 fields.add(dataField(tag, rest, n));
+                checkCharacters(fields, n);
             }
             if (fields.size() > options.maxFields()) {
                 throw new MarcFormatException(thisOrdinal, -1, "line " + n + ": more than " + options.maxFields()
@@ -240,6 +243,12 @@ public final class MrkReader extends SequentialReader {
             throw new MarcFormatException(thisOrdinal, -1, firstSerious(problems), null);
         }
         return new MarcRecord(Leader.of(leader), fields, problems);
+    }
+
+    /** Applies {@link DataCharacters}' rule to the field just added from line {@code n}. */
+    private void checkCharacters(List<Field> fields, long n) {
+        DataCharacters.repair(fields.subList(fields.size() - 1, fields.size()),
+                (index, tag, message) -> problem(Severity.ERROR, tag, n, message));
     }
 
     private DataField dataField(String tag, String rest, long n) {

@@ -18,6 +18,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 import org.marcring.codec.ControlField;
+import org.marcring.codec.DataCharacters;
 import org.marcring.codec.Field;
 import org.marcring.codec.Leader;
 import org.marcring.codec.MarcError;
@@ -313,6 +314,13 @@ public final class MarcXmlReader extends SequentialReader {
             return;
         }
         fields.add(new ControlField(tag, data));
+        checkCharacters(fields);
+    }
+
+    /** Applies {@link DataCharacters}' rule to the field just added, reporting at the reader's position. */
+    private void checkCharacters(List<Field> fields) {
+        DataCharacters.repair(fields.subList(fields.size() - 1, fields.size()),
+                (index, tag, message) -> problem(Severity.ERROR, tag, message));
     }
 
     private void addDataField(List<Field> fields) throws XMLStreamException {
@@ -352,6 +360,7 @@ public final class MarcXmlReader extends SequentialReader {
             return;
         }
         fields.add(subfields.toField(tag, ind1, ind2));
+        checkCharacters(fields);
     }
 
     /** The tag attribute, repaired to three characters where that is possible; null where absent. */

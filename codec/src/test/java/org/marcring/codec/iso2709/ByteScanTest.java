@@ -37,6 +37,25 @@ class ByteScanTest {
     }
 
     @Provide
+    Arbitrary<byte[]> nearNul() {
+        return Arbitraries.bytes().between((byte) 0x00, (byte) 0x02).injectDuplicates(0.3)
+                .array(byte[].class).ofMaxSize(70);
+    }
+
+    @Property(tries = 500)
+    void hasNulOrRecordTerminatorAgreesWithALoop(@ForAll("bytes") byte[] near1d, @ForAll("nearNul") byte[] near0,
+                                                 @ForAll int seedFrom) {
+        for (byte[] b : new byte[][] {near1d, near0}) {
+            int from = b.length == 0 ? 0 : Math.floorMod(seedFrom, b.length + 1);
+            boolean expected = false;
+            for (int i = from; i < b.length; i++) {
+                expected |= b[i] == 0 || b[i] == 0x1D;
+            }
+            assertEquals(expected, ByteScan.hasNulOrRecordTerminator(b, from, b.length), "from " + from);
+        }
+    }
+
+    @Provide
     Arbitrary<byte[]> anyBytes() {
         return Arbitraries.bytes().array(byte[].class).ofMaxSize(70);
     }

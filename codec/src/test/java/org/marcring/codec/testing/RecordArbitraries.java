@@ -22,11 +22,14 @@ public final class RecordArbitraries {
     private RecordArbitraries() {
     }
 
-    /** Text of any Unicode code point but 0x1D-0x1F and surrogates, biased towards the short and the ASCII. */
+    /**
+     * Text of any Unicode code point but NUL, 0x1D-0x1F (which no output can hold in data: {@code DataCharacters})
+     * and surrogates, biased towards the short and the ASCII.
+     */
     public static Arbitrary<String> text() {
         Arbitrary<Integer> codePoint = Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(6, Arbitraries.integers().between(0x20, 0x7E)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(0x00, 0x1C)),
+                net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(0x01, 0x1C)),
                 net.jqwik.api.Tuple.of(2, Arbitraries.integers().between(0x80, 0xD7FF)),
                 net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(0xE000, 0xFFFF)),
                 net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(0x10000, 0x10FFFF)));

@@ -130,16 +130,21 @@ class EscapingTest {
             JsonEscaping.append(fromBytes, utf8, 0, utf8.length);
             assertEquals(fromString.toString(), fromBytes.toString(), s);
 
-            // what is written reads back: exactly for JSON; for XML, forbidden characters as U+FFFD
+            // what is written reads back: exactly for JSON and MARCMaker but for the characters no output can hold
+            // in data (read as U+FFFD, with an error); for XML, every character XML forbids as U+FFFD
             MarcRecord record = MarcRecord.builder().controlField("001", s)
                     .addField(DataField.of("245", '1', '0', "a", s)).build();
-            assertEquals(record, readBack(record, true));
+            String dataSafe = org.marcring.codec.DataCharacters.repaired(s, true);
+            MarcRecord safe = MarcRecord.builder()
+                    .controlField("001", org.marcring.codec.DataCharacters.repaired(s, false))
+                    .addField(DataField.of("245", '1', '0', "a", dataSafe)).build();
+            assertEquals(safe.fields(), readBack(record, true).fields());
             String xmlSafe = s.replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F]", "\uFFFD");
             MarcRecord expected = MarcRecord.builder().controlField("001", xmlSafe)
                     .addField(DataField.of("245", '1', '0', "a", xmlSafe)).build();
             assertEquals(expected, readBack(record, false));
             for (org.marcring.codec.mrk.MrkFlavor flavor : org.marcring.codec.mrk.MrkFlavor.values()) {
-                assertEquals(record, readBackMrk(record, flavor), flavor + ": " + s);
+                assertEquals(safe.fields(), readBackMrk(record, flavor).fields(), flavor + ": " + s);
             }
         }
     }
@@ -148,7 +153,7 @@ class EscapingTest {
         ByteArrayBuilder out = new ByteArrayBuilder();
         new org.marcring.codec.mrk.MrkEncoder(flavor).encode(record, out);
         try (org.marcring.codec.mrk.MrkReader r = org.marcring.codec.mrk.MrkReader.open(
-                new ByteArrayInputStream(out.toByteArray()), ReadOptions.strict(), flavor)) {
+                new ByteArrayInputStream(out.toByteArray()), ReadOptions.defaults(), flavor)) {
             return r.next();
         }
     }
@@ -160,7 +165,7 @@ class EscapingTest {
             w.write(record);
         }
         ByteArrayInputStream in = new ByteArrayInputStream(out.toByteArray());
-        try (MarcReader r = json ? MarcJsonReader.open(in, ReadOptions.strict())
+        try (MarcReader r = json ? MarcJsonReader.open(in, ReadOptions.defaults())
                 : MarcXmlReader.open(in, ReadOptions.strict())) {
             return r.next();
         }

@@ -146,6 +146,11 @@ final class ConvertCommand implements Callable<Integer> {
                 read += r.recordsRead();
                 written += r.recordsWritten();
                 rejected += r.recordsRejected();
+                if (from == MarcFormat.AUTO && r.recordsRead() > 0 && r.recordsRejected() == r.recordsRead()) {
+                    err.println("marcring convert: " + file.name() + ": every record was rejected; "
+                            + opened.format().displayName() + " was detected from the first bytes: if the input"
+                            + " is in another format, name it with --from");
+                }
                 if (selected != null && !selected.reachedStart()) {
                     err.println("marcring convert: " + file.name() + " has " + selected.recordsMet()
                             + " records; --records " + range + " selects none of them");

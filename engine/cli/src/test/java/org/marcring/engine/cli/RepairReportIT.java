@@ -76,6 +76,52 @@ class RepairReportIT {
         assertTrue(harmless.stderr().contains("wrote 1 (1 repaired, 0 with data dropped)"), harmless.stderr());
     }
 
+    @Test
+    void nulAndARecordTerminatorInDataAreOneRuleForEveryOutputAndStrictAndValidateReportThem() throws IOException {
+        ByteArrayOutputStream in = new ByteArrayOutputStream();
+        in.writeBytes(iso("001", "clean", "245", "10\u001faTitle"));
+        in.writeBytes(iso("001", "nul", "245", "10\u001faA\u0000B"));
+        in.writeBytes(iso("001", "rt", "245", "10\u001faA\u001dB"));
+        Files.write(dir.resolve("controls.mrc"), in.toByteArray());
+
+        for (String to : List.of("xml", "mrc", "json")) {
+            Jar.Result r = Jar.run(dir, "convert", "--to", to, "-o", "out." + to, "controls.mrc");
+            assertEquals(Marcring.PROBLEMS, r.exitCode(), to + ": " + r);
+            assertTrue(r.stderr().contains("read 3 records, wrote 3 (2 repaired, 2 with data dropped), rejected 0"),
+                    to + ": " + r.stderr());
+            Jar.Result back = Jar.run(dir, "dump", "out." + to);
+            assertEquals(Marcring.OK, back.exitCode(), to + ": " + back);
+            assertEquals(2, back.out().split("A\uFFFDB", -1).length - 1, to + ": " + back.out());
+        }
+
+        Jar.Result strict = Jar.run(dir, "convert", "--strict", "--to", "xml", "-o", "strict.xml", "controls.mrc");
+        assertEquals(Marcring.PROBLEMS, strict.exitCode(), strict.toString());
+        assertTrue(strict.stderr().contains("read 3 records, wrote 1, rejected 2"), strict.stderr());
+
+        Jar.Result validate = Jar.run(dir, "validate", "controls.mrc");
+        assertEquals(Marcring.PROBLEMS, validate.exitCode(), validate.toString());
+        List<String> lines = validate.out().lines().filter(l -> l.contains("no output can hold")).toList();
+        assertEquals(2, lines.size(), validate.out());
+        assertTrue(lines.get(0).startsWith("controls.mrc\t2\t") && lines.get(0).contains("\tnul\tERROR\t245: "),
+                lines.get(0));
+        assertTrue(lines.get(1).startsWith("controls.mrc\t3\t") && lines.get(1).contains("\trt\tERROR\t245: "),
+                lines.get(1));
+    }
+
+    @Test
+    void detectedJsonWithEveryRecordRejectedSuggestsNamingTheFormat() throws IOException {
+        Files.writeString(dir.resolve("other.json"), "[{\"datafield\":[]},{\"datafield\":[]}]",
+                StandardCharsets.UTF_8);
+        Jar.Result r = Jar.run(dir, "convert", "--to", "xml", "-o", "other.xml", "other.json");
+        assertEquals(Marcring.PROBLEMS, r.exitCode(), r.toString());
+        assertTrue(r.stderr().contains("other.json: every record was rejected; json was detected from the"
+                + " first bytes: if the input is in another format, name it with --from"), r.stderr());
+
+        Jar.Result named = Jar.run(dir, "convert", "--from", "json", "--to", "xml", "-o", "named.xml", "other.json");
+        assertEquals(Marcring.PROBLEMS, named.exitCode(), named.toString());
+        assertTrue(!named.stderr().contains("--from"), "the format was named: " + named.stderr());
+    }
+
     /** The offset of the last record, found by walking the leaders' record lengths. */
     private static int lastRecordStart(byte[] file) {
         int at = 0;
