@@ -12,6 +12,8 @@ final class ByteScan {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
+    private static final long LOWS = 0x7F7F7F7F7F7F7F7FL;
+    private static final long DELIMITERS = RecordFramer.SD * ONES;
 
     private ByteScan() {
     }
@@ -40,6 +42,35 @@ final class ByteScan {
             }
         }
         return -1;
+    }
+
+    /**
+     * Notes in {@code at}, from index {@code n}, the index of each subfield delimiter (0x1F) in
+     * {@code b[from, to)}, eight bytes at a time; returns the new count. {@code at} must have room for a
+     * delimiter per byte.
+     */
+    static int delimiters(byte[] b, int from, int to, int[] at, int n) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            n = delimiters((long) LONGS.get(b, i), i, at, n);
+        }
+        for (; i < to; i++) {
+            if (b[i] == RecordFramer.SD) {
+                at[n++] = i;
+            }
+        }
+        return n;
+    }
+
+    /** Adds to {@code at} from {@code n} the index of each 0x1F among the eight bytes {@code word} read at {@code i}. */
+    static int delimiters(long word, int i, int[] at, int n) {
+        long x = word ^ DELIMITERS;
+        long found = ~(((x & LOWS) + LOWS) | x) & HIGHS;   // exact: a high bit where the byte is 0x1F
+        while (found != 0) {
+            at[n++] = i + (Long.numberOfTrailingZeros(found) >>> 3);
+            found &= found - 1;
+        }
+        return n;
     }
 
     /** Whether {@code b[from, to)} holds a NUL or a record terminator (0x1D), eight bytes at a time. */

@@ -39,10 +39,7 @@ public final class Iso2709Decoder {
     private final ReadOptions options;
     private final boolean strict;
     private final Collector problems = new Collector();
-    private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
-    private static final long LOWS = 0x7F7F7F7F7F7F7F7FL;
-    private static final long DELIMITERS = RecordFramer.SD * ONES;
     private int[] delimiters = new int[64];
     private int[] fieldStarts = new int[64];
     private boolean fieldHasHighBytes;
@@ -312,7 +309,7 @@ public final class Iso2709Decoder {
         for (; i + 8 <= to; i += 8) {
             long word = ByteScan.word(b, i);
             high |= word;
-            n = delimiters(word, i, at, n);
+            n = ByteScan.delimiters(word, i, at, n);
         }
         if (i < to) {
             if (to - from >= 8) {
@@ -320,7 +317,7 @@ public final class Iso2709Decoder {
                 int last = to - 8;
                 long word = ByteScan.word(b, last) & (-1L << ((i - last) << 3));
                 high |= word;
-                n = delimiters(word, last, at, n);
+                n = ByteScan.delimiters(word, last, at, n);
             } else {
                 for (; i < to; i++) {
                     byte v = b[i];
@@ -332,17 +329,6 @@ public final class Iso2709Decoder {
             }
         }
         fieldHasHighBytes = (high & HIGHS) != 0;
-        return n;
-    }
-
-    /** Adds to {@code at} from {@code n} the index of each 0x1F among the eight bytes read at {@code i}. */
-    private static int delimiters(long word, int i, int[] at, int n) {
-        long x = word ^ DELIMITERS;
-        long found = ~(((x & LOWS) + LOWS) | x) & HIGHS;   // exact: a high bit where the byte is 0x1F
-        while (found != 0) {
-            at[n++] = i + (Long.numberOfTrailingZeros(found) >>> 3);
-            found &= found - 1;
-        }
         return n;
     }
 

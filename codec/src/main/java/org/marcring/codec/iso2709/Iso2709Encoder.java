@@ -25,9 +25,12 @@ import org.marcring.codec.text.Utf8Text;
  * error, unless the encoder is made with {@code allowOversize}: then such lengths are written as zeros
  * (readers, marcring's among them, find the field and record by their terminators).
  *
+ * <p>As an {@link Iso2709Transcoder} (UTF-8 output only) it copies the fields of a plain record as they are,
+ * with a new leader and directory, as it would write them from the decoded record.
+ *
  * <p>An encoder keeps scratch space: use one per thread.
  */
-public final class Iso2709Encoder implements RecordEncoder {
+public final class Iso2709Encoder implements RecordEncoder, Iso2709Transcoder {
     private static final int MAX_RECORD = 99_999;
     private static final int MAX_FIELD = 9_999;
 
@@ -125,6 +128,41 @@ public final class Iso2709Encoder implements RecordEncoder {
         out.appendByte(RecordFramer.FT);
         out.append(data.array(), 0, data.length());
         out.appendByte(RecordFramer.RT);
+    }
+
+    @Override
+    public boolean transcode(Iso2709Fields fields, ByteArrayBuilder out) {
+        if (text != Utf8Text.INSTANCE) {
+            return false;                                  // another coding: the values must be decoded
+        }
+        int n = fields.fieldCount();
+        long dataLength = 0;
+        for (int i = 0; i < n; i++) {
+            dataLength += fields.end(i) - fields.start(i) + 1;
+        }
+        int base = 24 + 12 * n + 1;
+        long total = base + dataLength + 1;
+        if (total > MAX_RECORD) {
+            return false;                                  // refused, or written with zero lengths: decoded
+        }
+        byte[] b = fields.bytes();
+        out.ensureRoom((int) total);
+        writeLeader(Leader.of(b, fields.leaderOffset()), (int) total, base, out);
+        int prev = 0;
+        for (int i = 0; i < n; i++) {
+            int t = fields.tagAt(i);
+            out.append(b[t]).append(b[t + 1]).append(b[t + 2]);
+            int length = fields.end(i) - fields.start(i) + 1;
+            out.appendDigits(length, 4);
+            out.appendDigits(prev, 5);
+            prev += length;
+        }
+        out.appendByte(RecordFramer.FT);
+        for (int i = 0; i < n; i++) {
+            out.append(b, fields.start(i), fields.end(i) - fields.start(i) + 1);   // with its terminator
+        }
+        out.appendByte(RecordFramer.RT);
+        return true;
     }
 
     private void writeLeader(Leader leader, int length, int base, ByteArrayBuilder out) {

@@ -10,6 +10,8 @@ import org.marcring.codec.MarcException;
 import org.marcring.codec.MarcRecord;
 import org.marcring.codec.io.ByteArrayBuilder;
 import org.marcring.codec.io.RecordEncoder;
+import org.marcring.codec.iso2709.Iso2709Fields;
+import org.marcring.codec.iso2709.Iso2709Transcoder;
 
 /**
  * Encodes records as MARCXML, UTF-8, byte by byte into a {@link ByteArrayBuilder}: the
@@ -21,11 +23,15 @@ import org.marcring.codec.io.RecordEncoder;
  * <p>Text is escaped with {@link XmlEscaping}; characters XML 1.0 forbids are handled as the
  * {@link InvalidXmlCharacters} policy says. One instance per thread (it counts replacements).
  *
+ * <p>As an {@link Iso2709Transcoder} it writes a record straight from plain ISO 2709 bytes, escaping the values
+ * where they lie (they are UTF-8 already), and leaves to the decoding path every record holding a character
+ * it would have to replace or refuse.
+ *
  * <pre>{@code
  * try (MarcWriter out = MarcXmlWriter.open(Path.of("out.xml"))) { out.write(record); }
  * }</pre>
  */
-public final class MarcXmlEncoder implements RecordEncoder {
+public final class MarcXmlEncoder implements RecordEncoder, Iso2709Transcoder {
     private static final byte[] PROLOG = ascii("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<collection xmlns=\""
             + MarcXml.NAMESPACE + "\">");
     private static final byte[] LEADER_OPEN = ascii("<leader>");
@@ -165,6 +171,64 @@ public final class MarcXmlEncoder implements RecordEncoder {
             }
         }
         out.append(recordClose);
+    }
+
+    @Override
+    public boolean transcode(Iso2709Fields fields, ByteArrayBuilder out) {
+        int mark = out.length();
+        byte[] b = fields.bytes();
+        out.append(recordOpen);
+        out.append(level2).append(LEADER_OPEN);
+        XmlEscaping.appendText(out, b, fields.leaderOffset(), 24, policy); // printable ASCII, leader/09 'a'
+        out.append(LEADER_CLOSE);
+        for (int f = 0, n = fields.fieldCount(); f < n; f++) {
+            out.append(level2);
+            int t = fields.tagAt(f);
+            if (fields.isControl(f)) {
+                out.append(CONTROL_OPEN);
+                tag(out, b, t);
+                out.append(END_TAG);
+                if (!plainText(out, b, fields.start(f), fields.end(f))) {
+                    out.truncate(mark);
+                    return false;
+                }
+                out.append(CONTROL_CLOSE);
+            } else {
+                int s = fields.start(f);
+                out.append(DATA_OPEN);
+                tag(out, b, t);
+                out.append(IND1).append(b[s]).append(IND2).append(b[s + 1]).append(END_TAG);
+                for (int k = 0, m = fields.subfieldCount(f); k < m; k++) {
+                    if (indent) {
+                        out.append(level3);
+                    }
+                    int at = fields.subfieldAt(f, k);
+                    out.append(SUBFIELD_OPEN_BY_CODE[b[at + 1]]);      // a letter or digit
+                    if (!plainText(out, b, at + 2, fields.subfieldEnd(f, k))) {
+                        out.truncate(mark);
+                        return false;
+                    }
+                    out.append(SUBFIELD_CLOSE);
+                }
+                out.append(level2).append(DATA_CLOSE);
+            }
+        }
+        out.append(recordClose);
+        return true;
+    }
+
+    /** Escapes UTF-8 {@code b[from, to)} as element content; {@code false} where a character had to be replaced. */
+    private boolean plainText(ByteArrayBuilder out, byte[] b, int from, int to) {
+        return XmlEscaping.appendText(out, b, from, to - from, policy) == 0;
+    }
+
+    /** {@link #tag(ByteArrayBuilder, String)} from the three printable ASCII bytes at {@code p}. */
+    private void tag(ByteArrayBuilder out, byte[] b, int p) {
+        if (plain((char) b[p]) && plain((char) b[p + 1]) && plain((char) b[p + 2])) {
+            out.append(b[p]).append(b[p + 1]).append(b[p + 2]);
+        } else {
+            XmlEscaping.appendAttribute(out, b, p, 3, policy);
+        }
     }
 
     /** A tag as an attribute value: three letters or digits as they are, anything else escaped. */
