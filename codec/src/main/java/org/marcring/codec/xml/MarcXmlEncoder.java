@@ -219,7 +219,7 @@ public final class MarcXmlEncoder implements RecordEncoder, Iso2709Transcoder {
 
     /** Escapes UTF-8 {@code b[from, to)} as element content; {@code false} where a character had to be replaced. */
     private boolean plainText(ByteArrayBuilder out, byte[] b, int from, int to) {
-        return XmlEscaping.appendText(out, b, from, to - from, policy) == 0;
+        return XmlEscaping.appendPlainText(out, b, from, to - from);
     }
 
     /** {@link #tag(ByteArrayBuilder, String)} from the three printable ASCII bytes at {@code p}. */

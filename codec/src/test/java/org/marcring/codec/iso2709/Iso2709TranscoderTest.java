@@ -186,6 +186,15 @@ class Iso2709TranscoderTest {
         out.reset();
         assertFalse(MarcXmlEncoder.compact().transcode(fields, out), "a control character XML forbids");
         assertEquals(0, out.length());
+        for (String forbidden : List.of("\uFFFF", "\uFFFE")) {
+            byte[] nonCharacter = replace(good, "A <", forbidden);   // three bytes for three
+            assertTrue(fields.scan(nonCharacter, 0, nonCharacter.length));
+            assertFalse(MarcXmlEncoder.compact().transcode(fields, out), "U+" + (int) forbidden.charAt(0));
+        }
+        byte[] returns = replace(good, "A <", "\r\t<");
+        assertTrue(fields.scan(returns, 0, returns.length));
+        assertTrue(MarcXmlEncoder.compact().transcode(fields, out));
+        assertTrue(new String(out.toByteArray(), StandardCharsets.UTF_8).contains(">&#13;\t&lt;title&gt; &amp; more<"));
     }
 
     /** {@code bytes} with the first {@code from} (a {@code $} standing for 0x1F) replaced by {@code to}, same length. */
@@ -194,7 +203,10 @@ class Iso2709TranscoderTest {
         String f = from.replace('$', (char) 0x1F);
         int at = s.indexOf(f);
         assertTrue(at >= 0, from);
-        return (s.substring(0, at) + to.replace('$', (char) 0x1F) + s.substring(at + f.length()))
-                .getBytes(StandardCharsets.ISO_8859_1);
+        byte[] replacement = to.replace('$', (char) 0x1F).getBytes(StandardCharsets.UTF_8);
+        assertEquals(f.length(), replacement.length, "same length");
+        byte[] copy = bytes.clone();
+        System.arraycopy(replacement, 0, copy, at, replacement.length);
+        return copy;
     }
 }
