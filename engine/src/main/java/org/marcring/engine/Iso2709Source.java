@@ -10,6 +10,7 @@ import java.util.Objects;
 
 import org.marcring.codec.MarcRecord;
 import org.marcring.codec.iso2709.Iso2709Decoder;
+import org.marcring.codec.iso2709.Iso2709Fields;
 import org.marcring.codec.iso2709.RawRecord;
 import org.marcring.codec.iso2709.RecordFramer;
 import org.marcring.codec.io.ReadOptions;
@@ -130,9 +131,11 @@ public final class Iso2709Source implements RecordSource {
     private static final class Parser implements RecordParser, BatchParser {
         private final Iso2709Decoder decoder;
         private final RawRecord raw = new RawRecord();
+        private final Iso2709Fields fields;
 
         Parser(Iso2709Decoder decoder) {
             this.decoder = decoder;
+            this.fields = new Iso2709Fields(decoder.options());
         }
 
         @Override
@@ -147,6 +150,11 @@ public final class Iso2709Source implements RecordSource {
             raw.set(batch.data, batch.starts[i], batch.lengths[i], batch.ordinals[i], batch.offsets[i],
                     batch.defects[i], batch.declared[i], batch.spans[i]);
             return decoder.decode(raw);
+        }
+
+        @Override
+        public Iso2709Fields plainFields(RecordBatch batch, int i) {
+            return batch.defects[i] == 0 && fields.scan(batch.data, batch.starts[i], batch.lengths[i]) ? fields : null;
         }
     }
 }

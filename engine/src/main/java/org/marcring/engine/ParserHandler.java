@@ -9,6 +9,8 @@ import com.lmax.disruptor.Sequence;
 import org.marcring.codec.MarcError;
 import org.marcring.codec.MarcRecord;
 import org.marcring.codec.io.RecordEncoder;
+import org.marcring.codec.iso2709.Iso2709Fields;
+import org.marcring.codec.iso2709.Iso2709Transcoder;
 import org.marcring.codec.iso2709.RawRecord;
 
 /**
@@ -17,6 +19,10 @@ import org.marcring.codec.iso2709.RawRecord;
  * records, so that decoding and encoding both run on all parser threads and the writer has one block of bytes
  * to write per batch. Batches are dealt in blocks: handler {@code i} of {@code n} owns sequence {@code s} when
  * {@code (s / blockSize) % n == i}.
+ *
+ * <p>With no user function and an encoder that is also an {@link Iso2709Transcoder}, a plain ISO 2709 record
+ * (one the decoder reads without remark) is written straight from its bytes, with the same result; every
+ * other record takes the decoding path.
  *
  * <p>Nothing escapes: a decoding failure, an exception from the user's function or from the encoder marks
  * the record rejected (its encoded bytes so far are cut off), an {@link Error} marks the batch fatal at that
@@ -32,6 +38,7 @@ final class ParserHandler implements EventHandler<RecordBatch> {
     private final RecordSlot slot = new RecordSlot();
     private final Function<MarcRecord, MarcRecord> transform;
     private final RecordEncoder encoder;
+    private final Iso2709Transcoder direct;
     private final byte[] separator;
     private final ByteBudget budget;
     private final RunControl control;
@@ -57,6 +64,8 @@ final class ParserHandler implements EventHandler<RecordBatch> {
         this.inPlace = parser instanceof BatchParser ? (BatchParser) parser : null;
         this.transform = transform;
         this.encoder = encoder;
+        this.direct = transform == null && inPlace != null && encoder instanceof Iso2709Transcoder
+                ? (Iso2709Transcoder) encoder : null;
         this.separator = encoder != null ? encoder.separator() : null;
         this.budget = budget;
         this.control = control;
@@ -104,6 +113,9 @@ final class ParserHandler implements EventHandler<RecordBatch> {
     }
 
     private void process(RecordBatch batch, int i) {
+        if (direct != null && batch.inputs == null && transcoded(batch, i)) {
+            return;
+        }
         MarcRecord record;
         try {
             if (batch.inputs != null) {
@@ -157,6 +169,29 @@ final class ParserHandler implements EventHandler<RecordBatch> {
         }
         batch.outcomes[i] = RecordBatch.WRITTEN;
         batch.written++;
+    }
+
+    /** Writes record {@code i} straight from its bytes where it is plain; whether it did. */
+    private boolean transcoded(RecordBatch batch, int i) {
+        int mark = batch.output.length();
+        try {
+            Iso2709Fields fields = inPlace.plainFields(batch, i);
+            if (fields == null) {
+                return false;
+            }
+            if (batch.written > 0) {
+                batch.output.append(separator);
+            }
+            if (direct.transcode(fields, batch.output)) {
+                batch.outcomes[i] = RecordBatch.WRITTEN;
+                batch.written++;
+                return true;
+            }
+        } catch (RuntimeException e) {
+            // not expected: the decoding path then deals with the record, and reports what is wrong with it
+        }
+        batch.output.truncate(mark);
+        return false;
     }
 
     private static void reject(RecordBatch batch, int i, RejectedRecord.Stage stage, RuntimeException e) {

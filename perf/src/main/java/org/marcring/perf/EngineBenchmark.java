@@ -11,6 +11,7 @@ import org.marcring.codec.io.MarcFormat;
 import org.marcring.codec.io.MarcReader;
 import org.marcring.codec.io.ReadOptions;
 import org.marcring.codec.iso2709.Iso2709Reader;
+import org.marcring.codec.iso2709.RecordFramer;
 import org.marcring.engine.Iso2709Source;
 import org.marcring.engine.ParallelReader;
 import org.marcring.engine.Pipeline;
@@ -85,7 +86,7 @@ public class EngineBenchmark {
     /** The plain sequential codec loop doing the engine's work on one thread (the engine's yardstick). */
     @Benchmark
     public long sequentialConvert() {
-        return SequentialLoop.convert(Iso2709Reader.of(bytes, ReadOptions.defaults()), MarcFormat.MARCXML,
+        return SequentialLoop.convert(RecordFramer.of(bytes), ReadOptions.defaults(), MarcFormat.MARCXML,
                 OutputStream.nullOutputStream());
     }
 

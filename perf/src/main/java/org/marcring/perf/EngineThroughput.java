@@ -18,7 +18,6 @@ import com.lmax.disruptor.WaitStrategy;
 import com.lmax.disruptor.YieldingWaitStrategy;
 
 import org.marcring.codec.io.MarcFormat;
-import org.marcring.codec.iso2709.Iso2709Reader;
 import org.marcring.engine.IdleWaitStrategy;
 import org.marcring.engine.Pipeline;
 import org.marcring.engine.PipelineBuilder;
@@ -355,7 +354,7 @@ public final class EngineThroughput {
     private static long[] sequential(Path file, MarcFormat to) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long cpu0 = threads.getCurrentThreadCpuTime();
-        SequentialLoop.convert(Iso2709Reader.open(file), to, OutputStream.nullOutputStream());
+        SequentialLoop.convert(file, to, OutputStream.nullOutputStream());
         return new long[] {0, threads.getCurrentThreadCpuTime() - cpu0, 0};
     }
 

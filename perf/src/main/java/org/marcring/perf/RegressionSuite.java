@@ -23,7 +23,6 @@ import com.fasterxml.jackson.core.JsonToken;
 
 import org.marcring.codec.io.MarcFormat;
 import org.marcring.codec.io.ReadOptions;
-import org.marcring.codec.iso2709.Iso2709Reader;
 import org.marcring.engine.Pipeline;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.results.RunResult;
@@ -262,7 +261,7 @@ public final class RegressionSuite {
     }
 
     private static void sequential(Path file) {
-        run(() -> SequentialLoop.convert(Iso2709Reader.open(file, ReadOptions.defaults()), MarcFormat.ISO2709,
+        run(() -> SequentialLoop.convert(file, MarcFormat.ISO2709,
                 OutputStream.nullOutputStream()));
     }
 

@@ -3,35 +3,68 @@ package org.marcring.perf;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 
+import org.marcring.codec.MarcFormatException;
 import org.marcring.codec.io.ByteArrayBuilder;
 import org.marcring.codec.io.MarcFormat;
+import org.marcring.codec.io.ReadOptions;
 import org.marcring.codec.io.RecordEncoder;
-import org.marcring.codec.iso2709.Iso2709Reader;
+import org.marcring.codec.iso2709.Iso2709Decoder;
+import org.marcring.codec.iso2709.Iso2709Fields;
+import org.marcring.codec.iso2709.Iso2709Transcoder;
+import org.marcring.codec.iso2709.RawRecord;
+import org.marcring.codec.iso2709.RecordFramer;
 
 /**
- * The plain sequential codec loop the engine is measured against: one thread reads each record, encodes it
- * into a buffer and writes the buffer out every 64 KiB — the engine's work without the engine.
+ * The plain sequential codec loop the engine is measured against: one thread frames each record, writes it
+ * into a buffer (straight from its bytes where the encoder can transcode a plain record, as the engine's
+ * parsers do; otherwise decoded and encoded) and writes the buffer out every 64 KiB — the engine's work
+ * without the engine.
  */
 final class SequentialLoop {
     private SequentialLoop() {
     }
 
+    /** {@link #convert(RecordFramer, ReadOptions, MarcFormat, OutputStream)} of a file, default options. */
+    static long convert(Path file, MarcFormat to, OutputStream out) {
+        try {
+            return convert(RecordFramer.open(file), ReadOptions.defaults(), to, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /**
-     * Converts every record of {@code reader} to {@code to} into {@code out} (header, separators and footer
-     * included), closing the reader; returns the number of records.
+     * Converts every record {@code framer} finds to {@code to} into {@code out} (header, separators and footer
+     * included), closing the framer; returns the number of records written (records that cannot be read are
+     * skipped, as a permissive reader skips them).
      */
-    static long convert(Iso2709Reader reader, MarcFormat to, OutputStream out) {
+    static long convert(RecordFramer framer, ReadOptions options, MarcFormat to, OutputStream out) {
         RecordEncoder encoder = to.newEncoder();
+        Iso2709Transcoder direct = encoder instanceof Iso2709Transcoder ? (Iso2709Transcoder) encoder : null;
+        Iso2709Decoder decoder = new Iso2709Decoder(options);
+        Iso2709Fields fields = new Iso2709Fields(options);
+        RawRecord raw = new RawRecord();
         ByteArrayBuilder buffer = new ByteArrayBuilder(1 << 17);
         long n = 0;
-        try (reader) {
+        try (framer) {
             buffer.append(encoder.header());
-            while (reader.hasNext()) {
-                if (n++ > 0) {
+            while (framer.next(raw)) {
+                int mark = buffer.length();
+                if (n > 0) {
                     buffer.append(encoder.separator());
                 }
-                encoder.encode(reader.next(), buffer);
+                if (direct == null || !raw.isClean() || !fields.scan(raw.buffer(), raw.offset(), raw.length())
+                        || !direct.transcode(fields, buffer)) {
+                    try {
+                        encoder.encode(decoder.decode(raw), buffer);
+                    } catch (MarcFormatException e) {
+                        buffer.truncate(mark);
+                        continue;
+                    }
+                }
+                n++;
                 if (buffer.length() >= 1 << 16) {
                     buffer.writeTo(out);
                     buffer.reset();

@@ -3,6 +3,8 @@ package org.marcring.engine.cli;
 import org.marcring.codec.MarcRecord;
 import org.marcring.codec.io.ByteArrayBuilder;
 import org.marcring.codec.io.RecordEncoder;
+import org.marcring.codec.iso2709.Iso2709Fields;
+import org.marcring.codec.iso2709.Iso2709Transcoder;
 
 /**
  * An encoder for one of several pipeline runs that write into one output: the command writes the header
@@ -10,7 +12,7 @@ import org.marcring.codec.io.RecordEncoder;
  * by an earlier run, every record of this run is preceded by the separator (and none is put between them),
  * so that the output reads as one run's.
  */
-final class FramedEncoder implements RecordEncoder {
+final class FramedEncoder implements RecordEncoder, Iso2709Transcoder {
     private final RecordEncoder encoder;
     private final boolean afterEarlierRecords;
     private final byte[] separator;
@@ -35,6 +37,22 @@ final class FramedEncoder implements RecordEncoder {
         } else {
             encoder.encode(record, out);
         }
+    }
+
+    @Override
+    public boolean transcode(Iso2709Fields fields, ByteArrayBuilder out) {
+        if (!(encoder instanceof Iso2709Transcoder)) {
+            return false;
+        }
+        int mark = out.length();
+        if (afterEarlierRecords) {
+            out.append(separator);
+        }
+        if (((Iso2709Transcoder) encoder).transcode(fields, out)) {
+            return true;
+        }
+        out.truncate(mark);
+        return false;
     }
 
     @Override
