@@ -24,17 +24,28 @@ import org.marcring.codec.text.Utf8Text;
 public final class Iso2709Fields {
     private static final int LEADER = 24;
     private static final int ENTRY = 12;
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long LOWS = 0x7F7F7F7F7F7F7F7FL;
+    private static final long RT_LANES = RecordFramer.RT * ONES;
+    private static final long FT_LANES = RecordFramer.FT * ONES;
 
     private final boolean leaderDecides;
     private final int maxFields;
     private byte[] bytes;
     private int offset;
+    private int length;
     private int fieldCount;
     private int[] tags = new int[64];
     private int[] starts = new int[64];
     private int[] ends = new int[64];
-    private int[] firstSubfield = new int[65];
+    private int[] subfieldsFrom = new int[64];
+    private int[] subfieldsTo = new int[64];
     private int[] delimiters = new int[256];
+    private int[] terminators = new int[256];
+    private int delimiterCount;
+    private int terminatorCount;
+    private int subfieldTotal;
 
     /** A scanner for records read with {@code options}. */
     public Iso2709Fields(ReadOptions options) {
@@ -45,7 +56,8 @@ public final class Iso2709Fields {
 
     /**
      * Finds the fields of the record in {@code b[off, off + len)}; {@code false}, with nothing to read, where
-     * the record is not one the decoder reads without remark (see the class comment).
+     * the record is not one the decoder reads without remark (see the class comment). The record must have
+     * been framed without defects (a {@link RawRecord#isClean() clean} frame).
      */
     public boolean scan(byte[] b, int off, int len) {
         bytes = null;
@@ -64,8 +76,7 @@ public final class Iso2709Fields {
         }
         int dataStart = off + base;
         int dataEnd = off + len - 1;
-        if (ByteScan.hasNulOrRecordTerminator(b, dataStart, dataEnd)
-                || Utf8Text.firstMalformed(b, dataStart, dataEnd - dataStart) >= 0) {
+        if (!separators(b, dataStart, dataEnd)) {
             return false;
         }
         if (tags.length < entries) {
@@ -73,9 +84,14 @@ public final class Iso2709Fields {
             tags = new int[n];
             starts = new int[n];
             ends = new int[n];
-            firstSubfield = new int[n + 1];
+            subfieldsFrom = new int[n];
+            subfieldsTo = new int[n];
         }
-        int subfields = 0;
+        int[] fts = terminators;
+        int[] sds = delimiters;
+        int t = 0;                                         // cursors into the terminators and delimiters found
+        int d = 0;
+        int total = 0;
         for (int e = 0, p = off + LEADER; e < entries; e++, p += ENTRY) {
             if (Tags.hasUnprintable(b, p)) {
                 return false;
@@ -91,55 +107,124 @@ public final class Iso2709Fields {
                 return false;
             }
             int end = declaredEnd - 1;
-            if (ByteScan.indexOf(b, s, end, RecordFramer.FT) >= 0) {
+            t = atOrAfter(fts, terminatorCount, s, t);
+            if (fts[t] != end) {
                 return false;                              // a terminator inside: the decoder keeps it as data
             }
             tags[e] = p;
             starts[e] = s;
             ends[e] = end;
-            firstSubfield[e] = subfields;
+            d = atOrAfter(sds, delimiterCount, s, d);
+            int to = atOrAfter(sds, delimiterCount, end, d);
+            subfieldsFrom[e] = d;
+            subfieldsTo[e] = to;
             if (!Tags.isControl(b, p)) {
-                subfields = dataField(b, s, end, subfields);
-                if (subfields < 0) {
+                if (!plainDataField(b, s, end, d, to)) {
                     return false;
                 }
+                total += to - d;
             }
         }
-        firstSubfield[entries] = subfields;
         bytes = b;
         offset = off;
+        length = len;
         fieldCount = entries;
+        subfieldTotal = total;
         return true;
     }
 
     /**
-     * Checks the data field in {@code b[s, end)} and notes its subfield delimiters from {@code n}; the new
-     * number of delimiters, or -1 where the decoder would have a remark.
+     * One pass over the data {@code b[from, to)}, eight bytes at a time: notes every subfield delimiter and
+     * field terminator; {@code false} at a NUL, a record terminator or bytes that are not well-formed UTF-8.
      */
-    private int dataField(byte[] b, int s, int end, int n) {
-        if (end - s < 2 || !plainIndicator(b[s]) || !plainIndicator(b[s + 1])) {
-            return -1;
+    private boolean separators(byte[] b, int from, int to) {
+        int room = to - from + 1;
+        if (delimiters.length < room) {
+            delimiters = new int[Math.max(room, delimiters.length * 2)];
+            terminators = new int[delimiters.length];
         }
-        int from = s + 2;
-        if (from == end) {
-            return n;
-        }
-        if (b[from] != RecordFramer.SD) {
-            return -1;
-        }
-        if (delimiters.length < n + (end - from)) {
-            delimiters = Arrays.copyOf(delimiters, Math.max(n + (end - from), delimiters.length * 2));
-        }
-        int first = n;
-        n = ByteScan.delimiters(b, from, end, delimiters, n);
-        int[] at = delimiters;
-        for (int k = first; k < n; k++) {
-            int code = at[k] + 1;
-            if (code >= end || !plainCode(b[code])) {
-                return -1;                                 // also a delimiter right after a delimiter
+        int[] sds = delimiters;
+        int[] fts = terminators;
+        int nd = 0;
+        int nt = 0;
+        long high = 0;
+        long bad = 0;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long w = ByteScan.word(b, i);
+            high |= w;
+            long r = w ^ RT_LANES;
+            bad |= ((w - ONES) & ~w) | ((r - ONES) & ~r);
+            nd = ByteScan.delimiters(w, i, sds, nd);
+            long f = w ^ FT_LANES;
+            long found = ~(((f & LOWS) + LOWS) | f) & HIGHS;   // exact: a high bit where the byte is 0x1E
+            while (found != 0) {
+                fts[nt++] = i + (Long.numberOfTrailingZeros(found) >>> 3);
+                found &= found - 1;
             }
         }
-        return n;
+        for (; i < to; i++) {
+            byte v = b[i];
+            high |= v;
+            if (v == 0 || v == RecordFramer.RT) {
+                return false;
+            } else if (v == RecordFramer.SD) {
+                sds[nd++] = i;
+            } else if (v == RecordFramer.FT) {
+                fts[nt++] = i;
+            }
+        }
+        if ((bad & HIGHS) != 0) {
+            return false;
+        }
+        if ((high & HIGHS) != 0 && Utf8Text.firstMalformed(b, from, to - from) >= 0) {
+            return false;
+        }
+        sds[nd] = Integer.MAX_VALUE;                       // a sentinel past the data
+        fts[nt] = Integer.MAX_VALUE;
+        delimiterCount = nd;
+        terminatorCount = nt;
+        return true;
+    }
+
+    /**
+     * The index of the first of the sorted {@code at[0, n)} that is at or after {@code position}, looking on
+     * from {@code hint} when fields come in data order, as they nearly always do, and searching otherwise.
+     */
+    private static int atOrAfter(int[] at, int n, int position, int hint) {
+        int i = hint;
+        if (i > 0 && at[i - 1] >= position) {
+            i = java.util.Arrays.binarySearch(at, 0, n, position);
+            return i >= 0 ? i : -i - 1;
+        }
+        while (i < n && at[i] < position) {
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * Whether the data field {@code b[s, end)}, whose subfield delimiters are {@code delimiters[from, to)}, is
+     * one the decoder reads without remark.
+     */
+    private boolean plainDataField(byte[] b, int s, int end, int from, int to) {
+        if (end - s < 2 || !plainIndicator(b[s]) || !plainIndicator(b[s + 1])) {
+            return false;
+        }
+        if (from == to) {
+            return end == s + 2;                           // no subfield: nothing after the indicators
+        }
+        int[] at = delimiters;
+        if (at[from] != s + 2) {
+            return false;                                  // data before the first subfield
+        }
+        for (int k = from; k < to; k++) {
+            int code = at[k] + 1;
+            if (code >= end || !plainCode(b[code])) {
+                return false;                              // also a delimiter right after a delimiter
+            }
+        }
+        return true;
     }
 
     private static boolean plainLeader(byte[] b, int off) {
@@ -172,6 +257,16 @@ public final class Iso2709Fields {
         return offset;
     }
 
+    /** The record's length in bytes, its terminator included. */
+    public int length() {
+        return length;
+    }
+
+    /** The number of subfields of all data fields together. */
+    public int subfieldTotal() {
+        return subfieldTotal;
+    }
+
     /** The number of fields, in directory order. */
     public int fieldCount() {
         return fieldCount;
@@ -199,7 +294,7 @@ public final class Iso2709Fields {
 
     /** The number of subfields of data field {@code i}. */
     public int subfieldCount(int i) {
-        return firstSubfield[i + 1] - firstSubfield[i];
+        return subfieldsTo[i] - subfieldsFrom[i];
     }
 
     /**
@@ -207,12 +302,12 @@ public final class Iso2709Fields {
      * value runs from two bytes further to the next delimiter or to {@link #end(int)}.
      */
     public int subfieldAt(int i, int k) {
-        return delimiters[firstSubfield[i] + k];
+        return delimiters[subfieldsFrom[i] + k];
     }
 
     /** Where the value of subfield {@code k} of data field {@code i} ends (exclusive). */
     public int subfieldEnd(int i, int k) {
-        int next = firstSubfield[i] + k + 1;
-        return next < firstSubfield[i + 1] ? delimiters[next] : ends[i];
+        int next = subfieldsFrom[i] + k + 1;
+        return next < subfieldsTo[i] ? delimiters[next] : ends[i];
     }
 }

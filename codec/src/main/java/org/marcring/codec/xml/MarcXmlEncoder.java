@@ -175,6 +175,19 @@ public final class MarcXmlEncoder implements RecordEncoder, Iso2709Transcoder {
 
     @Override
     public boolean transcode(Iso2709Fields fields, ByteArrayBuilder out) {
+        if (!indent) {
+            long room = CompactTranscoding.room(fields);
+            if (room > Integer.MAX_VALUE / 2) {
+                return false;
+            }
+            out.ensureRoom((int) room);
+            int end = CompactTranscoding.record(fields, out.array(), out.length());
+            if (end < 0) {
+                return false;
+            }
+            out.setLength(end);
+            return true;
+        }
         int mark = out.length();
         byte[] b = fields.bytes();
         out.append(recordOpen);

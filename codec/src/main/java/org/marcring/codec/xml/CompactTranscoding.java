@@ -1,0 +1,209 @@
+package org.marcring.codec.xml;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+
+import org.marcring.codec.iso2709.Iso2709Fields;
+
+/**
+ * Writes a plain ISO 2709 record as compact MARCXML straight into an array with room for it: the markup as
+ * whole eight-byte words (each constant stored as words; the bytes past its end are overwritten by what
+ * follows), the text eight bytes at a time where no byte needs a look. The bytes are those of
+ * {@link MarcXmlEncoder#compact()} for the decoded record; {@link MarcXmlEncoder#transcode} makes the room
+ * and falls back where this refuses.
+ */
+final class CompactTranscoding {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long FILLER = ONES * 'a';
+
+    private static final Markup RECORD_LEADER = new Markup("<record><leader>");
+    private static final Markup LEADER_CLOSE = new Markup("</leader>");
+    private static final Markup RECORD_CLOSE = new Markup("</record>");
+    private static final Markup CONTROL_OPEN = new Markup("<controlfield tag=\"");
+    private static final Markup CONTROL_CLOSE = new Markup("</controlfield>");
+    private static final Markup DATA_OPEN = new Markup("<datafield tag=\"");
+    private static final Markup IND1 = new Markup("\" ind1=\"");
+    private static final Markup IND2 = new Markup("\" ind2=\"");
+    private static final Markup DATA_CLOSE = new Markup("</datafield>");
+    private static final Markup[] SUBFIELD_OPEN = new Markup[128];
+    private static final Markup[] SUBFIELD_NEXT = new Markup[128];
+    private static final Markup SUBFIELD_CLOSE = new Markup("</subfield>");
+    private static final byte[] AMP = bytes("&amp;");
+    private static final byte[] LT = bytes("&lt;");
+    private static final byte[] GT = bytes("&gt;");
+    private static final byte[] CR = bytes("&#13;");
+
+    static {
+        for (char c = '0'; c <= 'z'; c++) {
+            if (c <= '9' || c >= 'a') {
+                SUBFIELD_OPEN[c] = new Markup("<subfield code=\"" + c + "\">");
+                SUBFIELD_NEXT[c] = new Markup("</subfield><subfield code=\"" + c + "\">");
+            }
+        }
+    }
+
+    private CompactTranscoding() {
+    }
+
+    /** Bytes of room, beyond what the record writes, that word stores may touch. */
+    static final int SLACK = 64;
+
+    /** An upper bound of the bytes {@link #record} writes for {@code fields}, its slack included. */
+    static long room(Iso2709Fields fields) {
+        return 5L * fields.length() + 64L * fields.fieldCount() + 32L * fields.subfieldTotal() + 256 + SLACK;
+    }
+
+    /**
+     * Writes the record at {@code a[p]} (which has {@link #room} bytes free); the index after it, or -1 where a
+     * character must be replaced (the caller then encodes the decoded record).
+     */
+    static int record(Iso2709Fields fields, byte[] a, int p) {
+        byte[] b = fields.bytes();
+        p = RECORD_LEADER.put(a, p);
+        p = text(a, p, b, fields.leaderOffset(), fields.leaderOffset() + 24); // printable: never refused
+        p = LEADER_CLOSE.put(a, p);
+        for (int f = 0, n = fields.fieldCount(); f < n && p >= 0; f++) {
+            int t = fields.tagAt(f);
+            if (!plainTag(b, t)) {
+                return -1;                                 // a tag to escape: the rare path
+            }
+            if (fields.isControl(f)) {
+                p = CONTROL_OPEN.put(a, p);
+                p = tag(a, p, b, t);
+                a[p++] = '"';
+                a[p++] = '>';
+                p = text(a, p, b, fields.start(f), fields.end(f));
+                if (p >= 0) {
+                    p = CONTROL_CLOSE.put(a, p);
+                }
+            } else {
+                int s = fields.start(f);
+                p = DATA_OPEN.put(a, p);
+                p = tag(a, p, b, t);
+                p = IND1.put(a, p);
+                a[p++] = b[s];
+                p = IND2.put(a, p);
+                a[p++] = b[s + 1];
+                a[p++] = '"';
+                a[p++] = '>';
+                int m = fields.subfieldCount(f);
+                for (int k = 0; k < m && p >= 0; k++) {
+                    int at = fields.subfieldAt(f, k);
+                    p = (k == 0 ? SUBFIELD_OPEN : SUBFIELD_NEXT)[b[at + 1]].put(a, p);
+                    p = text(a, p, b, at + 2, fields.subfieldEnd(f, k));
+                }
+                if (p >= 0) {
+                    if (m > 0) {
+                        p = SUBFIELD_CLOSE.put(a, p);
+                    }
+                    p = DATA_CLOSE.put(a, p);
+                }
+            }
+        }
+        return p < 0 ? -1 : RECORD_CLOSE.put(a, p);
+    }
+
+    private static boolean plainTag(byte[] b, int t) {
+        return alphanumeric(b[t]) && alphanumeric(b[t + 1]) && alphanumeric(b[t + 2]);
+    }
+
+    private static boolean alphanumeric(byte c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static int tag(byte[] a, int p, byte[] b, int t) {
+        a[p] = b[t];
+        a[p + 1] = b[t + 1];
+        a[p + 2] = b[t + 2];
+        return p + 3;
+    }
+
+    /**
+     * Escapes well-formed UTF-8 {@code b[i, end)} as element content at {@code a[p]}; the index after it, or -1
+     * at a character XML 1.0 forbids (below 0x20 but tab, line feed and carriage return; U+FFFE, U+FFFF).
+     */
+    private static int text(byte[] a, int p, byte[] b, int i, int end) {
+        while (i < end) {
+            int left = end - i;
+            if (left >= 8) {
+                long w = (long) LONGS.get(b, i);
+                if (!needsLook(w)) {
+                    LONGS.set(a, p, w);
+                    i += 8;
+                    p += 8;
+                    continue;
+                }
+            } else if (i + 8 <= b.length) {
+                long keep = -1L >>> ((8 - left) << 3);     // the lanes of the value's last bytes
+                long w = ((long) LONGS.get(b, i) & keep) | (FILLER & ~keep);
+                if (!needsLook(w)) {
+                    LONGS.set(a, p, w);
+                    return p + left;
+                }
+            }
+            for (int stop = Math.min(i + 8, end); i < stop; i++) {
+                int v = b[i] & 0xFF;
+                if (v >= 0x20 && v != '&' && v != '<' && v != '>' && v != 0xEF || v == '\t' || v == '\n') {
+                    a[p++] = (byte) v;
+                } else if (v == 0xEF) {
+                    if (i + 2 < end && b[i + 1] == (byte) 0xBF && (b[i + 2] & 0xFE) == 0xBE) {
+                        return -1;                         // U+FFFE or U+FFFF
+                    }
+                    a[p++] = (byte) v;
+                } else if (v == '&' || v == '<' || v == '>' || v == '\r') {
+                    byte[] r = v == '&' ? AMP : v == '<' ? LT : v == '>' ? GT : CR;
+                    for (byte x : r) {
+                        a[p++] = x;
+                    }
+                } else {
+                    return -1;
+                }
+            }
+        }
+        return p;
+    }
+
+    /** Whether any of the eight bytes of {@code w} is below 0x20, {@code & < >} or 0xEF (maybe U+FFFE/U+FFFF). */
+    private static boolean needsLook(long w) {
+        long amp = w ^ (ONES * '&');
+        long lt = w ^ (ONES * '<');
+        long gt = w ^ (ONES * '>');
+        long ef = w ^ (ONES * 0xEF);
+        long found = ((w - ONES * 0x20) & ~w)                 // a byte below 0x20 (0x80 and above never match)
+                | ((amp - ONES) & ~amp) | ((lt - ONES) & ~lt) | ((gt - ONES) & ~gt) | ((ef - ONES) & ~ef);
+        return (found & HIGHS) != 0;
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** A constant piece of markup, kept as the eight-byte words it is stored with. */
+    private static final class Markup {
+        private final long[] words;
+        private final int length;
+
+        Markup(String text) {
+            byte[] b = bytes(text);
+            this.length = b.length;
+            this.words = new long[(b.length + 7) / 8];
+            byte[] padded = java.util.Arrays.copyOf(b, words.length * 8);
+            for (int i = 0; i < words.length; i++) {
+                words[i] = (long) LONGS.get(padded, i * 8);
+            }
+        }
+
+        /** Stores the markup at {@code a[p]}; the index after it. */
+        int put(byte[] a, int p) {
+            long[] w = words;
+            for (int i = 0; i < w.length; i++) {
+                LONGS.set(a, p + (i << 3), w[i]);
+            }
+            return p + length;
+        }
+    }
+}
