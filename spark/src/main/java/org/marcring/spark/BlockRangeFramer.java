@@ -26,6 +26,8 @@ import org.marcring.codec.iso2709.RecordStart;
  * on through the blocks of range k and stops before the same record: the first frame at or after B that is a
  * consistent record right after a frame ending on a record terminator at or after B. A verified start is a frame
  * boundary of the whole-file read, so the ranges together give the frames of the whole-file read, in order.
+ * Unlike {@link org.marcring.codec.iso2709.RangeFramer}, a frame whose lying length runs past that record is
+ * not cut there: the record would then be framed by both ranges.
  *
  * <p>Offsets: the first range's frames have their offsets in the decompressed stream, as a whole-file read
  * gives them; a later range cannot know how many bytes the blocks before it decompress to, and gives -1.
