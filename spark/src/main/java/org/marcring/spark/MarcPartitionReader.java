@@ -84,7 +84,8 @@ final class MarcPartitionReader implements PartitionReader<InternalRow> {
             CompressionCodec codec = split.compressed ? new CompressionCodecFactory(conf).getCodec(path) : null;
             if (codec instanceof SplittableCompressionCodec && split.format == SourceFormat.ISO2709) {
                 frames = SplitFrames.iso2709(BlockRangeFramer.open((SplittableCompressionCodec) codec, in,
-                        split.start, split.start + split.length), readOptions);
+                        () -> fs.open(path), split.start, split.start + split.length, split.fileLength),
+                        readOptions);
             } else if (split.compressed) {
                 InputStream whole = codec == null ? in : codec.createInputStream(in);
                 frames = split.format == SourceFormat.ISO2709

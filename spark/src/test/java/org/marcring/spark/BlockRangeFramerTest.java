@@ -65,8 +65,9 @@ class BlockRangeFramerTest {
         codec.setConf(CONF);
         FileSystem fs = FileSystem.getLocal(CONF);
         for (long start = 0; start < size; start += rangeBytes) {
-            try (BlockRangeFramer f = BlockRangeFramer.open(codec,
-                    fs.open(new org.apache.hadoop.fs.Path(bz2.toUri())), start, Math.min(size, start + rangeBytes))) {
+            org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(bz2.toUri());
+            try (BlockRangeFramer f = BlockRangeFramer.open(codec, fs.open(path), () -> fs.open(path), start,
+                    Math.min(size, start + rangeBytes), size)) {
                 RawRecord raw = new RawRecord();
                 while (f.next(raw)) {
                     ranges.add(text(raw));
