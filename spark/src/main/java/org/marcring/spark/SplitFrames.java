@@ -54,7 +54,8 @@ abstract class SplitFrames implements AutoCloseable {
     }
 
     /**
-     * The frames of a text format's framer over bytes that start at {@code base} in the file, each decoded
+     * The frames of a text format's framer over bytes that start at {@code base} in the file ({@link
+     * BlockRangeFramer#UNKNOWN_OFFSET} where that is not known: a later split of a bzip2 file), each decoded
      * with the format's reader over the frame's bytes alone.
      */
     static SplitFrames text(TextFramer framer, long base, SourceFormat format, ReadOptions options) {
@@ -126,7 +127,7 @@ abstract class SplitFrames implements AutoCloseable {
 
         @Override
         long byteOffset(RawRecord raw) {
-            return base + raw.byteOffset();
+            return base == BlockRangeFramer.UNKNOWN_OFFSET ? base : base + raw.byteOffset();
         }
 
         @Override

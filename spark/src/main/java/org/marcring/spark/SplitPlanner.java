@@ -19,7 +19,8 @@ import org.apache.hadoop.io.compress.SplittableCompressionCodec;
  * {@code maxSplitBytes = min(maxPartitionBytes, max(openCostInBytes, totalBytes / minPartitions))}, where
  * {@code totalBytes} counts each file's length plus the open cost, then packed largest first into partitions
  * of up to {@code maxSplitBytes}, each file charged its open cost, so that many small files share a task.
- * ISO 2709 files in a codec Hadoop can split (bzip2) split by compressed byte range ({@link BlockRangeFramer});
+ * ISO 2709 and NDJSON files in a codec Hadoop can split (bzip2) split by compressed byte range
+ * ({@link BlockRangeFramer}, {@link BlockLineStream});
  * other compressed files, MARCXML and MARC-in-JSON documents are one split each.
  */
 final class SplitPlanner {
@@ -93,7 +94,8 @@ final class SplitPlanner {
             CompressionCodec codec = codecs.getCodec(f.getPath());
             SourceFormat fileFormat = format != null ? format : SourceFormat.ofFileName(f.getPath().getName(),
                     codec == null ? null : codec.getDefaultExtension());
-            if (codec instanceof SplittableCompressionCodec && fileFormat == SourceFormat.ISO2709) {
+            if (codec instanceof SplittableCompressionCodec
+                    && (fileFormat == SourceFormat.ISO2709 || fileFormat == SourceFormat.NDJSON)) {
                 for (long start = 0; start < len; start += maxSplit) {
                     splits.add(new FileSplit(path, start, Math.min(maxSplit, len - start), len, true, fileFormat));
                 }
