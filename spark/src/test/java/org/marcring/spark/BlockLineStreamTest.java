@@ -16,8 +16,12 @@ import java.util.TreeSet;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.Text;
 import org.apache.hadoop.io.compress.BZip2Codec;
 import org.apache.hadoop.io.compress.bzip2.CBZip2OutputStream;
+import org.apache.hadoop.mapred.JobConf;
+import org.apache.hadoop.mapred.LineRecordReader;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,7 +34,8 @@ import org.marcring.codec.iso2709.RawRecord;
  * An irregular NDJSON file of corpus records (blank lines, CRLF, damaged lines, no last line end) in bzip2 with
  * 100k blocks, so some 30 blocks: cut at random into 2-50 compressed byte ranges, each read as
  * {@link BlockLineStream} bounds it and framed by the codec's {@link LineFramer}, the ranges give exactly the
- * lines of the whole-file read (same bytes, same order, none twice, none lost; the first range's offsets too).
+ * lines of the whole-file read (same bytes, same order, none twice, none lost; the first range's offsets too),
+ * and each range exactly the lines Hadoop's own {@code LineRecordReader} reads for that split.
  */
 class BlockLineStreamTest {
     private static final Configuration CONF = new Configuration();
@@ -82,6 +87,60 @@ class BlockLineStreamTest {
             }
             assertEquals(withoutOffsets(whole), withoutOffsets(got), "cuts " + cuts);
         }
+    }
+
+    @Test
+    void eachRangeHoldsTheLinesHadoopsLineRecordReaderGivesThatSplit() throws IOException {
+        long size = Files.size(bz2);
+        Random random = new Random(9);
+        JobConf job = new JobConf(CONF);
+        org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(bz2.toUri());
+        for (int round = 0; round < 4; round++) {
+            TreeSet<Long> cuts = new TreeSet<>();
+            while (cuts.size() < 12) {
+                cuts.add(1 + (long) (random.nextDouble() * (size - 1)));
+            }
+            cuts.add(size);
+            long start = 0;
+            for (long cut : cuts) {
+                List<String> hadoop = new ArrayList<>();
+                LineRecordReader reader = new LineRecordReader(job,
+                        new org.apache.hadoop.mapred.FileSplit(path, start, cut - start, new String[0]));
+                try {
+                    LongWritable key = reader.createKey();
+                    Text value = reader.createValue();
+                    while (reader.next(key, value)) {
+                        hadoop.add(value.toString());
+                    }
+                } finally {
+                    reader.close();
+                }
+                assertEquals(hadoop, rangeLines(start, cut), "range [" + start + ", " + cut + ")");
+                start = cut;
+            }
+        }
+    }
+
+    /** The bytes of the compressed range [s, e) as lines without their line ends (LF or CRLF). */
+    private static List<String> rangeLines(long s, long e) throws IOException {
+        BZip2Codec codec = new BZip2Codec();
+        codec.setConf(CONF);
+        FileSystem fs = FileSystem.getLocal(CONF);
+        byte[] bytes;
+        try (InputStream in = BlockLineStream.open(codec, fs.open(new org.apache.hadoop.fs.Path(bz2.toUri())), s,
+                e)) {
+            bytes = in.readAllBytes();
+        }
+        List<String> out = new ArrayList<>();
+        if (bytes.length == 0) {
+            return out;
+        }
+        String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\n", -1);
+        int n = lines[lines.length - 1].isEmpty() ? lines.length - 1 : lines.length;
+        for (int i = 0; i < n; i++) {
+            out.add(lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i]);
+        }
+        return out;
     }
 
     @Test
