@@ -28,7 +28,8 @@ import org.marcring.codec.testing.Corpus;
 
 /**
  * A bzip2 ISO 2709 file of about 5 MB of corpus records (one damaged file among them), so several 900k blocks,
- * read in compressed byte ranges (4 KiB ranges: most hold no block start): the ranges together give the whole-file read's frames, in order, none twice, none lost.
+ * read in compressed byte ranges (4 KiB ranges: most hold no block start): the ranges together give the
+ * whole-file read's frames, in order, none twice, none lost.
  */
 class BlockRangeFramerTest {
     private static final String[] SOURCES = {
