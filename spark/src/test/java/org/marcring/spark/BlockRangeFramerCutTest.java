@@ -101,6 +101,25 @@ class BlockRangeFramerCutTest {
     }
 
     @Test
+    void aFileOfConcatenatedBzip2StreamsSplitsAsOneStreamDoes() throws IOException {
+        // parallel compressors (pbzip2) write one bzip2 stream per block, one after the other
+        List<byte[]> records = records(5);
+        for (int i = 1; i + 2 < records.size(); i += 7) {
+            records.set(i, spanning(records, i, 2));
+        }
+        Damaged file = write(records, 70_000);
+        long size = Files.size(file.bz2);
+        boolean cut = false;
+        for (long splitBytes : new long[] {size / 5 + 1, 4096, 1000}) {
+            long[] starts = starts(size, splitBytes);
+            List<String> expected = reference(file, starts);
+            cut |= expected.stream().anyMatch(f -> f.startsWith(RawRecord.TRUNCATED + ":"));
+            assertEquals(expected, splits(file, starts), "splits of " + splitBytes + " bytes");
+        }
+        assertTrue(cut, "a damaged frame crosses a split's first record");
+    }
+
+    @Test
     void sparkReadsTheDamagedFileInSplitsWithTheRangeReadersFrames() throws IOException {
         List<byte[]> records = records(0);
         for (int i = 0; i + 2 < records.size(); i += 3) {
@@ -153,6 +172,11 @@ class BlockRangeFramerCutTest {
     }
 
     private Damaged write(List<byte[]> records) throws IOException {
+        return write(records, Integer.MAX_VALUE);
+    }
+
+    /** The records in bzip2 of 100k blocks, a new bzip2 stream every {@code streamBytes} bytes. */
+    private Damaged write(List<byte[]> records, int streamBytes) throws IOException {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         records.forEach(all::writeBytes);
         byte[] plain = all.toByteArray();
@@ -160,10 +184,14 @@ class BlockRangeFramerCutTest {
         Files.write(plainFile, plain);
         Path bz2 = Files.createTempFile(dir, "damaged", ".mrc.bz2");
         try (OutputStream out = Files.newOutputStream(bz2)) {
-            out.write('B');
-            out.write('Z');
-            try (CBZip2OutputStream blocks = new CBZip2OutputStream(out, 1)) {
-                blocks.write(plain);
+            for (int from = 0; from < plain.length; from += streamBytes) {
+                ByteArrayOutputStream stream = new ByteArrayOutputStream();
+                stream.write('B');
+                stream.write('Z');
+                try (CBZip2OutputStream blocks = new CBZip2OutputStream(stream, 1)) {
+                    blocks.write(plain, from, Math.min(streamBytes, plain.length - from));
+                }
+                out.write(stream.toByteArray());
             }
         }
         return new Damaged(plain, plainFile, bz2);
