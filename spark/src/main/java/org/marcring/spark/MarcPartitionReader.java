@@ -9,6 +9,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.compress.CompressionCodec;
 import org.apache.hadoop.io.compress.CompressionCodecFactory;
+import org.apache.hadoop.io.compress.SplittableCompressionCodec;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.connector.read.PartitionReader;
 import org.apache.spark.unsafe.types.UTF8String;
@@ -27,9 +28,10 @@ import org.marcring.codec.xml.MarcXmlFramer;
 /**
  * Reads the records of one partition's splits, one after the other, sequentially with the codec: a plain
  * ISO 2709 file's split through a {@link RangeFramer} (records starting in the split by the verified-start
- * rule), a plain NDJSON file's split as the lines {@link LineSplit} gives it, a MARCXML or MARC-in-JSON
- * document or a compressed file whole (through Hadoop's codec for its name). Applies the read mode to each
- * record.
+ * rule), a bzip2 ISO 2709 file's split through a {@link BlockRangeFramer}, a plain NDJSON file's split as the
+ * lines {@link LineSplit} gives it, a bzip2 NDJSON file's as the lines {@link BlockLineStream} gives it, a
+ * MARCXML or MARC-in-JSON document or another compressed file whole (through Hadoop's codec for its name).
+ * Applies the read mode to each record.
  */
 final class MarcPartitionReader implements PartitionReader<InternalRow> {
     private final FileSplit[] splits;
@@ -80,8 +82,17 @@ final class MarcPartitionReader implements PartitionReader<InternalRow> {
         file = UTF8String.fromString(split.path);
         FSDataInputStream in = fs.open(path);
         try {
-            if (split.compressed) {
-                CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(path);
+            CompressionCodec codec = split.compressed ? new CompressionCodecFactory(conf).getCodec(path) : null;
+            if (codec instanceof SplittableCompressionCodec && split.format == SourceFormat.ISO2709) {
+                frames = SplitFrames.iso2709(BlockRangeFramer.open((SplittableCompressionCodec) codec, in,
+                        () -> fs.open(path), split.start, split.start + split.length, split.fileLength),
+                        readOptions);
+            } else if (codec instanceof SplittableCompressionCodec && split.format == SourceFormat.NDJSON) {
+                InputStream lines = BlockLineStream.open((SplittableCompressionCodec) codec, in, split.start,
+                        split.start + split.length);
+                frames = SplitFrames.text(textFramer(lines, split.format),
+                        split.start == 0 ? 0 : BlockRangeFramer.UNKNOWN_OFFSET, split.format, readOptions);
+            } else if (split.compressed) {
                 InputStream whole = codec == null ? in : codec.createInputStream(in);
                 frames = split.format == SourceFormat.ISO2709
                         ? SplitFrames.iso2709(RecordFramer.of(whole), readOptions)

@@ -40,16 +40,22 @@ abstract class SplitFrames implements AutoCloseable {
 
     /** ISO 2709 frames of a byte range (by the verified-start rule) or of a whole stream. */
     static SplitFrames iso2709(RangeFramer range, ReadOptions options) {
-        return new Iso(range, null, options);
+        return new Iso(range, null, null, options);
+    }
+
+    /** ISO 2709 frames of a compressed byte range of a block-compressed file. */
+    static SplitFrames iso2709(BlockRangeFramer blocks, ReadOptions options) {
+        return new Iso(null, null, blocks, options);
     }
 
     /** ISO 2709 frames of a whole stream. */
     static SplitFrames iso2709(RecordFramer whole, ReadOptions options) {
-        return new Iso(null, whole, options);
+        return new Iso(null, whole, null, options);
     }
 
     /**
-     * The frames of a text format's framer over bytes that start at {@code base} in the file, each decoded
+     * The frames of a text format's framer over bytes that start at {@code base} in the file ({@link
+     * BlockRangeFramer#UNKNOWN_OFFSET} where that is not known: a later split of a bzip2 file), each decoded
      * with the format's reader over the frame's bytes alone.
      */
     static SplitFrames text(TextFramer framer, long base, SourceFormat format, ReadOptions options) {
@@ -59,22 +65,24 @@ abstract class SplitFrames implements AutoCloseable {
     private static final class Iso extends SplitFrames {
         private final RangeFramer range;
         private final RecordFramer whole;
+        private final BlockRangeFramer blocks;
         private final Iso2709Decoder decoder;
 
-        Iso(RangeFramer range, RecordFramer whole, ReadOptions options) {
+        Iso(RangeFramer range, RecordFramer whole, BlockRangeFramer blocks, ReadOptions options) {
             this.range = range;
             this.whole = whole;
+            this.blocks = blocks;
             this.decoder = new Iso2709Decoder(options);
         }
 
         @Override
         boolean next(RawRecord raw) {
-            return range != null ? range.next(raw) : whole.next(raw);
+            return range != null ? range.next(raw) : blocks != null ? blocks.next(raw) : whole.next(raw);
         }
 
         @Override
         long byteOffset(RawRecord raw) {
-            return raw.byteOffset();
+            return blocks != null ? blocks.byteOffset(raw) : raw.byteOffset();
         }
 
         @Override
@@ -86,6 +94,8 @@ abstract class SplitFrames implements AutoCloseable {
         public void close() {
             if (range != null) {
                 range.close();
+            } else if (blocks != null) {
+                blocks.close();
             } else {
                 whole.close();
             }
@@ -117,7 +127,7 @@ abstract class SplitFrames implements AutoCloseable {
 
         @Override
         long byteOffset(RawRecord raw) {
-            return base + raw.byteOffset();
+            return base == BlockRangeFramer.UNKNOWN_OFFSET ? base : base + raw.byteOffset();
         }
 
         @Override

@@ -12,13 +12,16 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.compress.CompressionCodec;
 import org.apache.hadoop.io.compress.CompressionCodecFactory;
+import org.apache.hadoop.io.compress.SplittableCompressionCodec;
 
 /**
  * Plans the partitions of a read the way Spark plans those of its own file sources: splits of at most
  * {@code maxSplitBytes = min(maxPartitionBytes, max(openCostInBytes, totalBytes / minPartitions))}, where
  * {@code totalBytes} counts each file's length plus the open cost, then packed largest first into partitions
  * of up to {@code maxSplitBytes}, each file charged its open cost, so that many small files share a task.
- * Compressed files, MARCXML and MARC-in-JSON documents are one split each.
+ * ISO 2709 and NDJSON files in a codec Hadoop can split (bzip2) split by compressed byte range
+ * ({@link BlockRangeFramer}, {@link BlockLineStream});
+ * other compressed files, MARCXML and MARC-in-JSON documents are one split each.
  */
 final class SplitPlanner {
     private final long maxPartitionBytes;
@@ -91,6 +94,13 @@ final class SplitPlanner {
             CompressionCodec codec = codecs.getCodec(f.getPath());
             SourceFormat fileFormat = format != null ? format : SourceFormat.ofFileName(f.getPath().getName(),
                     codec == null ? null : codec.getDefaultExtension());
+            if (codec instanceof SplittableCompressionCodec
+                    && (fileFormat == SourceFormat.ISO2709 || fileFormat == SourceFormat.NDJSON)) {
+                for (long start = 0; start < len; start += maxSplit) {
+                    splits.add(new FileSplit(path, start, Math.min(maxSplit, len - start), len, true, fileFormat));
+                }
+                continue;
+            }
             if (codec != null || !fileFormat.splittable()) {
                 splits.add(new FileSplit(path, 0, len, len, codec != null, fileFormat));
                 continue;

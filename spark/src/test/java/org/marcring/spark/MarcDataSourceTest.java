@@ -134,7 +134,7 @@ class MarcDataSourceTest {
     }
 
     @Test
-    void aBzip2FileIsOneSplitWithTheSameRecords(@TempDir Path dir) throws IOException {
+    void aBzip2FileSplitsByCompressedRangeWithTheSameRecords(@TempDir Path dir) throws IOException {
         Path file = Corpus.file(REALISTIC);
         Path bz2 = dir.resolve("realistic.mrc.bz2");
         org.apache.hadoop.io.compress.BZip2Codec codec = new org.apache.hadoop.io.compress.BZip2Codec();
@@ -145,8 +145,9 @@ class MarcDataSourceTest {
         Dataset<Row> df = TestSpark.session().read().format("marc").option("maxPartitionBytes", 32768)
                 .load(bz2.toString());
         assertTrue(Files.size(bz2) > 2 * 32768, "the compressed file is larger than two splits");
-        assertEquals(1, df.rdd().getNumPartitions());
-        assertEquals(sequential(file), described(df));
+        assertTrue(df.rdd().getNumPartitions() > 1, "partitions: " + df.rdd().getNumPartitions());
+        // a split after the first cannot know its records' offsets in the decompressed stream (-1)
+        assertEquals(withoutOffsets(sequential(file)), withoutOffsets(described(df)));
     }
 
     @Test
@@ -164,6 +165,11 @@ class MarcDataSourceTest {
     }
 
     // ---------------------------------------------------------------- the codec's view
+
+    /** The described records without their byte offsets, sorted. */
+    private static List<String> withoutOffsets(List<String> described) {
+        return described.stream().map(d -> d.substring(d.indexOf('|') + 1)).sorted().collect(Collectors.toList());
+    }
 
     /** Every frame of the file, read sequentially by the codec and described as {@link #described} does. */
     static List<String> sequential(Path file) {

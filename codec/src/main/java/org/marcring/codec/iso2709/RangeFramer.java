@@ -7,6 +7,7 @@ import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 
 /**
  * Frames the ISO 2709 records of one byte range {@code [start, end)} of a file, so that a large file can be
@@ -24,6 +25,10 @@ import java.util.Objects;
  * <p>Offsets ({@link RawRecord#byteOffset()}, {@link #start()}, {@link #stop()}) are absolute in the file;
  * ordinals count from 0 in each range. Finding R(end) reads ahead of {@code end} only until the next verified
  * start. Not thread-safe.
+ *
+ * <p>A range of a stream whose R(end) is found only while reading it (a split of a compressed file, whose next
+ * split starts in a block this one reaches by reading on) is framed by {@link #of(RecordFramer, LongSupplier)}
+ * with the same rule.
  */
 public final class RangeFramer implements AutoCloseable {
     /** Read chunk while looking for R(end): most starts are found within the next record. */
@@ -31,10 +36,10 @@ public final class RangeFramer implements AutoCloseable {
 
     private final RecordFramer framer;
     private final long start;
-    private final long stop;
+    private final LongSupplier stop;
     private boolean done;
 
-    private RangeFramer(RecordFramer framer, long start, long stop) {
+    private RangeFramer(RecordFramer framer, long start, LongSupplier stop) {
         this.framer = framer;
         this.start = start;
         this.stop = stop;
@@ -66,11 +71,26 @@ public final class RangeFramer implements AutoCloseable {
                 }
             }
             RecordFramer framer = RecordFramer.open(channel, start);
-            return new RangeFramer(framer, framer.position(), stop);
+            long found = stop;
+            return new RangeFramer(framer, framer.position(), () -> found);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
         }
+    }
+
+    /**
+     * The frames of {@code framer} from its position (R(start): the input's start or a verified record start)
+     * up to R(end), where R(end) is found while reading: {@code stop} answers R(end), in the framer's offsets,
+     * once it is known and {@link Long#MAX_VALUE} before (and for good if the range runs to the end of the
+     * input). It must be known by the time the framer has read the byte at R(end), which every frame that
+     * reaches or passes R(end) has. Frames are cut at R(end) and the range ends there as for a file's range.
+     * Closing the range framer closes {@code framer}.
+     */
+    public static RangeFramer of(RecordFramer framer, LongSupplier stop) {
+        Objects.requireNonNull(framer, "framer");
+        Objects.requireNonNull(stop, "stop");
+        return new RangeFramer(framer, framer.position(), stop);
     }
 
     /** R(start): the offset in the file where this range's first frame starts. */
@@ -78,9 +98,12 @@ public final class RangeFramer implements AutoCloseable {
         return start;
     }
 
-    /** R(end): the offset where the next range's first frame starts; this range's frames all start before it. */
+    /**
+     * R(end): the offset where the next range's first frame starts; this range's frames all start before it.
+     * {@link Long#MAX_VALUE} for a range of {@link #of(RecordFramer, LongSupplier)} while R(end) is not known.
+     */
     public long stop() {
-        return stop;
+        return stop.getAsLong();
     }
 
     /** Frames the range's next record into {@code into}; {@code false} once the range is done. */
@@ -90,6 +113,7 @@ public final class RangeFramer implements AutoCloseable {
             return false;
         }
         long at = into.byteOffset();
+        long stop = this.stop.getAsLong();
         if (at >= stop) {
             done = true;
             return false;

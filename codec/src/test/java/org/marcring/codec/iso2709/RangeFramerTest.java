@@ -8,6 +8,7 @@ import static org.marcring.codec.testing.Fixtures.concat;
 import static org.marcring.codec.testing.Fixtures.record;
 import static org.marcring.codec.testing.Fixtures.withDeclaredLength;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,6 +56,35 @@ class RangeFramerTest {
         try (RangeFramer range = RangeFramer.open(file, 10, Files.size(file))) {
             assertEquals(List.of(A.length + ":" + B.length + ":0", (A.length + B.length) + ":" + C.length + ":0"),
                     drain(range));
+        }
+    }
+
+    @Test
+    void aStreamsRangeWhoseStopIsFoundWhileReadingCutsTheFrameReachingPastIt() {
+        // as above, but R(end) becomes known only once the stream has handed out the byte at it (a compressed
+        // split learns it on reaching the next split's first block)
+        byte[] lying = withDeclaredLength(A, A.length + B.length);
+        byte[] input = concat(lying, B, C);
+        long[] handedOut = {0};
+        ByteArrayInputStream in = new ByteArrayInputStream(input) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                int n = super.read(b, off, len);
+                handedOut[0] += Math.max(n, 0);
+                return n;
+            }
+        };
+        try (RangeFramer range = RangeFramer.of(RecordFramer.of(in, 16),
+                () -> handedOut[0] > A.length ? A.length : Long.MAX_VALUE)) {
+            assertEquals(0, range.start());
+            assertEquals(Long.MAX_VALUE, range.stop());
+            assertEquals(List.of("0:" + A.length + ":" + RawRecord.TRUNCATED), drain(range));
+            assertEquals(A.length, range.stop());
+        }
+        // never known: the range runs to the end of the input, framed as the sequential read frames it
+        try (RangeFramer range = RangeFramer.of(RecordFramer.of(input), () -> Long.MAX_VALUE)) {
+            assertEquals(List.of("0:" + (A.length + B.length) + ":0",
+                    (A.length + B.length) + ":" + C.length + ":0"), drain(range));
         }
     }
 
