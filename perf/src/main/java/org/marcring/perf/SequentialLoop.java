@@ -10,9 +10,7 @@ import org.marcring.codec.io.ByteArrayBuilder;
 import org.marcring.codec.io.MarcFormat;
 import org.marcring.codec.io.ReadOptions;
 import org.marcring.codec.io.RecordEncoder;
-import org.marcring.codec.iso2709.Iso2709Decoder;
-import org.marcring.codec.iso2709.Iso2709Fields;
-import org.marcring.codec.iso2709.Iso2709Transcoder;
+import org.marcring.codec.iso2709.Iso2709Conversion;
 import org.marcring.codec.iso2709.RawRecord;
 import org.marcring.codec.iso2709.RecordFramer;
 
@@ -42,9 +40,7 @@ final class SequentialLoop {
      */
     static long convert(RecordFramer framer, ReadOptions options, MarcFormat to, OutputStream out) {
         RecordEncoder encoder = to.newEncoder();
-        Iso2709Transcoder direct = encoder instanceof Iso2709Transcoder ? (Iso2709Transcoder) encoder : null;
-        Iso2709Decoder decoder = new Iso2709Decoder(options);
-        Iso2709Fields fields = new Iso2709Fields(options);
+        Iso2709Conversion conversion = new Iso2709Conversion(options, encoder);
         RawRecord raw = new RawRecord();
         ByteArrayBuilder buffer = new ByteArrayBuilder(1 << 17);
         long n = 0;
@@ -55,14 +51,11 @@ final class SequentialLoop {
                 if (n > 0) {
                     buffer.append(encoder.separator());
                 }
-                if (direct == null || !raw.isClean() || !fields.scan(raw.buffer(), raw.offset(), raw.length())
-                        || !direct.transcode(fields, buffer)) {
-                    try {
-                        encoder.encode(decoder.decode(raw), buffer);
-                    } catch (MarcFormatException e) {
-                        buffer.truncate(mark);
-                        continue;
-                    }
+                try {
+                    conversion.encode(raw, buffer);
+                } catch (MarcFormatException e) {
+                    buffer.truncate(mark);
+                    continue;
                 }
                 n++;
                 if (buffer.length() >= 1 << 16) {

@@ -136,6 +136,38 @@ class Iso2709TranscoderTest {
     }
 
     @Test
+    void aConversionWritesAFileAsDecodingAndEncodingEachRecordDoes() throws IOException {
+        byte[] input = Files.readAllBytes(Corpus.file("solrmarc/test/data/records/uva_001_2000.mrc"));
+        for (Supplier<RecordEncoder> make : ENCODERS) {
+            Iso2709Conversion conversion = new Iso2709Conversion(ReadOptions.defaults(), make.get());
+            Iso2709Decoder decoder = new Iso2709Decoder(ReadOptions.defaults());
+            RecordEncoder encoder = make.get();
+            ByteArrayBuilder converted = new ByteArrayBuilder(1 << 16);
+            ByteArrayBuilder decoded = new ByteArrayBuilder(1 << 16);
+            int records = 0;
+            RecordFramer framer = RecordFramer.of(input);
+            RawRecord raw = new RawRecord();
+            while (framer.next(raw)) {
+                records++;
+                int mark = converted.length();
+                try {
+                    conversion.encode(raw, converted);
+                } catch (MarcException e) {
+                    assertEquals(mark, converted.length(), "a refused record leaves nothing behind");
+                }
+                int at = decoded.length();
+                try {
+                    encoder.encode(decoder.decode(raw), decoded);
+                } catch (MarcException e) {
+                    decoded.truncate(at);
+                }
+            }
+            assertTrue(records >= 2000, "records: " + records);
+            assertArrayEquals(decoded.toByteArray(), converted.toByteArray(), encoder.getClass().getSimpleName());
+        }
+    }
+
+    @Test
     void damagedCopiesOfCorpusRecordsTranscodeOnlyToWhatTheirDecodingWrites() throws IOException {
         byte[] input = Files.readAllBytes(Corpus.file("mrrc/tests/data/fixtures/realistic.mrc"));
         List<int[]> spans = new ArrayList<>();
