@@ -170,6 +170,8 @@ public final class ParallelWriter implements MarcWriter {
                 ring.ring.publish(seq);
                 awaitWriter(seq);
             }
+        } catch (Stopped e) {
+            // the run failed while the last records were handed over: its failure is thrown below
         } finally {
             shutdown();
         }
@@ -227,8 +229,8 @@ public final class ParallelWriter implements MarcWriter {
         int idle = 0;
         while (true) {
             if (control.isStopped()) {
-                close(); // throws the failure
-                throw new IllegalStateException("writer stopped");
+                close(); // throws the failure, unless called from close(), which then throws it
+                throw new Stopped();
             }
             try {
                 return ring.ring.tryNext();
@@ -252,6 +254,15 @@ public final class ParallelWriter implements MarcWriter {
         }
         if (control.failure() != null && !closed) {
             close(); // throws the failure
+        }
+    }
+
+    /** The run stopped while a record was being handed over; the caller throws the run's failure. */
+    private static final class Stopped extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        Stopped() {
+            super("writer stopped");
         }
     }
 }

@@ -94,6 +94,24 @@ class ParallelWriterTest {
     }
 
     @Test
+    void closingWhileTheRunFailsThrowsTheRunsFailureEveryTime() {
+        assertTimeoutPreemptively(LIMIT, () -> {
+            List<MarcRecord> records = new ArrayList<>(realistic().subList(0, 8));
+            MarcRecord huge = records.get(7).toBuilder().dataField("500", ' ', ' ', "a", "x".repeat(12_000)).build();
+            records.set(7, huge);
+            for (int round = 0; round < 200; round++) {
+                ParallelWriter writer = new ParallelWriter(new ByteArrayOutputStream(), Iso2709Encoder::new, 2, 16,
+                        ErrorPolicy.failFast());
+                EngineException e = assertThrows(EngineException.class, () -> {
+                    records.forEach(writer::write);
+                    writer.close();
+                }, "round " + round);
+                assertInstanceOf(MarcException.class, e.getCause().getCause(), e.toString());
+            }
+        });
+    }
+
+    @Test
     void aRecordThatCannotBeEncodedFailsFastOrIsSkipped(@TempDir Path dir) {
         assertTimeoutPreemptively(LIMIT, () -> {
             List<MarcRecord> records = new ArrayList<>(realistic().subList(0, 50));
