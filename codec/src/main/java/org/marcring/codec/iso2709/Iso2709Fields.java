@@ -153,6 +153,9 @@ public final class Iso2709Fields {
         for (; i + 8 <= to; i += 8) {
             long w = ByteScan.word(b, i);
             high |= w;
+            if (((w - ONES * 0x20) & ~w & HIGHS) == 0) {
+                continue;                                  // no byte below 0x20: most words of text
+            }
             long r = w ^ RT_LANES;
             bad |= ((w - ONES) & ~w) | ((r - ONES) & ~r);
             nd = ByteScan.delimiters(w, i, sds, nd);

@@ -182,27 +182,36 @@ final class CompactTranscoding {
         return s.getBytes(StandardCharsets.US_ASCII);
     }
 
-    /** A constant piece of markup, kept as the eight-byte words it is stored with. */
+    /**
+     * A constant piece of markup of at most 32 bytes, kept as the four eight-byte words it is stored with: all
+     * four are stored, without a loop or a branch, and the bytes past its end are overwritten by what follows.
+     */
     private static final class Markup {
-        private final long[] words;
+        private final long w0;
+        private final long w1;
+        private final long w2;
+        private final long w3;
         private final int length;
 
         Markup(String text) {
             byte[] b = bytes(text);
-            this.length = b.length;
-            this.words = new long[(b.length + 7) / 8];
-            byte[] padded = java.util.Arrays.copyOf(b, words.length * 8);
-            for (int i = 0; i < words.length; i++) {
-                words[i] = (long) LONGS.get(padded, i * 8);
+            if (b.length > 32) {
+                throw new IllegalArgumentException("markup over 32 bytes: " + text);
             }
+            this.length = b.length;
+            byte[] padded = java.util.Arrays.copyOf(b, 32);
+            this.w0 = (long) LONGS.get(padded, 0);
+            this.w1 = (long) LONGS.get(padded, 8);
+            this.w2 = (long) LONGS.get(padded, 16);
+            this.w3 = (long) LONGS.get(padded, 24);
         }
 
-        /** Stores the markup at {@code a[p]}; the index after it. */
+        /** Stores the markup at {@code a[p]} (32 bytes of room); the index after it. */
         int put(byte[] a, int p) {
-            long[] w = words;
-            for (int i = 0; i < w.length; i++) {
-                LONGS.set(a, p + (i << 3), w[i]);
-            }
+            LONGS.set(a, p, w0);
+            LONGS.set(a, p + 8, w1);
+            LONGS.set(a, p + 16, w2);
+            LONGS.set(a, p + 24, w3);
             return p + length;
         }
     }
