@@ -33,6 +33,7 @@ public final class MarcJsonFramer extends TextFramer {
     private int depth;
     private boolean inString;
     private boolean escaped;
+    private boolean continuing;
 
     private MarcJsonFramer(ByteWindow input, ReadOptions options) {
         super(input, options);
@@ -53,8 +54,17 @@ public final class MarcJsonFramer extends TextFramer {
         return new MarcJsonFramer(ByteWindow.of(channel), options);
     }
 
+    /**
+     * Whether the piece last framed continues the one before it: a later piece of a value longer than the size
+     * limit, so that a reader can count the record once.
+     */
+    public boolean continuesPrevious() {
+        return continuing;
+    }
+
     @Override
     public boolean next(RawRecord into) {
+        continuing = inValue;
         if (inValue) {
             return scanValue(into, 0, pieceDefects | RawRecord.OVERSIZED);
         }
