@@ -13,6 +13,8 @@ import java.nio.channels.ReadableByteChannel;
  */
 public final class ByteWindow implements AutoCloseable {
     private static final int CHUNK = 1 << 20;
+    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
     private final InputStream stream;
     private final ReadableByteChannel channel;
@@ -26,7 +28,9 @@ public final class ByteWindow implements AutoCloseable {
     private long countedTo;
     private long lines;
     private long lastNewline = -1;
-    private long carriedChars;
+    /** Characters of the current line before {@code lineCharsTo}. */
+    private long lineChars;
+    private long lineCharsTo;
 
     private ByteWindow(InputStream stream, int capacity) {
         this.stream = stream;
@@ -123,6 +127,10 @@ public final class ByteWindow implements AutoCloseable {
             return false;
         }
         if (limit == buf.length) {
+            if (countingLines) { // what is about to be dropped is counted first
+                countLinesTo(base + pos);
+                countLineCharactersTo(base + pos);
+            }
             int keep = limit - pos;
             if (keep > buf.length / 2) {
                 byte[] bigger = new byte[buf.length * 2];
@@ -130,9 +138,6 @@ public final class ByteWindow implements AutoCloseable {
                 buf = bigger;
             } else {
                 System.arraycopy(buf, pos, buf, 0, keep);
-            }
-            if (countingLines) {
-                countLinesTo(base + pos, true);
             }
             base += pos;
             pos = 0;
@@ -158,7 +163,7 @@ public final class ByteWindow implements AutoCloseable {
     /**
      * Keeps count of the lines of the input from now on (the window must not have moved yet), so that
      * {@link #lineOf(long)} and {@link #columnOf(long, boolean)} can say where an offset is, at the cost of one
-     * look at each byte.
+     * look at each byte, eight at a time.
      */
     public void countLines() {
         if (base + pos > 0 || countedTo > 0) {
@@ -177,7 +182,7 @@ public final class ByteWindow implements AutoCloseable {
      * must not be before the mark as it was at the last read.
      */
     public long lineOf(long offset) {
-        countLinesTo(offset, false);
+        countLinesTo(offset);
         return lines + 1;
     }
 
@@ -187,21 +192,16 @@ public final class ByteWindow implements AutoCloseable {
      * {@link #lineOf(long)}.
      */
     public long columnOf(long offset, boolean characters) {
-        countLinesTo(offset, false);
+        countLinesTo(offset);
         if (!characters) {
             return offset - lastNewline;
         }
-        long from = lastNewline + 1;
-        long chars = 0;
-        if (from < base) {
-            chars = carriedChars;
-            from = base;
-        }
-        return chars + charactersIn(from, offset) + 1;
+        countLineCharactersTo(offset);
+        return lineChars + 1;
     }
 
-    /** Counts the lines up to {@code to}; before {@code to} is dropped from the buffer, carries its line's characters. */
-    private void countLinesTo(long to, boolean dropping) {
+    /** Counts the lines up to {@code to}. */
+    private void countLinesTo(long to) {
         if (!countingLines) {
             throw new IllegalStateException("lines are not counted: countLines() first");
         }
@@ -209,10 +209,19 @@ public final class ByteWindow implements AutoCloseable {
             throw new IllegalArgumentException("offset " + to + " outside the counted part of the window");
         }
         byte[] b = buf;
+        int i = (int) (countedTo - base);
         int end = (int) (to - base);
         long newlines = 0;
         int last = -1;
-        for (int i = (int) (countedTo - base); i < end; i++) {
+        for (; i + 8 <= end; i += 8) {
+            long x = (long) LONGS.get(b, i) ^ 0x0A0A0A0A0A0A0A0AL; // a newline byte becomes 0
+            long zero = ~(((x & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL) | x | 0x7F7F7F7F7F7F7F7FL);
+            if (zero != 0) {
+                newlines += Long.bitCount(zero);
+                last = i + ((63 - Long.numberOfLeadingZeros(zero)) >>> 3);
+            }
+        }
+        for (; i < end; i++) {
             if (b[i] == '\n') {
                 newlines++;
                 last = i;
@@ -223,17 +232,33 @@ public final class ByteWindow implements AutoCloseable {
             lastNewline = base + last;
         }
         countedTo = to;
-        if (dropping && lastNewline + 1 < to) {
-            long from = lastNewline + 1;
-            carriedChars = from < base ? carriedChars + charactersIn(base, to) : charactersIn(from, to);
+    }
+
+    /** Counts the characters of the current line up to {@code to} (lines counted that far). */
+    private void countLineCharactersTo(long to) {
+        if (lineCharsTo <= lastNewline) {
+            lineCharsTo = lastNewline + 1;
+            lineChars = 0;
+        }
+        if (lineCharsTo < to) {
+            lineChars += charactersIn(lineCharsTo, to);
+            lineCharsTo = to;
         }
     }
 
+    /** Bytes that do not continue a UTF-8 sequence in {@code [from, to)}, eight at a time. */
     private long charactersIn(long from, long to) {
-        long n = 0;
-        for (int i = (int) (from - base), end = (int) (to - base); i < end; i++) {
-            if ((buf[i] & 0xC0) != 0x80) {
-                n++;
+        byte[] b = buf;
+        int i = (int) (from - base);
+        int end = (int) (to - base);
+        long n = end - i;
+        for (; i + 8 <= end; i += 8) {
+            long w = (long) LONGS.get(b, i);
+            n -= Long.bitCount(w & ~(w << 1) & 0x8080808080808080L); // 10xxxxxx
+        }
+        for (; i < end; i++) {
+            if ((b[i] & 0xC0) == 0x80) {
+                n--;
             }
         }
         return n;

@@ -129,6 +129,34 @@ public final class MarcJsonFramer extends TextFramer {
     private boolean scanValue(RawRecord into, int from, int defects) {
         int i = from;
         while (true) {
+            // the bytes in the window, looked at directly up to a brace that may open a record
+            byte[] window = input.buffer();
+            int mark = input.start();
+            int limit = Math.min(input.available(), maxRecordBytes);
+            while (i < limit) {
+                byte c = window[mark + i];
+                if (c == '{') {
+                    break;
+                }
+                i++;
+                if (inString) {
+                    if (escaped) {
+                        escaped = false;
+                    } else if (c == '\\') {
+                        escaped = true;
+                    } else if (c == '"') {
+                        inString = false;
+                    }
+                } else if (c == '"') {
+                    inString = true;
+                } else if (c == '[') {
+                    depth++;
+                } else if ((c == '}' || c == ']') && --depth == 0) {
+                    inValue = false;
+                    emit(into, i, defects);
+                    return true;
+                }
+            }
             if (i >= maxRecordBytes) {
                 emit(into, i, defects | RawRecord.OVERSIZED);
                 return true; // inValue stays: the rest follows as further pieces
@@ -180,6 +208,9 @@ public final class MarcJsonFramer extends TextFramer {
 
     /** Whether the <code>{</code> at {@code i} (from the mark) opens an object whose first key is a record's. */
     private boolean isRecordStart(int i) {
+        if (input.available() > i + 2 && input.at(i + 1) == '"' && input.at(i + 2) != 'l' && input.at(i + 2) != 'f') {
+            return false; // a key that is not "leader" or "fields": the common case, a field
+        }
         int k = skipBlanks(i + 1);
         if (k < 0 || !input.ensure(k + 9)) {
             return false;

@@ -97,6 +97,10 @@ public final class MarcJsonReader extends SequentialReader {
         } else {
             window = ByteWindow.forReader(this.input);
             window.countLines();
+            if (window.ensure(3) && window.at(0) == (byte) 0xEF && window.at(1) == (byte) 0xBB
+                    && window.at(2) == (byte) 0xBF) {
+                window.skip(3); // a UTF-8 byte-order mark, which the parser of a whole document would pass over
+            }
             framer = MarcJsonFramer.of(window, options);
         }
     }
@@ -165,9 +169,9 @@ public final class MarcJsonReader extends SequentialReader {
                 continue; // a later piece of the record already refused
             }
             inOversized = false;
-            pieceLine = window.lineOf(raw.byteOffset());
-            pieceColumn = window.columnOf(raw.byteOffset(), false);
+            pieceLine = -1; // counted when first needed
             if ((raw.defects() & RawRecord.GARBAGE) != 0) {
+                placePiece();
                 throw new MarcFormatException(ordinal++, raw.byteOffset(), "line " + pieceLine + ", column "
                         + pieceColumn + ": " + MarcJsonFramer.describeDefects(raw.defects(), raw.length()),
                         raw.copy());
@@ -177,6 +181,14 @@ public final class MarcJsonReader extends SequentialReader {
                 throw oversized();
             }
             return decodePiece();
+        }
+    }
+
+    /** Finds the line and column in the input of the start of the record just framed. */
+    private void placePiece() {
+        if (pieceLine < 0) {
+            pieceLine = window.lineOf(raw.byteOffset());
+            pieceColumn = window.columnOf(raw.byteOffset(), false);
         }
     }
 
@@ -225,6 +237,7 @@ public final class MarcJsonReader extends SequentialReader {
      */
     private MarcFormatException oversized() {
         long recordOrdinal = ordinal;
+        placePiece();
         String fault = "line " + pieceLine + ", column " + pieceColumn + ": record longer than the limit of "
                 + options.maxRecordBytes() + " bytes";
         try {
@@ -623,6 +636,9 @@ public final class MarcJsonReader extends SequentialReader {
         }
         int line = l.getLineNr();
         int column = l.getColumnNr();
+        if (framer != null && line > 0) {
+            placePiece();
+        }
         if (pieceLine < 0 || line <= 0) {
             return "line " + line + ", column " + column + ": ";
         }

@@ -277,7 +277,7 @@ public final class MarcXmlFramer extends TextFramer {
                 return true;
             }
             if (input.at(i) != '<') {
-                i++;
+                i = nextMarkup(i + 1);
                 continue;
             }
             int end = tokenEnd(i);
@@ -425,13 +425,34 @@ public final class MarcXmlFramer extends TextFramer {
 
     /** Whether the start tag in {@code [i, end)} (from the mark) is of an element named {@code record}, any prefix. */
     private boolean isRecordStartTag(int i, int end) {
+        byte[] b = input.buffer();
+        int s = input.start();
         int nameEnd = i + 1;
-        while (nameEnd < end && !isSpace(input.at(nameEnd)) && input.at(nameEnd) != '>' && input.at(nameEnd) != '/'
-                && input.at(nameEnd) != '<') {
+        while (nameEnd < end) {
+            byte c = b[s + nameEnd];
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '>' || c == '/' || c == '<') {
+                break;
+            }
             nameEnd++;
         }
-        int local = nameEnd - "record".length();
-        return local > i && matches(local, "record") && (local == i + 1 || input.at(local - 1) == ':');
+        int local = nameEnd - 6;
+        return local > i && b[s + local] == 'r' && b[s + local + 1] == 'e' && b[s + local + 2] == 'c'
+                && b[s + local + 3] == 'o' && b[s + local + 4] == 'r' && b[s + local + 5] == 'd'
+                && (local == i + 1 || b[s + local - 1] == ':');
+    }
+
+    /**
+     * The index (from the mark) of the first {@code <} at or after {@code i} among the bytes in the window and
+     * within the size limit; or the index just past what was looked at.
+     */
+    private int nextMarkup(int i) {
+        byte[] b = input.buffer();
+        int s = input.start();
+        int end = Math.min(input.available(), maxRecordBytes);
+        while (i < end && b[s + i] != '<') {
+            i++;
+        }
+        return i;
     }
 
     /**
@@ -441,6 +462,26 @@ public final class MarcXmlFramer extends TextFramer {
     private int tagEnd(int from) {
         int i = from;
         byte quote = 0;
+        // the bytes in the window, looked at directly; the checks below once they run out
+        byte[] window = input.buffer();
+        int mark = input.start();
+        int end = Math.min(input.available(), maxRecordBytes);
+        while (i < end) {
+            byte c = window[mark + i];
+            if (c == '<' && i > from) {
+                return i;
+            }
+            i++;
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '>') {
+                return i;
+            }
+        }
         while (true) {
             if (i >= maxRecordBytes) {
                 return TOO_LONG;

@@ -95,6 +95,11 @@ public final class MarcXmlReader extends SequentialReader {
         this.encoding = declaredEncoding(window);
         this.framer = MarcXmlFramer.of(window, options);
         this.factory = newFactory(options.maxNestingDepth());
+        try {
+            factory.setProperty("reuse-instance", Boolean.TRUE); // the JDK's parser: reset for each record, not made anew
+        } catch (IllegalArgumentException e) {
+            // another StAX implementation: a parser per record
+        }
     }
 
     /** A reader over {@code in} (closing the reader closes it). */
@@ -145,6 +150,9 @@ public final class MarcXmlReader extends SequentialReader {
      * UTF-8 or ASCII (each record, parsed alone, must be decoded as the document says); null otherwise.
      */
     private static String declaredEncoding(ByteWindow in) {
+        if (!in.ensure(5) || in.at(0) != '<' || in.at(1) != '?' || in.at(2) != 'x') {
+            return null; // no XML declaration (as with each record the engine parses alone)
+        }
         in.ensure(256);
         int n = Math.min(256, in.available());
         StringBuilder head = new StringBuilder(n);
@@ -233,6 +241,7 @@ public final class MarcXmlReader extends SequentialReader {
      */
     private MarcFormatException oversized() {
         long recordOrdinal = ordinal;
+        placePiece();
         String fault = "line " + pieceLine + ", column " + pieceColumn + ": record longer than "
                 + options.maxRecordBytes() + " bytes";
         try {
@@ -248,11 +257,17 @@ public final class MarcXmlReader extends SequentialReader {
         return new MarcFormatException(recordOrdinal, raw.byteOffset(), fault, null);
     }
 
-    /** Notes where the record just framed starts, for positions in the whole input. */
+    /** Notes where the record just framed starts; its line and column are counted when first needed. */
     private void locatePiece() {
-        long offset = raw.byteOffset();
-        pieceLine = window.lineOf(offset);
-        pieceColumn = window.columnOf(offset, true);
+        pieceLine = -1;
+    }
+
+    /** Finds the line and column in the input of the start of the record just framed. */
+    private void placePiece() {
+        if (pieceLine < 0) {
+            pieceLine = window.lineOf(raw.byteOffset());
+            pieceColumn = window.columnOf(raw.byteOffset(), true);
+        }
     }
 
     /**
@@ -585,6 +600,7 @@ public final class MarcXmlReader extends SequentialReader {
 
     /** The line in the input of a line of the record being parsed. */
     private long inputLine(int line) {
+        placePiece();
         return line <= 0 ? line : pieceLine + line - 1;
     }
 
@@ -593,6 +609,7 @@ public final class MarcXmlReader extends SequentialReader {
         if (line != 1 || column <= 0) {
             return column;
         }
+        placePiece();
         return pieceColumn + column - 1 - (column > insertedAt ? Math.min(insertedLength, column - insertedAt) : 0);
     }
 

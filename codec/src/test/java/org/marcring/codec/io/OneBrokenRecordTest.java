@@ -154,6 +154,32 @@ class OneBrokenRecordTest {
     }
 
     @ParameterizedTest
+    @EnumSource(value = Damage.class, names = {"XML_BROKEN_LEADER", "PREFIXED_XML_BROKEN_LEADER", "JSON_STRAY_QUOTE"})
+    void theLineOfAFaultFarIntoALargeFileIsItsLineInTheWholeInput(Damage damage) {
+        int count = 3000; // some 900 KB: far more than the reader holds at a time
+        int broken = 2500;
+        StringBuilder sb = new StringBuilder(damage.format == MarcFormat.MARCXML ? "<" + damage.variant
+                + "collection xmlns" + (damage.variant.isEmpty() ? "" : ":marc") + "=\"" + NS + "\">\n" : "[\n");
+        for (int i = 0; i < count; i++) {
+            String r = damage.format == MarcFormat.MARCXML ? xmlRecord(i, damage.variant) : jsonRecord(i);
+            sb.append(i == broken ? damage.breaker.apply(r) : r).append(i == count - 1 ? "\n"
+                    : damage.format == MarcFormat.MARCXML ? "\n" : ",\n");
+        }
+        sb.append(damage.format == MarcFormat.MARCXML ? "</" + damage.variant + "collection>\n" : "]\n");
+        List<MarcFormatException> rejects = new ArrayList<>();
+        long read;
+        try (MarcReader r = MarcFormats.openReader(new ByteArrayInputStream(sb.toString().getBytes(StandardCharsets.UTF_8)),
+                damage.format, ReadOptions.defaults().withRejectHandler(rejects::add))) {
+            read = r.stream().count();
+        }
+        assertEquals(count - 1, read);
+        assertEquals(1, rejects.size());
+        assertEquals(broken, rejects.get(0).ordinal());
+        assertTrue(rejects.get(0).getMessage().contains(": line " + (broken + 2) + ", column "),
+                rejects.get(0).getMessage());
+    }
+
+    @ParameterizedTest
     @EnumSource(Damage.class)
     void aStrictReaderThrowsForTheBrokenRecordAndGoesOn(Damage damage) {
         Object[] in = input(damage);
