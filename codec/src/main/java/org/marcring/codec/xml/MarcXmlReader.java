@@ -94,12 +94,9 @@ public final class MarcXmlReader extends SequentialReader {
         window.countLines();
         this.encoding = declaredEncoding(window);
         this.framer = MarcXmlFramer.of(window, options);
+        // one factory, a parser per record: the JDK's "reuse-instance" would save a little per record, but its
+        // parser keeps each document it was reset from (some 8 KB a record), so the heap would grow with the input
         this.factory = newFactory(options.maxNestingDepth());
-        try {
-            factory.setProperty("reuse-instance", Boolean.TRUE); // the JDK's parser: reset for each record, not made anew
-        } catch (IllegalArgumentException e) {
-            // another StAX implementation: a parser per record
-        }
     }
 
     /** A reader over {@code in} (closing the reader closes it). */

@@ -32,6 +32,19 @@ class BoundedMemoryTest {
     }
 
     @Test
+    void sixtyThousandMarcXmlRecordsAreReadInBoundedMemory() throws Exception {
+        // each record is parsed alone; a parser reset from the last one kept every document (8 KB a record)
+        List<String> out = runWithSmallHeap("xml-many-records");
+        assertTrue(out.contains("RECORDS 60000 REJECTS 0"), out.toString());
+    }
+
+    @Test
+    void sixtyThousandMarcJsonRecordsAreReadInBoundedMemory() throws Exception {
+        List<String> out = runWithSmallHeap("json-many-records");
+        assertTrue(out.contains("RECORDS 60001 REJECTS 0"), out.toString());
+    }
+
+    @Test
     void aJsonRecordWithAMillionFieldsIsRefusedAtTheFieldLimit() throws Exception {
         List<String> out = runWithSmallHeap("json-million-fields");
         assertTrue(out.contains("RECORDS 0 REJECTS 1"), out.toString());
