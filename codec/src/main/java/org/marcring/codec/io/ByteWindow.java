@@ -13,28 +13,63 @@ import java.nio.channels.ReadableByteChannel;
  */
 public final class ByteWindow implements AutoCloseable {
     private static final int CHUNK = 1 << 20;
+    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
     private final InputStream stream;
     private final ReadableByteChannel channel;
-    private byte[] buf = new byte[CHUNK];
+    private byte[] buf;
     private int pos;
     private int limit;
     private long base;
     private boolean eof;
+    // line counting, for readers that report positions as line and column (off until countLines())
+    private boolean countingLines;
+    private long countedTo;
+    private long lines;
+    private long lastNewline = -1;
+    /** Characters of the current line before {@code lineCharsTo}. */
+    private long lineChars;
+    private long lineCharsTo;
 
-    private ByteWindow(InputStream stream) {
+    private ByteWindow(InputStream stream, int capacity) {
         this.stream = stream;
         this.channel = null;
+        this.buf = new byte[capacity];
     }
 
     private ByteWindow(ReadableByteChannel channel) {
         this.stream = null;
         this.channel = channel;
+        this.buf = new byte[CHUNK];
     }
 
     /** A window over a stream; closing the window closes the stream. */
     public static ByteWindow of(InputStream stream) {
-        return new ByteWindow(java.util.Objects.requireNonNull(stream, "stream"));
+        return new ByteWindow(java.util.Objects.requireNonNull(stream, "stream"), CHUNK);
+    }
+
+    /**
+     * A window over a stream that reads at most {@code capacity} bytes at a time to begin with (it grows for a
+     * record longer than half of that): a reader of one record in memory need not allocate a chunk of 1 MiB.
+     */
+    public static ByteWindow of(InputStream stream, int capacity) {
+        if (capacity < 2) {
+            throw new IllegalArgumentException("capacity " + capacity + " < 2");
+        }
+        return new ByteWindow(java.util.Objects.requireNonNull(stream, "stream"), capacity);
+    }
+
+    /**
+     * A window for a reader over {@code stream}: sized to the bytes of an in-memory stream (one record parsed on
+     * its own), else reading 64 KiB at a time.
+     */
+    public static ByteWindow forReader(InputStream stream) {
+        int size = 1 << 16;
+        if (stream instanceof java.io.ByteArrayInputStream) {
+            size = Math.max(2, Math.min(size, ((java.io.ByteArrayInputStream) stream).available() + 1));
+        }
+        return of(stream, size);
     }
 
     /** A window over a channel; closing the window closes the channel. */
@@ -92,6 +127,10 @@ public final class ByteWindow implements AutoCloseable {
             return false;
         }
         if (limit == buf.length) {
+            if (countingLines) { // what is about to be dropped is counted first
+                countLinesTo(base + pos);
+                countLineCharactersTo(base + pos);
+            }
             int keep = limit - pos;
             if (keep > buf.length / 2) {
                 byte[] bigger = new byte[buf.length * 2];
@@ -119,6 +158,110 @@ public final class ByteWindow implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("reading at byte " + (base + limit) + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Keeps count of the lines of the input from now on (the window must not have moved yet), so that
+     * {@link #lineOf(long)} and {@link #columnOf(long, boolean)} can say where an offset is, at the cost of one
+     * look at each byte, eight at a time.
+     */
+    public void countLines() {
+        if (base + pos > 0 || countedTo > 0) {
+            throw new IllegalStateException("lines are counted from the start of the input");
+        }
+        countingLines = true;
+    }
+
+    /** Whether lines are counted ({@link #countLines()}). */
+    public boolean countsLines() {
+        return countingLines;
+    }
+
+    /**
+     * The 1-based line of {@code offset} ({@code '\n'} ends a line). Offsets asked for must not decrease, and
+     * must not be before the mark as it was at the last read.
+     */
+    public long lineOf(long offset) {
+        countLinesTo(offset);
+        return lines + 1;
+    }
+
+    /**
+     * The 1-based column of {@code offset} in its line: in bytes, or in characters where {@code characters}
+     * (the input then UTF-8, counting each byte that does not continue a UTF-8 sequence). Same rules as
+     * {@link #lineOf(long)}.
+     */
+    public long columnOf(long offset, boolean characters) {
+        countLinesTo(offset);
+        if (!characters) {
+            return offset - lastNewline;
+        }
+        countLineCharactersTo(offset);
+        return lineChars + 1;
+    }
+
+    /** Counts the lines up to {@code to}. */
+    private void countLinesTo(long to) {
+        if (!countingLines) {
+            throw new IllegalStateException("lines are not counted: countLines() first");
+        }
+        if (to < countedTo || to > base + limit) {
+            throw new IllegalArgumentException("offset " + to + " outside the counted part of the window");
+        }
+        byte[] b = buf;
+        int i = (int) (countedTo - base);
+        int end = (int) (to - base);
+        long newlines = 0;
+        int last = -1;
+        for (; i + 8 <= end; i += 8) {
+            long x = (long) LONGS.get(b, i) ^ 0x0A0A0A0A0A0A0A0AL; // a newline byte becomes 0
+            long zero = ~(((x & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL) | x | 0x7F7F7F7F7F7F7F7FL);
+            if (zero != 0) {
+                newlines += Long.bitCount(zero);
+                last = i + ((63 - Long.numberOfLeadingZeros(zero)) >>> 3);
+            }
+        }
+        for (; i < end; i++) {
+            if (b[i] == '\n') {
+                newlines++;
+                last = i;
+            }
+        }
+        if (last >= 0) {
+            lines += newlines;
+            lastNewline = base + last;
+        }
+        countedTo = to;
+    }
+
+    /** Counts the characters of the current line up to {@code to} (lines counted that far). */
+    private void countLineCharactersTo(long to) {
+        if (lineCharsTo <= lastNewline) {
+            lineCharsTo = lastNewline + 1;
+            lineChars = 0;
+        }
+        if (lineCharsTo < to) {
+            lineChars += charactersIn(lineCharsTo, to);
+            lineCharsTo = to;
+        }
+    }
+
+    /** Bytes that do not continue a UTF-8 sequence in {@code [from, to)}, eight at a time. */
+    private long charactersIn(long from, long to) {
+        byte[] b = buf;
+        int i = (int) (from - base);
+        int end = (int) (to - base);
+        long n = end - i;
+        for (; i + 8 <= end; i += 8) {
+            long w = (long) LONGS.get(b, i);
+            n -= Long.bitCount(w & ~(w << 1) & 0x8080808080808080L); // 10xxxxxx
+        }
+        for (; i < end; i++) {
+            if ((b[i] & 0xC0) == 0x80) {
+                n--;
+            }
+        }
+        return n;
     }
 
     /** Whether a read may wait indefinitely: anything but a file. */

@@ -33,6 +33,7 @@ public final class MarcJsonFramer extends TextFramer {
     private int depth;
     private boolean inString;
     private boolean escaped;
+    private boolean continuing;
 
     private MarcJsonFramer(ByteWindow input, ReadOptions options) {
         super(input, options);
@@ -53,8 +54,17 @@ public final class MarcJsonFramer extends TextFramer {
         return new MarcJsonFramer(ByteWindow.of(channel), options);
     }
 
+    /**
+     * Whether the piece last framed continues the one before it: a later piece of a value longer than the size
+     * limit, so that a reader can count the record once.
+     */
+    public boolean continuesPrevious() {
+        return continuing;
+    }
+
     @Override
     public boolean next(RawRecord into) {
+        continuing = inValue;
         if (inValue) {
             return scanValue(into, 0, pieceDefects | RawRecord.OVERSIZED);
         }
@@ -119,6 +129,34 @@ public final class MarcJsonFramer extends TextFramer {
     private boolean scanValue(RawRecord into, int from, int defects) {
         int i = from;
         while (true) {
+            // the bytes in the window, looked at directly up to a brace that may open a record
+            byte[] window = input.buffer();
+            int mark = input.start();
+            int limit = Math.min(input.available(), maxRecordBytes);
+            while (i < limit) {
+                byte c = window[mark + i];
+                if (c == '{') {
+                    break;
+                }
+                i++;
+                if (inString) {
+                    if (escaped) {
+                        escaped = false;
+                    } else if (c == '\\') {
+                        escaped = true;
+                    } else if (c == '"') {
+                        inString = false;
+                    }
+                } else if (c == '"') {
+                    inString = true;
+                } else if (c == '[') {
+                    depth++;
+                } else if ((c == '}' || c == ']') && --depth == 0) {
+                    inValue = false;
+                    emit(into, i, defects);
+                    return true;
+                }
+            }
             if (i >= maxRecordBytes) {
                 emit(into, i, defects | RawRecord.OVERSIZED);
                 return true; // inValue stays: the rest follows as further pieces
@@ -170,6 +208,9 @@ public final class MarcJsonFramer extends TextFramer {
 
     /** Whether the <code>{</code> at {@code i} (from the mark) opens an object whose first key is a record's. */
     private boolean isRecordStart(int i) {
+        if (input.available() > i + 2 && input.at(i + 1) == '"' && input.at(i + 2) != 'l' && input.at(i + 2) != 'f') {
+            return false; // a key that is not "leader" or "fields": the common case, a field
+        }
         int k = skipBlanks(i + 1);
         if (k < 0 || !input.ensure(k + 9)) {
             return false;

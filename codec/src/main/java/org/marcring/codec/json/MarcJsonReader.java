@@ -28,17 +28,22 @@ import org.marcring.codec.MarcError;
 import org.marcring.codec.MarcError.Severity;
 import org.marcring.codec.MarcFormatException;
 import org.marcring.codec.MarcRecord;
+import org.marcring.codec.io.ByteWindow;
 import org.marcring.codec.io.SequentialReader;
 import org.marcring.codec.io.SubfieldBuffer;
 import org.marcring.codec.io.ReadOptions;
+import org.marcring.codec.iso2709.RawRecord;
 
 /**
  * Reads MARC-in-JSON records with jackson-core's streaming parser: a single record object, a JSON
  * array of records, or a sequence of record objects (which includes newline-delimited JSON). Only
  * one record is held at a time.
  *
- * <p>In the default document mode, JSON that is not well-formed ends the reading with a
- * {@link MarcFormatException} giving line and column (the records before it have been returned).
+ * <p>In the default document mode, {@link MarcJsonFramer} finds each record object in the bytes and the parser
+ * reads it on its own, so a record that is not well-formed JSON (a missing <code>}</code>, a stray quote), what is
+ * not an object where a record belongs (a nested array, a number) and a record longer than
+ * {@link ReadOptions#maxRecordBytes()} are each refused alone, with their ordinal, byte offset, bytes exactly as in
+ * the input and the line and column in the input, and reading goes on with the next record.
  * In {@linkplain #openLines line mode}, for newline-delimited JSON, each line is parsed on its own,
  * so a damaged line is refused and reading goes on with the next line.
  *
@@ -58,8 +63,14 @@ public final class MarcJsonReader extends SequentialReader {
     private final List<MarcError> problems = new ArrayList<>();
     private final SubfieldBuffer subfields = new SubfieldBuffer();
     private final JsonFactory factory;
+    private final ByteWindow window;
+    private final MarcJsonFramer framer;
+    private final RawRecord raw = new RawRecord();
+    private boolean inOversized;
+    // where the record being read starts in the input (document mode), to give positions in the input
+    private long pieceLine = -1;
+    private long pieceColumn;
     private JsonParser json;
-    private boolean inArray;
     /** Byte offset of the record being read (-1 where the parser does not count bytes). */
     private long recordStart = -1;
     private boolean done;
@@ -72,7 +83,7 @@ public final class MarcJsonReader extends SequentialReader {
 
     private MarcJsonReader(InputStream input, ReadOptions options, boolean lineMode) {
         super(options);
-        this.input = input instanceof BufferedInputStream ? input : new BufferedInputStream(input, 1 << 16);
+        this.input = input instanceof BufferedInputStream || !lineMode ? input : new BufferedInputStream(input, 1 << 16);
         this.options = Objects.requireNonNull(options, "options");
         this.lineMode = lineMode;
         // no string longer than a record may be, no nesting deeper than ReadOptions.maxNestingDepth (a record
@@ -80,14 +91,17 @@ public final class MarcJsonReader extends SequentialReader {
         this.factory = JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
                 .maxStringLength(Math.max(1024, options.maxRecordBytes())).maxNestingDepth(options.maxNestingDepth()).build())
                 .build();
-        if (!lineMode) {
-            try {
-                json = factory.createParser(this.input);
-            } catch (CharConversionException e) {
-                throw badEncoding(e, -1);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        if (lineMode) {
+            window = null;
+            framer = null;
+        } else {
+            window = ByteWindow.forReader(this.input);
+            window.countLines();
+            if (window.ensure(3) && window.at(0) == (byte) 0xEF && window.at(1) == (byte) 0xBB
+                    && window.at(2) == (byte) 0xBF) {
+                window.skip(3); // a UTF-8 byte-order mark, which the parser of a whole document would pass over
             }
+            framer = MarcJsonFramer.of(window, options);
         }
     }
 
@@ -127,7 +141,11 @@ public final class MarcJsonReader extends SequentialReader {
             if (json != null) {
                 json.close();
             }
-            input.close();
+            if (framer != null) {
+                framer.close();
+            } else {
+                input.close();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -142,35 +160,97 @@ public final class MarcJsonReader extends SequentialReader {
     }
 
     private MarcRecord advanceDocument() {
-        try {
-            while (true) {
-                JsonToken t = json.nextToken();
-                if (t == null) {
-                    done = true;
-                    return null;
-                }
-                if (t == JsonToken.START_ARRAY && !inArray) {
-                    inArray = true;
-                } else if (t == JsonToken.END_ARRAY && inArray) {
-                    inArray = false;
-                } else if (t == JsonToken.START_OBJECT) {
-                    return record(-1);
-                } else {
-                    done = true;
-                    throw new MarcFormatException(ordinal, -1, at(json.currentTokenLocation(), -1)
-                            + "expected a record object, found " + t, null);
-                }
+        while (true) {
+            if (!framer.next(raw)) {
+                done = true;
+                return null;
             }
+            if (inOversized && framer.continuesPrevious()) {
+                continue; // a later piece of the record already refused
+            }
+            inOversized = false;
+            pieceLine = -1; // counted when first needed
+            if ((raw.defects() & RawRecord.GARBAGE) != 0) {
+                placePiece();
+                throw new MarcFormatException(ordinal++, raw.byteOffset(), "line " + pieceLine + ", column "
+                        + pieceColumn + ": " + MarcJsonFramer.describeDefects(raw.defects(), raw.length()),
+                        raw.copy());
+            }
+            if ((raw.defects() & RawRecord.OVERSIZED) != 0) {
+                inOversized = true;
+                throw oversized();
+            }
+            return decodePiece();
+        }
+    }
+
+    /** Finds the line and column in the input of the start of the record just framed. */
+    private void placePiece() {
+        if (pieceLine < 0) {
+            pieceLine = window.lineOf(raw.byteOffset());
+            pieceColumn = window.columnOf(raw.byteOffset(), false);
+        }
+    }
+
+    /** Parses the record object just framed on its own; what is wrong with it refuses it alone, with its bytes. */
+    private MarcRecord decodePiece() {
+        long recordOrdinal = ordinal;
+        try (JsonParser p = factory.createParser(raw.buffer(), raw.offset(), raw.length())) {
+            json = p;
+            JsonToken t = p.nextToken();
+            if (t != JsonToken.START_OBJECT) {
+                throw new MarcFormatException(ordinal, -1, at(p.currentTokenLocation(), -1)
+                        + "expected a record object, found " + t, null);
+            }
+            return record(-1);
         } catch (JsonProcessingException e) {
-            done = true;
-            throw malformed(e, -1);
+            throw withInputBytes(malformed(e, -1), recordOrdinal);
         } catch (CharConversionException e) {
-            done = true;
-            throw badEncoding(e, -1);
+            throw withInputBytes(badEncoding(e, -1), recordOrdinal);
+        } catch (MarcFormatException e) {
+            throw withInputBytes(e, recordOrdinal);
         } catch (IOException e) {
             done = true;
             throw new UncheckedIOException(e);
+        } finally {
+            json = null;
         }
+    }
+
+    /** The refusal of the record just framed, with its ordinal, byte offset and bytes exactly as in the input. */
+    private MarcFormatException withInputBytes(MarcFormatException e, long recordOrdinal) {
+        ordinal = recordOrdinal + 1;
+        String fault = e.fault();
+        if ((raw.defects() & RawRecord.TRUNCATED) != 0 && !fault.contains("not well-formed")) {
+            fault = fault + " (" + MarcJsonFramer.describeDefects(raw.defects(), raw.length()) + ")";
+        }
+        MarcFormatException located = new MarcFormatException(recordOrdinal, raw.byteOffset(), fault, raw.copy());
+        if (e.getCause() != null) {
+            located.initCause(e.getCause());
+        }
+        return located;
+    }
+
+    /**
+     * The refusal of a record longer than the size limit, from its first piece: what the parser finds wrong in
+     * that piece before its end (nesting too deep, too many fields), or else its size.
+     */
+    private MarcFormatException oversized() {
+        long recordOrdinal = ordinal;
+        placePiece();
+        String fault = "line " + pieceLine + ", column " + pieceColumn + ": record longer than the limit of "
+                + options.maxRecordBytes() + " bytes";
+        try {
+            decodePiece();
+        } catch (MarcFormatException e) {
+            Throwable cause = e.getCause();
+            if (!(cause instanceof JsonProcessingException)
+                    || !String.valueOf(((JsonProcessingException) cause).getOriginalMessage()).contains("end-of-input")) {
+                fault = e.fault();
+            }
+        }
+        ordinal = recordOrdinal + 1;
+        return new MarcFormatException(recordOrdinal, raw.byteOffset(), fault, null);
     }
 
     private MarcRecord advanceLine() {
@@ -273,6 +353,9 @@ public final class MarcJsonReader extends SequentialReader {
      * reader lost its place and took the record after the refused one for garbage).
      */
     private void skipRestOfRecord() throws IOException {
+        if (framer != null) {
+            return; // the record was framed: it is parsed alone, nothing after it to find
+        }
         int open = 3; // the field object, the "fields" array, the record object
         while (open > 0) {
             JsonToken t = json.nextToken();
@@ -540,18 +623,36 @@ public final class MarcJsonReader extends SequentialReader {
         problems.add(new MarcError(severity, tag, -1, message));
     }
 
-    /** "line L, column C: " where {@code lineNo} >= 0 overrides the parser's line (line mode). */
-    private static String at(JsonLocation l, long lineNo) {
+    /**
+     * "line L, column C: " in the input: {@code lineNo} >= 0 overrides the parser's line (line mode); in document
+     * mode the parser's position in the record is moved to the record's place in the input.
+     */
+    private String at(JsonLocation l, long lineNo) {
         if (l == null) {
             return lineNo >= 0 ? "line " + lineNo + ": " : "";
         }
-        long ln = lineNo >= 0 ? lineNo : l.getLineNr();
-        return "line " + ln + ", column " + l.getColumnNr() + ": ";
+        if (lineNo >= 0) {
+            return "line " + lineNo + ", column " + l.getColumnNr() + ": ";
+        }
+        int line = l.getLineNr();
+        int column = l.getColumnNr();
+        if (framer != null && line > 0) {
+            placePiece();
+        }
+        if (pieceLine < 0 || line <= 0) {
+            return "line " + line + ", column " + column + ": ";
+        }
+        return "line " + (pieceLine + line - 1) + ", column " + (line == 1 ? pieceColumn + column - 1 : column) + ": ";
     }
 
     private MarcFormatException malformed(JsonProcessingException e, long lineNo) {
+        String why = String.valueOf(e.getOriginalMessage());
+        int marker = why.indexOf(" (start marker at");
+        if (marker > 0) {
+            why = why.substring(0, marker); // where the object started, in the parser's terms: the record's start
+        }
         MarcFormatException ex = new MarcFormatException(ordinal++, -1, at(e.getLocation(), lineNo)
-                + "not well-formed JSON: " + e.getOriginalMessage(), null);
+                + "not well-formed JSON: " + why, null);
         ex.initCause(e);
         return ex;
     }

@@ -61,6 +61,9 @@ public final class MarcXmlFramer extends TextFramer {
     private String rootNamespace;
     private String firstChild;
     private boolean refusedEmpty;
+    private String found;
+    private String doctypeAt;
+    private boolean continuing;
 
     private MarcXmlFramer(ByteWindow input, ReadOptions options) {
         super(input, options);
@@ -85,7 +88,8 @@ public final class MarcXmlFramer extends TextFramer {
     /**
      * The namespace declarations in scope for the record last framed that its own start tag does not make,
      * as UTF-8 attribute text (each with a leading blank, e.g. <code> xmlns:marc="…"</code>); empty when there
-     * are none or the record was not framed whole. Valid until the next call of {@link #next(RawRecord)}.
+     * are none or the piece is a later piece of an oversized record. A record cut short has them too, so that a
+     * parser can say what is wrong with it. Valid until the next call of {@link #next(RawRecord)}.
      */
     public byte[] inheritedNamespaces() {
         return inherited;
@@ -123,9 +127,34 @@ public final class MarcXmlFramer extends TextFramer {
         return b == ' ' || b == '\t' || b == '\n' || b == '\r';
     }
 
+    /**
+     * Whether the piece last framed continues the one before it: a later piece of a record longer than the size
+     * limit, so that a reader can count the record once.
+     */
+    public boolean continuesPrevious() {
+        return continuing;
+    }
+
+    /**
+     * Where the first DOCTYPE declaration passed over outside the records is ({@code "line L, column C: "} where
+     * the window counts lines, else empty); null where there was none so far.
+     */
+    String doctypeAt() {
+        return doctypeAt;
+    }
+
+    /**
+     * What an input that holds no record holds instead (after {@link #next(RawRecord)} refused it): its root
+     * element and first element inside it, or its first bytes where it is not XML.
+     */
+    String foundInstead() {
+        return found;
+    }
+
     @Override
     public boolean next(RawRecord into) {
         inherited = NONE;
+        continuing = inRecord;
         if (head == null) {
             input.ensure(HEAD);
             head = new byte[Math.min(HEAD, input.available())];
@@ -159,6 +188,10 @@ public final class MarcXmlFramer extends TextFramer {
                 return endOfInput(); // the input ends inside markup outside a record: nothing more to frame
             }
             byte b1 = input.available() > 1 ? input.at(1) : 0;
+            if (b1 == '!' && doctypeAt == null && end > 9 && matches(2, "DOCTYPE")) {
+                doctypeAt = !input.countsLines() ? "" : "line " + input.lineOf(input.position()) + ", column "
+                        + input.columnOf(input.position(), true) + ": ";
+            }
             if (b1 == '/') {
                 if (!scopes.isEmpty()) {
                     scopes.remove(scopes.size() - 1);
@@ -232,7 +265,7 @@ public final class MarcXmlFramer extends TextFramer {
         while (recordDepth > 0) {
             if (i >= maxRecordBytes) {
                 recordScan = 0;
-                emit(into, i, RawRecord.OVERSIZED);
+                emitWithScope(into, i, RawRecord.OVERSIZED, start);
                 return true;
             }
             if (i >= input.available() && !input.readMore()) {
@@ -240,27 +273,27 @@ public final class MarcXmlFramer extends TextFramer {
                 if (input.available() == 0) {
                     return false; // the last piece of an oversized record ended with the input
                 }
-                emit(into, input.available(), defects | RawRecord.TRUNCATED);
+                emitWithScope(into, input.available(), defects | RawRecord.TRUNCATED, start);
                 return true;
             }
             if (input.at(i) != '<') {
-                i++;
+                i = nextMarkup(i + 1);
                 continue;
             }
             int end = tokenEnd(i);
             if (end == TOO_LONG) {
                 if (!input.ensure(maxRecordBytes)) { // the token scan stopped at the limit, the input before it
                     inRecord = false;
-                    emit(into, input.available(), defects | RawRecord.TRUNCATED);
+                    emitWithScope(into, input.available(), defects | RawRecord.TRUNCATED, start);
                     return true;
                 }
                 recordScan = 0;
-                emit(into, maxRecordBytes, RawRecord.OVERSIZED);
+                emitWithScope(into, maxRecordBytes, RawRecord.OVERSIZED, start);
                 return true;
             }
             if (end < 0) {
                 inRecord = false;
-                emit(into, input.available(), defects | RawRecord.TRUNCATED);
+                emitWithScope(into, input.available(), defects | RawRecord.TRUNCATED, start);
                 return true;
             }
             byte b1 = input.at(i + 1);
@@ -273,7 +306,7 @@ public final class MarcXmlFramer extends TextFramer {
                     if (i == 0) {
                         return next(into); // the pieces of an oversized record ended right before it
                     }
-                    emit(into, i, defects | RawRecord.TRUNCATED);
+                    emitWithScope(into, i, defects | RawRecord.TRUNCATED, start);
                     return true;
                 }
                 if (input.at(end - 2) != '/') {
@@ -283,16 +316,19 @@ public final class MarcXmlFramer extends TextFramer {
             i = end;
         }
         inRecord = false;
-        if (defects == 0 && start != null) {
-            emitWithScope(into, i, start);
-        } else {
-            emit(into, i, defects);
-        }
+        emitWithScope(into, i, defects, start);
         return true;
     }
 
-    /** Emits a whole record, remembering the namespace declarations in scope that its start tag lacks. */
-    private void emitWithScope(RawRecord into, int length, StartTag start) {
+    /**
+     * Emits a record, or the first piece of one, remembering the namespace declarations in scope that its start
+     * tag lacks ({@code start} is null for a later piece of an oversized record).
+     */
+    private void emitWithScope(RawRecord into, int length, int defects, StartTag start) {
+        if (start == null) {
+            emit(into, length, defects);
+            return;
+        }
         StringBuilder extra = new StringBuilder();
         List<String> seen = new ArrayList<>();
         for (String[] d : start.declarations) {
@@ -309,7 +345,7 @@ public final class MarcXmlFramer extends TextFramer {
             }
         }
         inherited = extra.length() == 0 ? NONE : extra.toString().getBytes(StandardCharsets.UTF_8);
-        emit(into, length, 0);
+        emit(into, length, defects);
     }
 
     /**
@@ -353,7 +389,6 @@ public final class MarcXmlFramer extends TextFramer {
                 && (rootNamespace.equals(MarcXml.NAMESPACE) || rootNamespace.isEmpty())) {
             return false; // an empty collection
         }
-        String found;
         if (rootElement == null) {
             found = isXmlNameStart(head.length > 1 ? head[1] : 0) || head.length > 1 && (head[1] == '?' || head[1] == '!')
                     ? "no element" : "not XML: it starts with " + shown(head);
@@ -390,13 +425,34 @@ public final class MarcXmlFramer extends TextFramer {
 
     /** Whether the start tag in {@code [i, end)} (from the mark) is of an element named {@code record}, any prefix. */
     private boolean isRecordStartTag(int i, int end) {
+        byte[] b = input.buffer();
+        int s = input.start();
         int nameEnd = i + 1;
-        while (nameEnd < end && !isSpace(input.at(nameEnd)) && input.at(nameEnd) != '>' && input.at(nameEnd) != '/'
-                && input.at(nameEnd) != '<') {
+        while (nameEnd < end) {
+            byte c = b[s + nameEnd];
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '>' || c == '/' || c == '<') {
+                break;
+            }
             nameEnd++;
         }
-        int local = nameEnd - "record".length();
-        return local > i && matches(local, "record") && (local == i + 1 || input.at(local - 1) == ':');
+        int local = nameEnd - 6;
+        return local > i && b[s + local] == 'r' && b[s + local + 1] == 'e' && b[s + local + 2] == 'c'
+                && b[s + local + 3] == 'o' && b[s + local + 4] == 'r' && b[s + local + 5] == 'd'
+                && (local == i + 1 || b[s + local - 1] == ':');
+    }
+
+    /**
+     * The index (from the mark) of the first {@code <} at or after {@code i} among the bytes in the window and
+     * within the size limit; or the index just past what was looked at.
+     */
+    private int nextMarkup(int i) {
+        byte[] b = input.buffer();
+        int s = input.start();
+        int end = Math.min(input.available(), maxRecordBytes);
+        while (i < end && b[s + i] != '<') {
+            i++;
+        }
+        return i;
     }
 
     /**
@@ -406,6 +462,26 @@ public final class MarcXmlFramer extends TextFramer {
     private int tagEnd(int from) {
         int i = from;
         byte quote = 0;
+        // the bytes in the window, looked at directly; the checks below once they run out
+        byte[] window = input.buffer();
+        int mark = input.start();
+        int end = Math.min(input.available(), maxRecordBytes);
+        while (i < end) {
+            byte c = window[mark + i];
+            if (c == '<' && i > from) {
+                return i;
+            }
+            i++;
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '>') {
+                return i;
+            }
+        }
         while (true) {
             if (i >= maxRecordBytes) {
                 return TOO_LONG;

@@ -1,6 +1,6 @@
 package org.marcring.codec.xml;
 
-import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -26,16 +26,19 @@ import org.marcring.codec.MarcError.Severity;
 import org.marcring.codec.MarcException;
 import org.marcring.codec.MarcFormatException;
 import org.marcring.codec.MarcRecord;
+import org.marcring.codec.io.ByteWindow;
 import org.marcring.codec.io.SequentialReader;
 import org.marcring.codec.io.SubfieldBuffer;
 import org.marcring.codec.io.ReadOptions;
+import org.marcring.codec.iso2709.RawRecord;
 
 /**
- * Reads MARCXML records as they stream past, over the JDK's StAX parser: a {@code <collection>} of
- * {@code <record>}s, a bare {@code <record>}, with or without a namespace prefix, XML declaration or
- * byte-order mark, or records embedded anywhere in another document (an OAI-PMH or SRU response).
- * A {@code record} element counts when it is in the MARCXML namespace, or in no namespace and holds
- * MARC content (a leader or fields). Only one record is held at a time.
+ * Reads MARCXML records as they stream past: a {@code <collection>} of {@code <record>}s, a bare
+ * {@code <record>}, with or without a namespace prefix, XML declaration or byte-order mark, or records embedded
+ * anywhere in another document (an OAI-PMH or SRU response). A {@code record} element counts when it is in the
+ * MARCXML namespace, or in no namespace and holds MARC content (a leader or fields). {@link MarcXmlFramer} finds
+ * each record element in the bytes, and the JDK's StAX parser reads it as a document of its own, with the
+ * namespace declarations in scope for it; only one record is held at a time.
  *
  * <p>Documents with a DOCTYPE are refused, so nothing is ever fetched from a file or the network on
  * a document's say-so and no entity is expanded.
@@ -43,41 +46,62 @@ import org.marcring.codec.io.ReadOptions;
  * <p>Structural faults in a record (a field without a tag, an unknown element, a leader of the wrong
  * length) are repaired and listed in {@link MarcRecord#errors()} in permissive mode; in strict mode
  * the record is read to its end and then refused with a {@link MarcFormatException}, and the next
- * call goes on with the following record. XML that is not well-formed ends the reading: the
- * records before it have been returned, and the exception gives line and column.
+ * call goes on with the following record. A record that is not well-formed XML (a missing end tag, a broken
+ * tag, a bad character reference) or longer than {@link ReadOptions#maxRecordBytes()} is refused alone, with its
+ * ordinal, byte offset, bytes exactly as in the input and the line and column of the fault in the input; reading
+ * goes on with the next record. Only a fault outside any record (markup longer than the size limit, elements
+ * nested too deep) ends the reading.
  *
  * <p>A document with no MARC record that is not an empty MARCXML {@code collection} (an HTML page, another
- * XML format, a collection of fields without records) ends with a {@link MarcException} naming its root element, as {@link MarcXmlFramer} does.
+ * XML format, a collection of fields without records) ends with a {@link MarcException} naming its root element,
+ * as {@link MarcXmlFramer} does.
  */
 public final class MarcXmlReader extends SequentialReader {
     /** Leader given to a record that has none: blanks, with the fixed parts of a MARC 21 leader. */
     static final String MISSING_LEADER = "          22        4500";
 
-    private final XMLStreamReader xml;
-    private final InputStream input;
+    private final ByteWindow window;
+    private final MarcXmlFramer framer;
+    private final RawRecord raw = new RawRecord();
+    private final PieceStream piece = new PieceStream();
+    private final XMLInputFactory factory;
+    private final String encoding;
     private final ReadOptions options;
     private final StringBuilder text = new StringBuilder(256);
     private final List<MarcError> problems = new ArrayList<>();
     private final SubfieldBuffer subfields = new SubfieldBuffer();
+    /** The parser of the record being read: each record is parsed as a document of its own. */
+    private XMLStreamReader xml;
     private boolean done;
     private long ordinal;
     private int recordChars;
+    private boolean inOversized;
+    // where the record being read starts in the input, to give positions in the input, not in the record
+    private long pieceLine;
+    private long pieceColumn;
+    /** Index of the first character after the record's element name, and length of the declarations put there. */
+    private int insertedAt;
+    private int insertedLength;
 
     private MarcXmlReader(InputStream input, ReadOptions options) {
         super(options);
-        this.input = input;
         this.options = Objects.requireNonNull(options, "options");
         try {
-            this.xml = newFactory(options.maxNestingDepth()).createXMLStreamReader(input);
-        } catch (XMLStreamException e) {
-            throw malformed(e);
+            this.window = ByteWindow.forReader(Utf16Input.utf8(input));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+        window.countLines();
+        this.encoding = declaredEncoding(window);
+        this.framer = MarcXmlFramer.of(window, options);
+        // one factory, a parser per record: the JDK's "reuse-instance" would save a little per record, but its
+        // parser keeps each document it was reset from (some 8 KB a record), so the heap would grow with the input
+        this.factory = newFactory(options.maxNestingDepth());
     }
 
     /** A reader over {@code in} (closing the reader closes it). */
     public static MarcXmlReader open(InputStream in, ReadOptions options) {
-        InputStream buffered = in instanceof BufferedInputStream ? in : new BufferedInputStream(in, 1 << 16);
-        return new MarcXmlReader(buffered, options);
+        return new MarcXmlReader(Objects.requireNonNull(in, "in"), options);
     }
 
     /** A permissive reader over {@code in}. */
@@ -118,83 +142,196 @@ public final class MarcXmlReader extends SequentialReader {
         return f;
     }
 
+    /**
+     * The encoding the XML declaration at the start of the input names, where it is a single-byte one other than
+     * UTF-8 or ASCII (each record, parsed alone, must be decoded as the document says); null otherwise.
+     */
+    private static String declaredEncoding(ByteWindow in) {
+        if (!in.ensure(5) || in.at(0) != '<' || in.at(1) != '?' || in.at(2) != 'x') {
+            return null; // no XML declaration (as with each record the engine parses alone)
+        }
+        in.ensure(256);
+        int n = Math.min(256, in.available());
+        StringBuilder head = new StringBuilder(n);
+        for (int i = 0; i < n; i++) {
+            head.append((char) (in.at(i) & 0xFF));
+        }
+        String h = head.toString();
+        if (!h.startsWith("<?xml")) {
+            return null;
+        }
+        int close = h.indexOf("?>");
+        int at = h.indexOf("encoding");
+        if (close < 0 || at < 0 || at > close) {
+            return null;
+        }
+        int q = at + "encoding".length();
+        while (q < close && h.charAt(q) != '"' && h.charAt(q) != '\'') {
+            q++;
+        }
+        int e = q + 1 < close ? h.indexOf(h.charAt(q), q + 1) : -1;
+        if (e < 0 || e > close) {
+            return null;
+        }
+        String name = h.substring(q + 1, e).trim();
+        String upper = name.toUpperCase(java.util.Locale.ROOT);
+        return upper.equals("UTF-8") || upper.equals("UTF8") || upper.equals("US-ASCII") || upper.equals("ASCII")
+                || upper.startsWith("UTF-16") || upper.startsWith("UTF-32") || name.isEmpty() ? null : name;
+    }
+
     @Override
     public void close() {
         done = true;
         end();
         try {
-            xml.close();
+            if (xml != null) {
+                xml.close();
+            }
         } catch (XMLStreamException e) {
             // closing never loses data; nothing to report
         } finally {
-            try {
-                input.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            framer.close();
         }
     }
 
-    // what the document holds, to say so where it holds no record
-    private String rootElement;
-    private String rootNamespace;
-    private String rootLocalName;
-    private String firstChild;
-    private boolean foundRecord;
-
     @Override
     protected MarcRecord readNext() {
-        if (done) {
-            return null;
+        while (!done) {
+            boolean framed;
+            try {
+                framed = framer.next(raw);
+            } catch (MarcFormatException e) {
+                done = true;
+                throw e;
+            } catch (MarcException e) {
+                done = true;
+                String found = framer.foundInstead();
+                throw found == null ? e : new MarcException("no MARCXML record in the input: " + found);
+            }
+            if (framer.doctypeAt() != null) {
+                throw refusedDtd(framer.doctypeAt());
+            }
+            if (!framed) {
+                done = true;
+                return null;
+            }
+            if (inOversized && framer.continuesPrevious()) {
+                continue; // a later piece of the record already refused
+            }
+            inOversized = false;
+            locatePiece();
+            if ((raw.defects() & RawRecord.OVERSIZED) != 0) {
+                inOversized = true;
+                throw oversized();
+            }
+            MarcRecord r = decodePiece();
+            if (r != null) {
+                return r;
+            }
         }
+        return null;
+    }
+
+    /**
+     * The refusal of a record longer than the size limit, from its first piece: what the XML parser finds wrong
+     * in that piece before its end (elements nested too deep, too many fields), or else its size.
+     */
+    private MarcFormatException oversized() {
+        long recordOrdinal = ordinal;
+        placePiece();
+        String fault = "line " + pieceLine + ", column " + pieceColumn + ": record longer than "
+                + options.maxRecordBytes() + " bytes";
         try {
+            decodePiece();
+        } catch (MarcFormatException e) {
+            Throwable cause = e.getCause();
+            String why = cause == null ? "" : String.valueOf(cause.getMessage());
+            if (!why.contains("document ends") && !why.contains("must start and end within the same entity")) {
+                fault = e.fault();
+            }
+        }
+        ordinal = recordOrdinal + 1;
+        return new MarcFormatException(recordOrdinal, raw.byteOffset(), fault, null);
+    }
+
+    /** Notes where the record just framed starts; its line and column are counted when first needed. */
+    private void locatePiece() {
+        pieceLine = -1;
+    }
+
+    /** Finds the line and column in the input of the start of the record just framed. */
+    private void placePiece() {
+        if (pieceLine < 0) {
+            pieceLine = window.lineOf(raw.byteOffset());
+            pieceColumn = window.columnOf(raw.byteOffset(), true);
+        }
+    }
+
+    /**
+     * Parses the record just framed as a document of its own, with the namespace declarations in scope for it;
+     * null where it holds no MARC content. What is wrong with it refuses it alone, with its input bytes.
+     */
+    private MarcRecord decodePiece() {
+        byte[] inherited = framer.inheritedNamespaces();
+        if (inherited.length == 0) {
+            insertedAt = Integer.MAX_VALUE;
+            insertedLength = 0;
+            piece.point(raw.buffer(), raw.offset(), raw.length());
+        } else {
+            byte[] whole = MarcXmlFramer.withInheritedNamespaces(raw.buffer(), raw.offset(), raw.length(), inherited);
+            int at = 1; // where withInheritedNamespaces puts them: after the element name
+            while (at < whole.length && whole[at] != ' ' && whole[at] != '\t' && whole[at] != '\n'
+                    && whole[at] != '\r' && whole[at] != '>' && whole[at] != '/') {
+                at++;
+            }
+            insertedAt = at + 1; // columns are 1-based
+            insertedLength = inherited.length;
+            piece.point(whole, 0, whole.length);
+        }
+        long recordOrdinal = ordinal;
+        try {
+            xml = encoding == null ? factory.createXMLStreamReader(piece) : factory.createXMLStreamReader(piece, encoding);
             while (xml.hasNext()) {
                 int event = xml.next();
-                if (event == XMLStreamConstants.DTD) {
-                    throw refusedDtd();
+                if (event == XMLStreamConstants.START_ELEMENT) {
+                    return isRecord() ? record() : null;
                 }
-                if (event == XMLStreamConstants.START_ELEMENT && rootElement == null) {
-                    rootElement = xml.getPrefix() == null || xml.getPrefix().isEmpty() ? xml.getLocalName()
-                            : xml.getPrefix() + ":" + xml.getLocalName();
-                    rootNamespace = xml.getNamespaceURI() == null ? "" : xml.getNamespaceURI();
-                }
-                if (event == XMLStreamConstants.START_ELEMENT && rootLocalName == null) {
-                    rootLocalName = xml.getLocalName();
-                } else if (event == XMLStreamConstants.START_ELEMENT && firstChild == null) {
-                    firstChild = xml.getPrefix() == null || xml.getPrefix().isEmpty() ? xml.getLocalName()
-                            : xml.getPrefix() + ":" + xml.getLocalName();
-                }
-                if (event == XMLStreamConstants.START_ELEMENT && isRecord()) {
-                    MarcRecord r;
-                    try {
-                        r = record();
-                    } catch (MarcFormatException e) {
-                        foundRecord = true;
-                        throw e;
-                    }
-                    if (r != null) {
-                        foundRecord = true;
-                        return r;
-                    }
-                }
-            }
-            done = true;
-            if (!foundRecord && rootElement != null && !(firstChild == null && rootLocalName.equals("collection")
-                    && (rootNamespace.isEmpty() || rootNamespace.equals(MarcXml.NAMESPACE)))) {
-                throw new MarcException("no MARCXML record in the input: the root element is <" + rootElement + ">"
-                        + (rootNamespace.isEmpty() ? "" : " in the namespace " + rootNamespace)
-                        + (firstChild == null ? "" : ", holding <" + firstChild + ">"));
             }
             return null;
         } catch (XMLStreamException e) {
-            done = true;
-            throw malformed(e);
+            MarcFormatException refused = withInputBytes(malformed(e));
+            ordinal = recordOrdinal + 1;
+            throw refused;
         } catch (MarcFormatException e) {
-            throw e;
-        } catch (MarcException e) {
-            done = true;
-            throw e;
+            ordinal = recordOrdinal + 1;
+            throw withInputBytes(e);
+        } finally {
+            closePiece();
         }
+    }
+
+    private void closePiece() {
+        if (xml != null) {
+            try {
+                xml.close();
+            } catch (XMLStreamException e) {
+                // closing never loses data; nothing to report
+            }
+            xml = null;
+        }
+    }
+
+    /** The refusal of the record just framed, with its byte offset and its bytes exactly as in the input. */
+    private MarcFormatException withInputBytes(MarcFormatException e) {
+        String fault = e.fault();
+        if ((raw.defects() & RawRecord.TRUNCATED) != 0 && !fault.contains("not well-formed")) {
+            fault = fault + " (" + MarcXmlFramer.describeDefects(raw.defects(), raw.length()) + ")";
+        }
+        MarcFormatException located = new MarcFormatException(e.ordinal(), raw.byteOffset(), fault, raw.copy());
+        if (e.getCause() != null) {
+            located.initCause(e.getCause());
+        }
+        return located;
     }
 
     private boolean isRecord() {
@@ -448,29 +585,44 @@ public final class MarcXmlReader extends SequentialReader {
         return "line " + line() + ", column " + column() + ": ";
     }
 
-    private int line() {
+    private long line() {
         Location l = xml.getLocation();
-        return l == null ? -1 : l.getLineNumber();
+        return l == null ? -1 : inputLine(l.getLineNumber());
     }
 
-    private int column() {
+    private long column() {
         Location l = xml.getLocation();
-        return l == null ? -1 : l.getColumnNumber();
+        return l == null ? -1 : inputColumn(l.getLineNumber(), l.getColumnNumber());
+    }
+
+    /** The line in the input of a line of the record being parsed. */
+    private long inputLine(int line) {
+        placePiece();
+        return line <= 0 ? line : pieceLine + line - 1;
+    }
+
+    /** The column in the input of a column of the record being parsed (less the declarations put into it). */
+    private long inputColumn(int line, int column) {
+        if (line != 1 || column <= 0) {
+            return column;
+        }
+        placePiece();
+        return pieceColumn + column - 1 - (column > insertedAt ? Math.min(insertedLength, column - insertedAt) : 0);
     }
 
     private MarcFormatException refuse(String message) {
         return new MarcFormatException(ordinal++, -1, message, null);
     }
 
-    private MarcFormatException refusedDtd() {
+    private MarcFormatException refusedDtd(String where) {
         done = true;
-        return new MarcFormatException(ordinal, -1, at()
-                + "a DOCTYPE is not accepted in MARCXML (DTDs and external entities are refused)", null);
+        return new MarcFormatException(ordinal, -1, where + "a DOCTYPE is not accepted in MARCXML (DTDs and external entities are refused)", null);
     }
 
     private MarcFormatException malformed(XMLStreamException e) {
         Location l = e.getLocation();
-        String where = l == null ? "" : "line " + l.getLineNumber() + ", column " + l.getColumnNumber() + ": ";
+        String where = l == null || l.getLineNumber() <= 0 ? "" : "line " + inputLine(l.getLineNumber()) + ", column "
+                + inputColumn(l.getLineNumber(), l.getColumnNumber()) + ": ";
         String msg = e.getMessage();
         // StAX prefixes its own "ParseError at [row,col]:" line; keep the part that says what is wrong
         int nl = msg == null ? -1 : msg.indexOf("Message: ");
@@ -480,5 +632,19 @@ public final class MarcXmlReader extends SequentialReader {
         MarcFormatException ex = new MarcFormatException(ordinal, -1, where + "not well-formed XML: " + msg, null);
         ex.initCause(e);
         return ex;
+    }
+
+    /** A stream over the bytes of one record, pointed at each record in turn without copying. */
+    private static final class PieceStream extends ByteArrayInputStream {
+        PieceStream() {
+            super(new byte[0]);
+        }
+
+        void point(byte[] bytes, int offset, int length) {
+            this.buf = bytes;
+            this.pos = offset;
+            this.count = offset + length;
+            this.mark = offset;
+        }
     }
 }

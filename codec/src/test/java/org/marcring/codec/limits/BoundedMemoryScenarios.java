@@ -57,6 +57,14 @@ public final class BoundedMemoryScenarios {
             case "xml-deep-nesting" -> read(new GeneratedInputStream(
                     "<collection xmlns=\"" + NS + "\"><record>", "<x>", 10_000_000, "</record></collection>"),
                     MarcFormat.AUTO, 10);
+            case "xml-many-records" -> read(new GeneratedInputStream("<collection xmlns=\"" + NS + "\">\n",
+                    "<record><leader>00000nam a2200000   4500</leader><controlfield tag=\"001\">x</controlfield>"
+                            + "<datafield tag=\"245\" ind1=\"0\" ind2=\"0\"><subfield code=\"a\">Title</subfield>"
+                            + "</datafield></record>\n", 60_000, "</collection>"), MarcFormat.AUTO, 100_000);
+            case "json-many-records" -> read(new GeneratedInputStream("[",
+                    "{\"leader\":\"00000nam a2200000   4500\",\"fields\":[{\"001\":\"x\"},{\"245\":{\"ind1\":\"0\","
+                            + "\"ind2\":\"0\",\"subfields\":[{\"a\":\"Title\"}]}}]},\n", 60_000,
+                    "{\"leader\":\"00000nam a2200000   4500\"}]"), MarcFormat.AUTO, 100_000);
             case "iso-many-lies" -> read(new GeneratedInputStream("",
                     "99999nam a2200025   4500" + "x".repeat(99_999 - 24), 10_000, ""),
                     MarcFormat.ISO2709, 4);
