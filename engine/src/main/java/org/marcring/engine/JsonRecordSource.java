@@ -10,8 +10,10 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 import org.marcring.codec.MarcFormatException;
+import org.marcring.codec.SkippedBytesException;
 import org.marcring.codec.io.ByteWindow;
 import org.marcring.codec.io.ReadOptions;
+import org.marcring.codec.iso2709.RawRecord;
 import org.marcring.codec.json.MarcJsonFramer;
 
 /**
@@ -52,6 +54,10 @@ public final class JsonRecordSource extends ScannedSource {
         RecordParser format = formatParser();
         return slot -> {
             String why = MarcJsonFramer.describeDefects(slot.defects(), slot.rawLength());
+            if ((slot.defects() & RawRecord.GARBAGE) != 0) {
+                throw new SkippedBytesException(slot.ordinal(), slot.byteOffset(), slot.rawLength(), why,
+                        slot.copyOfRaw());
+            }
             if (why != null) {
                 throw new MarcFormatException(slot.ordinal(), slot.byteOffset(), why, slot.copyOfRaw());
             }

@@ -1,0 +1,119 @@
+package org.marcring.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.marcring.codec.MarcFormatException;
+import org.marcring.codec.MarcRecord;
+import org.marcring.codec.SkippedBytesException;
+import org.marcring.codec.io.ReadOptions;
+import org.marcring.codec.iso2709.Iso2709Encoder;
+import org.marcring.codec.iso2709.Iso2709Reader;
+import org.marcring.codec.testing.GarbageBetweenRecords;
+
+/**
+ * The engine numbers records as the library does: the same record of the same damaged input has the same
+ * ordinal and the same number in its message through the {@link Pipeline}, the {@link ParallelReader} and the
+ * codec's {@link Iso2709Reader}; garbage between records is counted apart (regions and bytes skipped), not as
+ * records read or rejected, and still reaches the error policy with its bytes.
+ */
+class RecordNumberingTest {
+    private static final GarbageBetweenRecords INPUT = GarbageBetweenRecords.make(7);
+
+    /** What the library's sequential reader reports, in order: each reject's and skip's message. */
+    private static List<String> libraryMessages() {
+        List<String> messages = new ArrayList<>();
+        try (Iso2709Reader reader = Iso2709Reader.of(INPUT.bytes(), ReadOptions.defaults())) {
+            reader.onReject(e -> messages.add(e.getMessage()));
+            reader.forEachRemaining(r -> { });
+        }
+        return messages;
+    }
+
+    @ParameterizedTest(name = "{0} parser thread(s)")
+    @ValueSource(ints = {1, 3})
+    void thePipelineReadsTwoThousandRecordsAndCountsTheGarbageApart(int parsers) {
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            List<RejectedRecord> reported = new ArrayList<>();
+            ByteArrayOutputStream rejects = new ByteArrayOutputStream();
+            PipelineResult r = Pipeline.builder().source(new ByteArrayInputStream(INPUT.bytes()))
+                    .parsers(parsers).ringSize(16).sink(new ByteArrayOutputStream(), Iso2709Encoder::new)
+                    .errorPolicy(record -> {
+                        reported.add(record);
+                        rejects.writeBytes(record.rawBytes());
+                    }).build().run();
+            assertEquals(GarbageBetweenRecords.RECORDS, r.recordsRead(), r.toString());
+            assertEquals(GarbageBetweenRecords.RECORDS - 1, r.recordsWritten());
+            assertEquals(1, r.recordsRejected());
+            assertEquals(GarbageBetweenRecords.REGIONS, r.regionsSkipped());
+            assertEquals(INPUT.garbageBytes(), r.bytesSkipped());
+            assertTrue(r.isBalanced());
+
+            // the same messages, in the same order, as the library's reader
+            List<String> library = libraryMessages();
+            assertEquals(library.size(), reported.size());
+            for (int k = 0; k < reported.size(); k++) {
+                RejectedRecord rec = reported.get(k);
+                if (rec.isSkippedBytes()) {
+                    assertEquals(library.get(k), rec.message());
+                } else {
+                    assertEquals(GarbageBetweenRecords.UNDECODABLE, rec.ordinal());
+                    String number = "record " + (GarbageBetweenRecords.UNDECODABLE + 1) + " at byte "
+                            + INPUT.undecodableOffset() + ": ";
+                    assertTrue(library.get(k).startsWith(number), library.get(k));
+                    assertTrue(rec.message().startsWith(number), rec.message());
+                }
+            }
+            assertEquals(GarbageBetweenRecords.REGIONS, reported.stream().filter(RejectedRecord::isSkippedBytes).count());
+            // nothing lost: the skipped bytes and the rejected record, exactly as in the input, in order
+            ByteArrayOutputStream expected = new ByteArrayOutputStream();
+            byte[] input = INPUT.bytes();
+            for (RejectedRecord rec : reported) {
+                expected.write(input, (int) rec.byteOffset(), rec.rawBytes().length);
+            }
+            assertArrayEquals(expected.toByteArray(), rejects.toByteArray());
+        });
+    }
+
+    @ParameterizedTest(name = "{0} parser thread(s)")
+    @ValueSource(ints = {1, 3})
+    void theParallelReaderYieldsWhatTheSequentialReaderYieldsWithTheSameNumbers(int parsers) {
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            List<String> sequential = new ArrayList<>();
+            long[] seqCounts;
+            try (Iso2709Reader reader = Iso2709Reader.of(INPUT.bytes(), ReadOptions.defaults())) {
+                reader.onReject(e -> sequential.add(describe(e)));
+                reader.forEachRemaining(rec -> sequential.add(rec.controlNumber()));
+                seqCounts = new long[] {reader.recordsRead(), reader.rejectedCount(), reader.regionsSkipped(),
+                        reader.bytesSkipped()};
+            }
+            List<String> parallel = new ArrayList<>();
+            try (ParallelReader reader = new ParallelReader(Iso2709Source.of(INPUT.bytes(),
+                    ReadOptions.defaults()), parsers, 16, null)) {
+                reader.onReject(e -> parallel.add(describe(e)));
+                for (MarcRecord rec : reader) {
+                    parallel.add(rec.controlNumber());
+                }
+                assertArrayEquals(seqCounts, new long[] {reader.recordsRead(), reader.rejectedCount(),
+                        reader.regionsSkipped(), reader.bytesSkipped()});
+            }
+            assertEquals(sequential, parallel);
+            assertEquals(GarbageBetweenRecords.RECORDS - 1, seqCounts[0]);
+            assertEquals(GarbageBetweenRecords.REGIONS, seqCounts[2]);
+        });
+    }
+
+    private static String describe(MarcFormatException e) {
+        return (e instanceof SkippedBytesException ? "skipped " : "rejected ") + e.ordinal() + " " + e.getMessage();
+    }
+}
