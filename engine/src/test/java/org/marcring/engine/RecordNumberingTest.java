@@ -113,6 +113,36 @@ class RecordNumberingTest {
         });
     }
 
+    @ParameterizedTest(name = "{0} parser thread(s)")
+    @ValueSource(ints = {1, 3})
+    void aJsonValueThatIsNoRecordIsSkippedAndTheRecordsAfterItKeepTheirNumbers(int parsers) {
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            String leader = "\"leader\":\"00000nam a2200000 a 4500\"";
+            String json = "[{" + leader + ",\"fields\":[{\"001\":\"a\"}]}, 42, [1, 2], {" + leader
+                    + ",\"fields\":[{\"001\":\"b\"}]}, {" + leader + ",\"fields\":[{\"245\":{\"ind1\":\"1\","
+                    + "\"ind2\":\"0\",\"subfields\":[{\"a\":\"T\"}]}}]}, \"stray\", {\"leader\":true}]";
+            List<RejectedRecord> reported = new ArrayList<>();
+            List<String> written = new ArrayList<>();
+            PipelineResult r = Pipeline.builder().source(new ByteArrayInputStream(
+                            json.getBytes(java.nio.charset.StandardCharsets.UTF_8)), org.marcring.codec.io.MarcFormat.JSON)
+                    .parsers(parsers).ringSize(8).sink(rec -> written.add(rec.controlNumber()))
+                    .errorPolicy(reported::add).build().run();
+            assertEquals(4, r.recordsRead(), r.toString());
+            assertEquals(3, r.recordsWritten());
+            assertEquals(1, r.recordsRejected(), "the object with no usable leader");
+            assertEquals(3, r.regionsSkipped());
+            assertEquals("42".length() + "[1, 2]".length() + "\"stray\"".length(), r.bytesSkipped());
+            assertEquals(4, reported.size());
+            assertEquals(List.of(true, true, true, false),
+                    reported.stream().map(RejectedRecord::isSkippedBytes).toList());
+            assertEquals(List.of(1L, 1L, 3L, 3L), reported.stream().map(RejectedRecord::ordinal).toList());
+            assertTrue(reported.get(3).message().startsWith("record 4 at byte " + json.indexOf("{\"leader\":true}")),
+                    reported.get(3).message());
+            assertTrue(reported.get(0).message().startsWith("2 bytes skipped at byte " + json.indexOf("42")
+                    + ", after record 1: "), reported.get(0).message());
+        });
+    }
+
     private static String describe(MarcFormatException e) {
         return (e instanceof SkippedBytesException ? "skipped " : "rejected ") + e.ordinal() + " " + e.getMessage();
     }
