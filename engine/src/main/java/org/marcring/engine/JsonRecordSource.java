@@ -21,8 +21,8 @@ import org.marcring.codec.json.MarcJsonFramer;
  * object on the I/O thread (a top-level array of records or a sequence of top-level objects); each record's
  * raw bytes are its object exactly as in the input, its offset that of its <code>{</code>.
  *
- * <p>What the framer flags (garbage where a record belongs, an object cut short, oversized pieces) the parser
- * rejects. The decoding comes from the {@code parsers} supplier (e.g. a {@link ReaderParser} over the
+ * <p>What the framer flags (an object cut short, oversized pieces) the parser rejects; a value where a record
+ * belongs that is no object is refused as bytes skipped ({@link SkippedBytesException}), not a record. The decoding comes from the {@code parsers} supplier (e.g. a {@link ReaderParser} over the
  * MARC-in-JSON reader).
  */
 public final class JsonRecordSource extends ScannedSource {
