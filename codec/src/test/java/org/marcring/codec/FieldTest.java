@@ -133,7 +133,7 @@ class FieldTest {
     void marcFormatExceptionNamesRecordAndOffset() {
         byte[] raw = {1, 2, 3};
         MarcFormatException e = new MarcFormatException(12, 34567, "no leader", raw);
-        assertEquals("record 12 at byte 34567: no leader", e.getMessage());
+        assertEquals("record 13 at byte 34567: no leader", e.getMessage());
         assertEquals(12, e.ordinal());
         assertEquals(34567, e.byteOffset());
         assertEquals("no leader", e.fault());

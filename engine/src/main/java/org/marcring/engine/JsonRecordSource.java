@@ -10,8 +10,10 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 import org.marcring.codec.MarcFormatException;
+import org.marcring.codec.SkippedBytesException;
 import org.marcring.codec.io.ByteWindow;
 import org.marcring.codec.io.ReadOptions;
+import org.marcring.codec.iso2709.RawRecord;
 import org.marcring.codec.json.MarcJsonFramer;
 
 /**
@@ -19,8 +21,8 @@ import org.marcring.codec.json.MarcJsonFramer;
  * object on the I/O thread (a top-level array of records or a sequence of top-level objects); each record's
  * raw bytes are its object exactly as in the input, its offset that of its <code>{</code>.
  *
- * <p>What the framer flags (garbage where a record belongs, an object cut short, oversized pieces) the parser
- * rejects. The decoding comes from the {@code parsers} supplier (e.g. a {@link ReaderParser} over the
+ * <p>What the framer flags (an object cut short, oversized pieces) the parser rejects; a value where a record
+ * belongs that is no object is refused as bytes skipped ({@link SkippedBytesException}), not a record. The decoding comes from the {@code parsers} supplier (e.g. a {@link ReaderParser} over the
  * MARC-in-JSON reader).
  */
 public final class JsonRecordSource extends ScannedSource {
@@ -52,6 +54,10 @@ public final class JsonRecordSource extends ScannedSource {
         RecordParser format = formatParser();
         return slot -> {
             String why = MarcJsonFramer.describeDefects(slot.defects(), slot.rawLength());
+            if ((slot.defects() & RawRecord.GARBAGE) != 0) {
+                throw new SkippedBytesException(slot.ordinal(), slot.byteOffset(), slot.rawLength(), why,
+                        slot.copyOfRaw());
+            }
             if (why != null) {
                 throw new MarcFormatException(slot.ordinal(), slot.byteOffset(), why, slot.copyOfRaw());
             }

@@ -8,6 +8,7 @@ import com.lmax.disruptor.EventHandler;
 import org.HdrHistogram.Recorder;
 import org.marcring.codec.MarcFormatException;
 import org.marcring.codec.MarcRecord;
+import org.marcring.codec.SkippedBytesException;
 import org.marcring.codec.io.ByteArrayBuilder;
 
 /**
@@ -47,6 +48,8 @@ final class OrderedWriter implements EventHandler<RecordBatch> {
     private long repaired;
     private long dataDropped;
     private long rejected;
+    private long regionsSkipped;
+    private long bytesSkipped;
     private long bytesIn;
     private long bytesOut;
     private long read = -1;
@@ -175,8 +178,15 @@ final class OrderedWriter implements EventHandler<RecordBatch> {
                     filtered++;
                     break;
                 case RecordBatch.REJECTED:
-                    rejected++;
-                    policy.reject(batch.toRejected(i));
+                    RejectedRecord reject = batch.toRejected(i);
+                    if (reject.isSkippedBytes()) {
+                        // bytes between records that hold none: reported like a reject, counted apart
+                        regionsSkipped++;
+                        bytesSkipped += ((SkippedBytesException) reject.cause()).length();
+                    } else {
+                        rejected++;
+                    }
+                    policy.reject(reject);
                     break;
                 default:
                     throw new IllegalStateException(MarcFormatException.describe(batch.ordinals[i], batch.offsets[i],
@@ -209,10 +219,13 @@ final class OrderedWriter implements EventHandler<RecordBatch> {
             throw new EngineException("reading the input failed after " + records + " records: "
                     + Producer.describe(end.failure), end.failure, null);
         }
-        read = records;
-        if (records != written + filtered + rejected) {
-            throw new CountMismatch("engine bug: read " + records + " records but written " + written
-                    + " + filtered " + filtered + " + rejected " + rejected + " = " + (written + filtered + rejected));
+        // the source's pieces: records, and runs of bytes skipped between them
+        read = records - regionsSkipped;
+        if (read != written + filtered + rejected) {
+            throw new CountMismatch("engine bug: read " + read + " records but written " + written
+                    + " + filtered " + filtered + " + rejected " + rejected + " = " + (written + filtered + rejected)
+                    + (regionsSkipped == 0 ? "" : " (" + records + " pieces framed, " + regionsSkipped
+                    + " of them bytes skipped between records)"));
         }
         if (end.endPosition >= 0) {
             bytesIn = end.endPosition;
@@ -311,6 +324,16 @@ final class OrderedWriter implements EventHandler<RecordBatch> {
 
     long rejected() {
         return rejected;
+    }
+
+    /** Runs of bytes between records that held no record. */
+    long regionsSkipped() {
+        return regionsSkipped;
+    }
+
+    /** Bytes in those runs. */
+    long bytesSkipped() {
+        return bytesSkipped;
     }
 
     long bytesIn() {

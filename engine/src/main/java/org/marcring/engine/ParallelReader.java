@@ -28,7 +28,8 @@ import org.marcring.codec.iso2709.Iso2709Reader;
  * usable) or sent to
  * {@link #onReject(Consumer)}, read errors thrown from {@link #hasNext()}; switching is one constructor
  * change. Made with a constructor, from a {@link RecordSource}, it throws its rejects until told otherwise. It shares its iteration with the sequential readers ({@link SequentialReader}): a refused record
- * comes out once, every record met counts in {@link #recordsRead()} or {@link #rejectedCount()}, and after
+ * comes out once, every record met counts in {@link #recordsRead()} or {@link #rejectedCount()} (bytes between
+ * records that hold no record are no record: they count in {@link #regionsSkipped()}), and after
  * {@link #close()} {@link #hasNext()} answers {@code false}.
  *
  * <pre>{@code

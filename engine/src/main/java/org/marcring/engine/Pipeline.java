@@ -148,11 +148,12 @@ public final class Pipeline implements AutoCloseable {
         }
 
         Throwable failure = control.failure();
-        long read = writer.read() >= 0 ? writer.read() : producer.recordsPublished();
+        long read = writer.read() >= 0 ? writer.read() : producer.recordsPublished() - writer.regionsSkipped();
         PipelineResult result = new PipelineResult(read, writer.written(), writer.filtered(), writer.rejected(),
                 writer.bytesIn(), writer.bytesOut(), System.nanoTime() - t0, latencyOf(latency),
                 t.cpuTime(),
-                failure == null && writer.committed(), writer.repaired(), writer.dataDropped());
+                failure == null && writer.committed(), writer.repaired(), writer.dataDropped(),
+                writer.regionsSkipped(), writer.bytesSkipped());
         if (failure instanceof OrderedWriter.CountMismatch) {
             throw new IllegalStateException(failure.getMessage() + " (" + result + ")", failure);
         }

@@ -11,7 +11,8 @@ import java.time.Duration;
  * ({@link #isBalanced()}); a partial result (carried by an {@link EngineException}) counts what was done
  * before the failure, and may have read records it never got to write.
  *
- * @param recordsRead     records framed from the input (garbage between records counts as one record)
+ * @param recordsRead     records framed from the input; bytes between records that hold no record are not
+ *                        records (they are counted in {@code regionsSkipped} and {@code bytesSkipped})
  * @param recordsWritten  records passed to the sink
  * @param recordsFiltered records the user's function dropped by returning {@code null}
  * @param recordsRejected records that failed to decode, transform or encode (see {@link ErrorPolicy})
@@ -25,17 +26,30 @@ import java.time.Duration;
  *                        of {@code recordsWritten}
  * @param recordsWithDataDropped records written whose repair replaced or dropped data; part of
  *                        {@code recordsRepaired}
+ * @param regionsSkipped  runs of bytes between records that held no record (garbage), skipped; each was
+ *                        handed to the {@link ErrorPolicy} as a {@link RejectedRecord} whose
+ *                        {@link RejectedRecord#isSkippedBytes()} is true, but none is a record read or rejected
+ * @param bytesSkipped    input bytes in those runs
  */
 public record PipelineResult(long recordsRead, long recordsWritten, long recordsFiltered, long recordsRejected,
                              long bytesIn, long bytesOut, long elapsedNanos, Latency latency, CpuTime cpu,
-                             boolean complete, long recordsRepaired, long recordsWithDataDropped) {
+                             boolean complete, long recordsRepaired, long recordsWithDataDropped,
+                             long regionsSkipped, long bytesSkipped) {
+
+    /** A result with no bytes skipped between records. */
+    public PipelineResult(long recordsRead, long recordsWritten, long recordsFiltered, long recordsRejected,
+                          long bytesIn, long bytesOut, long elapsedNanos, Latency latency, CpuTime cpu,
+                          boolean complete, long recordsRepaired, long recordsWithDataDropped) {
+        this(recordsRead, recordsWritten, recordsFiltered, recordsRejected, bytesIn, bytesOut, elapsedNanos,
+                latency, cpu, complete, recordsRepaired, recordsWithDataDropped, 0, 0);
+    }
 
     /** A result with no repaired record counted (a run whose records were not decoded, e.g. a writer's). */
     public PipelineResult(long recordsRead, long recordsWritten, long recordsFiltered, long recordsRejected,
                           long bytesIn, long bytesOut, long elapsedNanos, Latency latency, CpuTime cpu,
                           boolean complete) {
         this(recordsRead, recordsWritten, recordsFiltered, recordsRejected, bytesIn, bytesOut, elapsedNanos,
-                latency, cpu, complete, 0, 0);
+                latency, cpu, complete, 0, 0, 0, 0);
     }
 
     /**
@@ -122,10 +136,11 @@ public record PipelineResult(long recordsRead, long recordsWritten, long records
 
     @Override
     public String toString() {
-        return String.format("%s: read %d, written %d (%d repaired, %d with data dropped), filtered %d, rejected %d; "
+        return String.format("%s: read %d (%d regions, %d bytes skipped), written %d (%d repaired, %d with data "
+                        + "dropped), filtered %d, rejected %d; "
                         + "%d bytes in, %d out; %.3f s, %.0f records/s, %.1f MB/s; latency %s; %s",
-                complete ? "complete" : "partial", recordsRead, recordsWritten, recordsRepaired,
-                recordsWithDataDropped, recordsFiltered, recordsRejected,
+                complete ? "complete" : "partial", recordsRead, regionsSkipped, bytesSkipped, recordsWritten,
+                recordsRepaired, recordsWithDataDropped, recordsFiltered, recordsRejected,
                 bytesIn, bytesOut, elapsedNanos / 1e9, recordsPerSecond(), megabytesPerSecond(), latency, cpu);
     }
 }

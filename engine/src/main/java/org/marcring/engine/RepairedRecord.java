@@ -15,7 +15,7 @@ import org.marcring.codec.MarcFormatException;
  * inside it (its tail is lost, whatever the decoder made of the rest). Records whose errors are only
  * {@link MarcError.Severity#INFO} notes count as clean.
  *
- * @param ordinal       0-based index of the record in the input
+ * @param ordinal       0-based index of the record in the input (a message names it {@code ordinal + 1})
  * @param byteOffset    offset of the record's first byte in the input
  * @param controlNumber the record's 001, or {@code null}
  * @param errors        the repairs, as the decoder listed them (unmodifiable)
@@ -50,7 +50,10 @@ public record RepairedRecord(long ordinal, long byteOffset, String controlNumber
         return null;
     }
 
-    /** The message {@code record 12 at byte 34567: repaired (data dropped): first repair; and N more}. */
+    /**
+     * The message {@code record 12 at byte 34567: repaired (data dropped): first repair; and N more}, numbering
+     * the record from 1 (its ordinal 11).
+     */
     public String message() {
         String first = errors.isEmpty() ? "" : ": " + errors.get(0);
         String more = errors.size() > 1 ? "; and " + (errors.size() - 1) + " more" : "";

@@ -102,7 +102,7 @@ class PipelineFaultTest {
             assertEquals(offset, rej.byteOffset());
             assertEquals(RejectedRecord.Stage.DECODE, rej.stage());
             assertInstanceOf(MarcFormatException.class, rej.cause());
-            assertTrue(rej.message().startsWith("record 150 at byte " + offset), rej.message());
+            assertTrue(rej.message().startsWith("record 151 at byte " + offset), rej.message());
             List<byte[]> good = new ArrayList<>(records);
             good.remove(150);
             assertArrayEquals(Fixtures.concat(good), Files.readAllBytes(out));
@@ -188,7 +188,7 @@ class PipelineFaultTest {
     }
 
     @Test
-    void garbageBetweenRecordsIsOneRejectWithItsBytes() {
+    void garbageBetweenRecordsIsOneSkippedRegionWithItsBytesAndNoRecord() {
         assertTimeoutPreemptively(LIMIT, () -> {
             List<byte[]> records = Fixtures.numberedRecords(20);
             byte[] garbage = "THIS IS NOT A RECORD AT ALL".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -200,10 +200,13 @@ class PipelineFaultTest {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             PipelineResult r = Pipeline.builder().source(new ByteArrayInputStream(input)).parsers(4).ringSize(8)
                     .sink(out, Iso2709Encoder::new).errorPolicy(ErrorPolicy.skip(rejects::add)).build().run();
-            assertEquals(21, r.recordsRead());
+            assertEquals(20, r.recordsRead(), "garbage is not a record");
             assertEquals(20, r.recordsWritten());
-            assertEquals(1, r.recordsRejected());
-            assertEquals(10, rejects.get(0).ordinal());
+            assertEquals(0, r.recordsRejected());
+            assertEquals(1, r.regionsSkipped());
+            assertEquals(garbage.length, r.bytesSkipped());
+            assertTrue(rejects.get(0).isSkippedBytes());
+            assertEquals(10, rejects.get(0).ordinal(), "the number of records before it");
             assertArrayEquals(garbage, rejects.get(0).rawBytes());
             assertArrayEquals(Fixtures.concat(records), out.toByteArray());
             assertEquals(RawRecord.GARBAGE, RawRecord.GARBAGE & garbageFlag(input));

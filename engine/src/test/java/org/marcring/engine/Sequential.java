@@ -38,7 +38,11 @@ final class Sequential {
 
     private static Outcome convert(Iso2709Reader reader, Function<MarcRecord, MarcRecord> transform) {
         long[] rejected = {0};
-        reader.onReject(e -> rejected[0]++);
+        reader.onReject(e -> {
+            if (!(e instanceof org.marcring.codec.SkippedBytesException)) {
+                rejected[0]++; // bytes skipped between records are not records
+            }
+        });
         Iso2709Encoder encoder = new Iso2709Encoder();
         ByteArrayBuilder out = new ByteArrayBuilder(1 << 16);
         ByteArrayOutputStream all = new ByteArrayOutputStream();

@@ -16,6 +16,7 @@ import org.apache.spark.unsafe.types.UTF8String;
 import org.marcring.codec.MarcException;
 import org.marcring.codec.MarcFormatException;
 import org.marcring.codec.MarcRecord;
+import org.marcring.codec.SkippedBytesException;
 import org.marcring.codec.io.LineFramer;
 import org.marcring.codec.io.ReadOptions;
 import org.marcring.codec.io.TextFramer;
@@ -45,6 +46,7 @@ final class MarcPartitionReader implements PartitionReader<InternalRow> {
     private int next;
     private SplitFrames frames;
     private UTF8String file;
+    private boolean fromFileStart; // whether the frames' ordinals count from the file's first record
     private InternalRow current;
 
     MarcPartitionReader(MarcPartition partition, RecordRows rows, MarcReadOptions options, Configuration conf) {
@@ -80,6 +82,10 @@ final class MarcPartitionReader implements PartitionReader<InternalRow> {
         Path path = new Path(split.path);
         FileSystem fs = path.getFileSystem(conf);
         file = UTF8String.fromString(split.path);
+        // a document or compressed file is read whole; a split of an ISO 2709 or NDJSON file numbers its
+        // records from its own start, so a record number in a message would be another one's
+        fromFileStart = split.compressed || split.start == 0 || split.format == SourceFormat.MARCXML
+                || split.format == SourceFormat.JSON;
         FSDataInputStream in = fs.open(path);
         try {
             CompressionCodec codec = split.compressed ? new CompressionCodecFactory(conf).getCodec(path) : null;
@@ -135,9 +141,9 @@ final class MarcPartitionReader implements PartitionReader<InternalRow> {
         } catch (MarcFormatException e) {
             switch (options.mode()) {
                 case PERMISSIVE:
-                    return rows.corruptRow(e.getMessage(), raw.copy(), file, frames.byteOffset(raw), raw.length());
+                    return rows.corruptRow(reason(e), raw.copy(), file, frames.byteOffset(raw), raw.length());
                 case DROPMALFORMED: return null;
-                default: throw failure(e.getMessage(), e);
+                default: throw failure(reason(e), e);
             }
         }
         if (record.hasErrors() && options.mode() != ReadMode.PERMISSIVE) {
@@ -147,6 +153,22 @@ final class MarcPartitionReader implements PartitionReader<InternalRow> {
             throw failure(record.errors().get(0).toString(), null);
         }
         return writer.row(record, file, frames.byteOffset(raw), raw.length());
+    }
+
+    /**
+     * What the {@code errors} column says of bytes that hold no readable record: the library's message, which
+     * numbers the record from 1 as every reader does (the record after garbage keeps its number), where the
+     * split starts at the file's start; without a record number where it does not, as the split cannot know how
+     * many records come before it (the row's file and byte offset name it).
+     */
+    private String reason(MarcFormatException e) {
+        if (fromFileStart) {
+            return e.getMessage();
+        }
+        long offset = frames.byteOffset(raw);
+        return e instanceof SkippedBytesException
+                ? SkippedBytesException.describeSkipped(-1, offset, ((SkippedBytesException) e).length(), e.fault())
+                : "record at byte " + offset + ": " + e.fault();
     }
 
     private MarcException failure(String reason, Throwable cause) {

@@ -6,6 +6,7 @@ import java.util.function.Function;
 
 import org.marcring.codec.MarcFormatException;
 import org.marcring.codec.MarcRecord;
+import org.marcring.codec.SkippedBytesException;
 import org.marcring.codec.io.MarcReader;
 import org.marcring.codec.io.ReadOptions;
 import org.marcring.codec.io.SequentialReader;
@@ -134,6 +135,10 @@ abstract class SplitFrames implements AutoCloseable {
         MarcRecord decode(RawRecord raw) {
             long offset = byteOffset(raw);
             String why = defects(raw);
+            if (raw.has(RawRecord.GARBAGE)) {
+                // a value where a record belongs that is none: bytes skipped, not a record
+                throw new SkippedBytesException(raw.ordinal(), offset, raw.length(), why, raw.copy());
+            }
             if (why != null) {
                 throw new MarcFormatException(raw.ordinal(), offset, why, raw.copy());
             }

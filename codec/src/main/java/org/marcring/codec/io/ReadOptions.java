@@ -15,9 +15,10 @@ import org.marcring.codec.MarcFormatException;
  * ReadOptions collecting = ReadOptions.defaults().withRejectHandler(rejects::add);
  * }</pre>
  *
- * <p><b>Rejects.</b> A record that holds nothing readable (garbage between records, a record too damaged to
- * repair, any fault in strict mode) is <em>rejected</em> as a {@link MarcFormatException} naming its ordinal
- * and byte offset. What a reader does with it is the {@link #rejectHandler()}: by default a permissive reader
+ * <p><b>Rejects.</b> A record that holds nothing readable (a record too damaged to repair, any fault in
+ * strict mode) is <em>rejected</em> as a {@link MarcFormatException} naming its ordinal and byte offset; bytes
+ * between records that hold no record come the same way, as a
+ * {@link org.marcring.codec.SkippedBytesException}, but are no record (counted apart, as regions skipped). What a reader does with it is the {@link #rejectHandler()}: by default a permissive reader
  * skips it and reports it (to the {@link System.Logger} {@code org.marcring.rejects}, at {@code WARNING}),
  * so that {@code for (MarcRecord r : reader)} reads every record that can be read; a strict reader throws it
  * from {@code next()}. {@link #withRejectHandler(Consumer)} sends rejects to a handler of one's own, and

@@ -9,6 +9,7 @@ import org.marcring.codec.Leader;
 import org.marcring.codec.MarcError;
 import org.marcring.codec.MarcFormatException;
 import org.marcring.codec.MarcRecord;
+import org.marcring.codec.SkippedBytesException;
 
 /**
  * The iteration every reader shares: a record that is refused ({@link MarcFormatException}) goes to the
@@ -17,7 +18,9 @@ import org.marcring.codec.MarcRecord;
  * {@link #onReject(Consumer)}; and iteration goes on with the next record. Without a handler the reject
  * comes out of {@link #next()} as that exception, and the following call goes on with the next record
  * (where the format allows it). Either way {@code recordsRead() + rejectedCount()} accounts for every
- * record met. Subclasses supply {@link #readNext()}.
+ * record met. Bytes between records that hold no record ({@link SkippedBytesException}) go the same way, to
+ * the handler or out of {@link #next()}, but are not records: they count in {@link #regionsSkipped()} and
+ * {@link #bytesSkipped()}, not in {@link #rejectedCount()}. Subclasses supply {@link #readNext()}.
  */
 public abstract class SequentialReader implements MarcReader {
     private Consumer<MarcFormatException> rejectHandler;
@@ -26,6 +29,8 @@ public abstract class SequentialReader implements MarcReader {
     private boolean ended;
     private long read;
     private long rejected;
+    private long regionsSkipped;
+    private long bytesSkipped;
 
     /** A reader that throws rejects from {@link #next()} until {@link #onReject(Consumer)} says otherwise. */
     protected SequentialReader() {
@@ -69,7 +74,12 @@ public abstract class SequentialReader implements MarcReader {
                 }
                 return true;
             } catch (MarcFormatException e) {
-                rejected++;
+                if (e instanceof SkippedBytesException) {
+                    regionsSkipped++;
+                    bytesSkipped += ((SkippedBytesException) e).length();
+                } else {
+                    rejected++;
+                }
                 if (rejectHandler != null) {
                     rejectHandler.accept(e);
                 } else {
@@ -102,9 +112,19 @@ public abstract class SequentialReader implements MarcReader {
         return read;
     }
 
-    /** Number of records refused so far. */
+    /** Number of records refused so far (skipped bytes between records are not records, and not counted here). */
     public final long rejectedCount() {
         return rejected;
+    }
+
+    /** Number of runs of bytes between records that held no record, skipped so far ({@link SkippedBytesException}). */
+    public final long regionsSkipped() {
+        return regionsSkipped;
+    }
+
+    /** Number of input bytes in the runs counted by {@link #regionsSkipped()}. */
+    public final long bytesSkipped() {
+        return bytesSkipped;
     }
 
     /** Marks the input as finished (after {@link #close()}). */

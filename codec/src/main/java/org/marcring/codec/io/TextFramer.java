@@ -19,6 +19,8 @@ public abstract class TextFramer implements AutoCloseable {
     /** The largest record, in bytes (from {@link ReadOptions#maxRecordBytes()}). */
     protected final int maxRecordBytes;
     private long ordinal;
+    private long regionsSkipped;
+    private long bytesSkipped;
 
     /** A framer over {@code input} with the limits of {@code options}. */
     protected TextFramer(ByteWindow input, ReadOptions options) {
@@ -35,9 +37,22 @@ public abstract class TextFramer implements AutoCloseable {
      */
     public abstract boolean next(RawRecord into);
 
-    /** Number of records and pieces handed out so far (the ordinal of the next one). */
+    /**
+     * Number of records and pieces of records handed out so far (the ordinal of the next one); pieces flagged
+     * {@link RawRecord#GARBAGE} hold no record, take no ordinal and are counted apart ({@link #regionsSkipped()}).
+     */
     public final long recordsFramed() {
         return ordinal;
+    }
+
+    /** Number of {@link RawRecord#GARBAGE} pieces handed out so far. */
+    public final long regionsSkipped() {
+        return regionsSkipped;
+    }
+
+    /** Number of input bytes in the {@link RawRecord#GARBAGE} pieces handed out so far. */
+    public final long bytesSkipped() {
+        return bytesSkipped;
     }
 
     /** Offset in the input of the next byte not yet framed. */
@@ -52,7 +67,14 @@ public abstract class TextFramer implements AutoCloseable {
 
     /** Points {@code into} at the {@code length} bytes at the window's mark as the next record, and skips them. */
     protected final void emit(RawRecord into, int length, int defects) {
-        into.set(input.buffer(), input.start(), length, ordinal++, input.position(), defects, -1);
+        if ((defects & RawRecord.GARBAGE) != 0) {
+            // not a record: it carries the ordinal of the record after it and takes none
+            regionsSkipped++;
+            bytesSkipped += length;
+            into.set(input.buffer(), input.start(), length, ordinal, input.position(), defects, -1);
+        } else {
+            into.set(input.buffer(), input.start(), length, ordinal++, input.position(), defects, -1);
+        }
         input.skip(length);
     }
 

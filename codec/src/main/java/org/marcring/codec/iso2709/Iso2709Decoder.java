@@ -14,6 +14,7 @@ import org.marcring.codec.MarcError;
 import org.marcring.codec.MarcError.Severity;
 import org.marcring.codec.MarcFormatException;
 import org.marcring.codec.MarcRecord;
+import org.marcring.codec.SkippedBytesException;
 import org.marcring.codec.io.ReadOptions;
 import org.marcring.codec.text.ProblemSink;
 import org.marcring.codec.text.TextCodings;
@@ -91,7 +92,11 @@ public final class Iso2709Decoder {
 
     private MarcRecord decodeChecked(byte[] b, int off, int len, int defects, RawRecord raw) {
         if (defects != 0) {
-            if ((defects & (RawRecord.GARBAGE | RawRecord.OVERSIZED)) != 0) {
+            if ((defects & RawRecord.GARBAGE) != 0) {
+                throw new SkippedBytesException(raw.ordinal(), raw.byteOffset(), raw.spanLength(),
+                        "bytes between records that hold no record", raw.copy());
+            }
+            if ((defects & RawRecord.OVERSIZED) != 0) {
                 throw problems.reject(raw.describeDefects());
             }
             String what = raw.describeDefects();

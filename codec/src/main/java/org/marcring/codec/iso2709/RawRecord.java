@@ -19,7 +19,10 @@ public final class RawRecord {
      * inside it: these are the bytes that were there.
      */
     public static final int TRUNCATED = 1 << 2;
-    /** Bytes between records that are not a record (no leader found in them). */
+    /**
+     * Bytes between records that are not a record (no leader found in them). Such a piece takes no ordinal: its
+     * {@link #ordinal()} is that of the record after it (the number of records before it).
+     */
     public static final int GARBAGE = 1 << 3;
     /**
      * No terminator within the size limit: these bytes are the start of an oversized run, which the framer
@@ -94,7 +97,10 @@ public final class RawRecord {
         return length;
     }
 
-    /** 0-based index of this record in the input (garbage runs count as records). */
+    /**
+     * 0-based index of this record in the input (messages name it {@code ordinal() + 1}); garbage runs are not
+     * records and take no index: a {@link #GARBAGE} piece carries the index of the record after it.
+     */
     public long ordinal() {
         return ordinal;
     }
@@ -166,7 +172,7 @@ public final class RawRecord {
 
     @Override
     public String toString() {
-        return "RawRecord[#" + ordinal + " @" + byteOffset + ", " + length + " bytes"
+        return "RawRecord[" + (has(GARBAGE) ? "garbage before #" : "#") + ordinal + " @" + byteOffset + ", " + length + " bytes"
                 + (defects == 0 ? "" : ", " + describeDefects()) + "]";
     }
 }

@@ -21,7 +21,8 @@ import org.marcring.codec.io.ReadOptions;
  * <p>It survives what real files contain. A length that lies (too short, too long, not digits, zero,
  * or a record over 99,999 bytes) is overruled by the next 0x1D and flagged. Newlines, blanks, NUL
  * fill and 0x1A end-of-file bytes between records are skipped. Other bytes between records come out
- * as a {@link RawRecord#GARBAGE} record, and a record cut short (by the end of the input, or by the start
+ * as a {@link RawRecord#GARBAGE} piece (which is not a record: it takes no ordinal, and is counted in
+ * {@link #regionsSkipped()} and {@link #bytesSkipped()}), and a record cut short (by the end of the input, or by the start
  * of a whole record before its terminator) as a {@link RawRecord#TRUNCATED} one, so that no byte of the
  * input is lost without a report. A run without a terminator longer than the size limit comes out as one
  * {@link RawRecord#OVERSIZED} record: the framer keeps its first {@value #OVERSIZED_HEAD} bytes and skips the rest
@@ -69,6 +70,8 @@ public final class RecordFramer implements AutoCloseable {
     private long bufBase;        // input offset of buf[0]
     private boolean eof;
     private long ordinal;
+    private long regionsSkipped;
+    private long bytesSkipped;
     private boolean closed;
     private boolean afterBoundary = true; // the bytes before pos: the input's start or 0x1D and filler
 
@@ -242,9 +245,22 @@ public final class RecordFramer implements AutoCloseable {
         return declared >= MIN_RECORD && declared <= limit - p && buf[p + declared - 1] == RT;
     }
 
-    /** Number of records (and garbage runs) framed so far. */
+    /**
+     * Number of records framed so far, which is the ordinal of the next one; {@link RawRecord#GARBAGE} pieces
+     * are not records and are counted apart ({@link #regionsSkipped()}).
+     */
     public long recordsFramed() {
         return ordinal;
+    }
+
+    /** Number of {@link RawRecord#GARBAGE} pieces handed out so far: runs of bytes between records holding none. */
+    public long regionsSkipped() {
+        return regionsSkipped;
+    }
+
+    /** Number of input bytes in the {@link RawRecord#GARBAGE} pieces handed out so far. */
+    public long bytesSkipped() {
+        return bytesSkipped;
     }
 
     /**
@@ -405,7 +421,14 @@ public final class RecordFramer implements AutoCloseable {
     }
 
     private boolean emit(RawRecord into, int length, int defects, int declared) {
-        into.set(buf, pos, length, ordinal++, bufBase + pos, defects, declared);
+        if ((defects & RawRecord.GARBAGE) != 0) {
+            // not a record: it carries the ordinal of the record after it and takes none
+            regionsSkipped++;
+            bytesSkipped += length;
+            into.set(buf, pos, length, ordinal, bufBase + pos, defects, declared);
+        } else {
+            into.set(buf, pos, length, ordinal++, bufBase + pos, defects, declared);
+        }
         pos += length;
         afterBoundary = buf[pos - 1] == RT;
         return true;

@@ -172,9 +172,10 @@ public final class MarcJsonReader extends SequentialReader {
             pieceLine = -1; // counted when first needed
             if ((raw.defects() & RawRecord.GARBAGE) != 0) {
                 placePiece();
-                throw new MarcFormatException(ordinal++, raw.byteOffset(), "line " + pieceLine + ", column "
-                        + pieceColumn + ": " + MarcJsonFramer.describeDefects(raw.defects(), raw.length()),
-                        raw.copy());
+                // not a record: it takes no ordinal, and is counted apart as bytes skipped
+                throw new org.marcring.codec.SkippedBytesException(ordinal, raw.byteOffset(), raw.length(),
+                        "line " + pieceLine + ", column " + pieceColumn + ": "
+                                + MarcJsonFramer.describeDefects(raw.defects(), raw.length()), raw.copy());
             }
             if ((raw.defects() & RawRecord.OVERSIZED) != 0) {
                 inOversized = true;

@@ -153,7 +153,7 @@ class BrokenInputTest {
                 MarcFormat.NDJSON, ReadOptions.defaults().withRejectsThrown())) {
             assertEquals("one", r.next().controlNumber());
             MarcFormatException e = assertThrows(MarcFormatException.class, r::next);
-            assertTrue(e.getMessage().startsWith("record 1: line 2, column"), e.getMessage());
+            assertTrue(e.getMessage().startsWith("record 2: line 2, column"), e.getMessage());
             assertEquals("three", r.next().controlNumber());
             assertFalse(r.hasNext());
         }

@@ -18,6 +18,7 @@ import org.marcring.codec.MarcError;
 import org.marcring.codec.MarcError.Severity;
 import org.marcring.codec.MarcFormatException;
 import org.marcring.codec.MarcRecord;
+import org.marcring.codec.SkippedBytesException;
 import org.marcring.codec.Subfield;
 import org.marcring.codec.io.CharacterCoding;
 import org.marcring.codec.io.ReadOptions;
@@ -326,11 +327,14 @@ class Iso2709DecoderTest {
         MarcFormatException strict = assertThrows(MarcFormatException.class, () -> STRICT.decode(raw));
         assertEquals(7, strict.ordinal());
         assertEquals(1234, strict.byteOffset());
-        assertTrue(strict.getMessage().startsWith("record 7 at byte 1234: leader record length"), strict.getMessage());
+        assertTrue(strict.getMessage().startsWith("record 8 at byte 1234: leader record length"), strict.getMessage());
 
         raw.set(b, 0, b.length, 8, 99, RawRecord.GARBAGE, -1);
-        MarcFormatException garbage = assertThrows(MarcFormatException.class, () -> PERMISSIVE.decode(raw));
-        assertTrue(garbage.getMessage().startsWith("record 8 at byte 99: " + b.length + " bytes between records"));
+        SkippedBytesException garbage = assertThrows(SkippedBytesException.class, () -> PERMISSIVE.decode(raw));
+        assertEquals(8, garbage.ordinal(), "the number of records before it");
+        assertEquals(b.length, garbage.length());
+        assertEquals(b.length + " bytes skipped at byte 99, after record 8: bytes between records that hold no record",
+                garbage.getMessage());
     }
 
     @Test

@@ -42,8 +42,8 @@ class Iso2709ReaderTest {
             assertEquals(record(0).fields(), reader.next().fields());
             assertTrue(reader.hasNext());
             assertTrue(reader.hasNext(), "hasNext is idempotent");
-            MarcFormatException e = assertThrows(MarcFormatException.class, reader::next);
-            assertEquals(1, e.ordinal());
+            MarcFormatException e = assertThrows(org.marcring.codec.SkippedBytesException.class, reader::next);
+            assertEquals(1, e.ordinal(), "garbage takes no ordinal: that of the record after it");
             assertEquals(bytes(record(0)).length, e.byteOffset());
             assertEquals("not a record at all", new String(e.rawBytes(), java.nio.charset.StandardCharsets.US_ASCII));
             assertEquals(record(1).fields(), reader.next().fields());
@@ -51,7 +51,9 @@ class Iso2709ReaderTest {
             assertFalse(reader.hasNext());
             assertThrows(NoSuchElementException.class, reader::next);
             assertEquals(3, reader.recordsRead());
-            assertEquals(1, reader.rejectedCount());
+            assertEquals(0, reader.rejectedCount(), "garbage is not a record");
+            assertEquals(1, reader.regionsSkipped());
+            assertEquals("not a record at all".length(), reader.bytesSkipped());
             assertEquals(input().length, reader.position());
         }
     }
@@ -101,7 +103,7 @@ class Iso2709ReaderTest {
         }
         try (Iso2709Reader strict = Iso2709Reader.of(lying, ReadOptions.strict())) {
             MarcFormatException e = assertThrows(MarcFormatException.class, strict::next);
-            assertTrue(e.getMessage().startsWith("record 0 at byte 0: leader record length"), e.getMessage());
+            assertTrue(e.getMessage().startsWith("record 1 at byte 0: leader record length"), e.getMessage());
             assertFalse(strict.hasNext());
         }
     }

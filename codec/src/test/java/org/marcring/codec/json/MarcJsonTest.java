@@ -79,7 +79,7 @@ class MarcJsonTest {
         String deep = "{\"extra\":" + "[".repeat(100_000);
         org.marcring.codec.MarcFormatException e = org.junit.jupiter.api.Assertions.assertThrows(
                 org.marcring.codec.MarcFormatException.class, () -> read(deep, false));
-        assertTrue(e.getMessage().contains("record 0") && e.getMessage().contains("nesting"), e.getMessage());
+        assertTrue(e.getMessage().contains("record 1") && e.getMessage().contains("nesting"), e.getMessage());
     }
 
     @Test

@@ -22,13 +22,13 @@ class BoundedMemoryTest {
     void aMarcXmlTextNodeOfOneGibibyteIsRefusedAtTheRecordSizeLimit() throws Exception {
         List<String> out = runWithSmallHeap("xml-1g-text-node");
         assertTrue(out.contains("RECORDS 0 REJECTS 1"), out.toString());
-        assertTrue(has(out, "ERROR record 0 at byte 51: ", "record longer than 16777216 bytes"), out.toString());
+        assertTrue(has(out, "ERROR record 1 at byte 51: ", "record longer than 16777216 bytes"), out.toString());
     }
 
     @Test
     void marcXmlNestedTenMillionDeepIsRefusedAtTheNestingLimit() throws Exception {
         List<String> out = runWithSmallHeap("xml-deep-nesting");
-        assertTrue(has(out, "ERROR record 0 at byte 51: ", "depth of \"65\" that exceeds the limit \"64\""), out.toString());
+        assertTrue(has(out, "ERROR record 1 at byte 51: ", "depth of \"65\" that exceeds the limit \"64\""), out.toString());
     }
 
     @Test
@@ -48,7 +48,7 @@ class BoundedMemoryTest {
     void aJsonRecordWithAMillionFieldsIsRefusedAtTheFieldLimit() throws Exception {
         List<String> out = runWithSmallHeap("json-million-fields");
         assertTrue(out.contains("RECORDS 0 REJECTS 1"), out.toString());
-        assertTrue(has(out, "ERROR record 0 at byte 0: ", "more than 100000 fields"), out.toString());
+        assertTrue(has(out, "ERROR record 1 at byte 0: ", "more than 100000 fields"), out.toString());
     }
 
     @Test
@@ -56,13 +56,13 @@ class BoundedMemoryTest {
         // 100 values of 8 MiB: each within the limit, together 800 MiB
         List<String> out = runWithSmallHeap("json-large-values");
         assertTrue(out.contains("RECORDS 1 REJECTS 1"), out.toString());
-        assertTrue(has(out, "ERROR record 0 at byte 1: ", "record longer than the limit of 16777216 bytes"), out.toString());
+        assertTrue(has(out, "ERROR record 1 at byte 1: ", "record longer than the limit of 16777216 bytes"), out.toString());
     }
 
     @Test
     void jsonNestedTenMillionDeepIsRefusedAtTheNestingLimit() throws Exception {
         List<String> out = runWithSmallHeap("json-deep-nesting");
-        assertTrue(has(out, "ERROR record 0 at byte 0: ", "nesting depth (65) exceeds the maximum allowed (64"), out.toString());
+        assertTrue(has(out, "ERROR record 1 at byte 0: ", "nesting depth (65) exceeds the maximum allowed (64"), out.toString());
     }
 
     @Test
@@ -70,7 +70,7 @@ class BoundedMemoryTest {
         List<String> out = runWithSmallHeap("iso-many-lies");
         long size = 10_000L * 99_999;
         assertTrue(out.contains("RECORDS 0 REJECTS 1"), out.toString());
-        assertTrue(has(out, "ERROR record 0 at byte 0: ", "a run of " + size + " bytes from input byte 0 to " + size),
+        assertTrue(has(out, "ERROR record 1 at byte 0: ", "a run of " + size + " bytes from input byte 0 to " + size),
                 out.toString());
     }
 
@@ -79,7 +79,7 @@ class BoundedMemoryTest {
         List<String> out = runWithSmallHeap("gzip-bomb");
         // 256 MiB of the digit 9: one run without a record terminator, skipped to the end of the input
         assertTrue(out.contains("RECORDS 0 REJECTS 1"), out.toString());
-        assertTrue(has(out, "ERROR record 0 at byte 0: ", "a run of " + (256L << 20) + " bytes"), out.toString());
+        assertTrue(has(out, "ERROR record 1 at byte 0: ", "a run of " + (256L << 20) + " bytes"), out.toString());
     }
 
     private static boolean has(List<String> lines, String prefix, String part) {

@@ -57,7 +57,7 @@ class MrkEncoderTest {
                 ReadOptions.defaults().withRejectsThrown().withMaxRecordBytes(1000), MrkFlavor.MRK8)) {
             org.marcring.codec.MarcFormatException e = org.junit.jupiter.api.Assertions.assertThrows(
                     org.marcring.codec.MarcFormatException.class, r::next);
-            assertEquals("record 0: line 1: record longer than 1000 characters", e.getMessage());
+            assertEquals("record 1: line 1: record longer than 1000 characters", e.getMessage());
             assertEquals("two", r.next().controlNumber());
         }
     }

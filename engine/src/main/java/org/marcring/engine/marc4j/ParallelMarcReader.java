@@ -51,8 +51,10 @@ import org.marcring.engine.RecordSources;
  * <li>Permissive mode (the default): what a record's decoding repaired is attached to it with
  * {@link Record#addError(String, String, int, String)}, as marc4j's permissive reader does.</li>
  * <li>A record that cannot be read at all (permissive mode), or any fault at all (strict mode), is thrown
- * from {@link #next()} as a {@link MarcException} whose message names the record's ordinal (0-based) and
- * byte offset: {@code record 12 at byte 34567: ...}. The reader stays usable: the next call to
+ * from {@link #next()} as a {@link MarcException} whose message names the record, counting from 1 as every
+ * message of marcring does, and its byte offset: {@code record 12 at byte 34567: ...} for the 12th record.
+ * Bytes between records that hold no record come the same way ({@code 66 bytes skipped at byte 32317, after
+ * record 21: ...}); they are not a record, and the records after them keep their numbers. The reader stays usable: the next call to
  * {@link #next()} returns the record after it. A marc4j reader would instead either hand back what it could
  * salvage or stop; skipping exactly the bad record and saying which it was is marcring's choice.</li>
  * <li>A failure to read the input (an {@link IOException}) is thrown from {@link #hasNext()} as a

@@ -186,7 +186,7 @@ class ParallelMarcReaderTest {
         ParallelMarcReader reader = new ParallelMarcReader(new ByteArrayInputStream(input), false, true);
         assertEquals("0", reader.next().getControlNumber());
         MarcException e = assertThrows(MarcException.class, reader::next);
-        assertTrue(e.getMessage().startsWith("record 1 at byte " + firstLength + ": "), e.getMessage());
+        assertTrue(e.getMessage().startsWith("record 2 at byte " + firstLength + ": "), e.getMessage());
         assertEquals("2", reader.next().getControlNumber());
         assertFalse(reader.hasNext());
     }
@@ -208,7 +208,7 @@ class ParallelMarcReaderTest {
         ParallelMarcReader reader = new ParallelMarcReader(new ByteArrayInputStream(out.toByteArray()));
         assertEquals("0", reader.next().getControlNumber());
         MarcException e = assertThrows(MarcException.class, reader::next);
-        assertTrue(e.getMessage().startsWith("record 1 at byte " + a.length + ": "), e.getMessage());
+        assertTrue(e.getMessage().startsWith("record 2 at byte " + a.length + ": "), e.getMessage());
         assertEquals("2", reader.next().getControlNumber());
         assertFalse(reader.hasNext());
     }

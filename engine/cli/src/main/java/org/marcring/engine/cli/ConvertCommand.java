@@ -36,9 +36,10 @@ import picocli.CommandLine.Parameters;
                 "Formats: iso2709 (marc, mrc), marcxml (xml), json (MARC-in-JSON array), ndjson (one record "
                         + "per line), mrk, mrk8, line (written only). '-' is standard input or output; .gz "
                         + "is compressed and decompressed.",
-                "The summary counts records read, written (of them repaired while reading, and repaired with "
-                        + "data dropped), and rejected. Exit code 1 when a record was rejected or written with "
-                        + "data dropped (--report lists them).",
+                "The summary counts records read (and apart from them, damaged regions: bytes between records "
+                        + "that hold no record, skipped), written (of them repaired while reading, and repaired "
+                        + "with data dropped), and rejected. Exit code 1 when a record was rejected or written "
+                        + "with data dropped, or bytes were skipped (--report lists them).",
                 "Without --to, the format is taken from the output's extension: .mrc/.marc (iso2709), .xml "
                         + "(marcxml), .json, .ndjson, .mrk, .mrk8, .txt (line), with .gz on top.",
                 "Example: marcring convert -o books.xml books.mrc"})
@@ -73,7 +74,8 @@ final class ConvertCommand implements Callable<Integer> {
 
     @Option(names = "--records", paramLabel = "A-B",
             description = "only records A to B of the input (1-based, inclusive; A- to the end; N for one), "
-                    + "counting every record met, rejected or not; with several inputs, of each input")
+                    + "counting every record met, rejected or not (bytes skipped between records are not "
+                    + "records); with several inputs, of each input")
     String range;
 
     @Mixin
@@ -117,6 +119,8 @@ final class ConvertCommand implements Callable<Integer> {
         long read = 0;
         long written = 0;
         long rejected = 0;
+        long regionsSkipped = 0;
+        long bytesSkipped = 0;
         RejectReporter reporter;
         boolean outOfRange = false;
         try (OutputTarget out = OutputTarget.open(output);
@@ -146,6 +150,8 @@ final class ConvertCommand implements Callable<Integer> {
                 read += r.recordsRead();
                 written += r.recordsWritten();
                 rejected += r.recordsRejected();
+                regionsSkipped += r.regionsSkipped();
+                bytesSkipped += r.bytesSkipped();
                 if (from == MarcFormat.AUTO && r.recordsRead() > 0 && r.recordsRejected() == r.recordsRead()) {
                     err.println("marcring convert: " + file.name() + ": every record was rejected; "
                             + opened.format().displayName() + " was detected from the first bytes: if the input"
@@ -175,10 +181,11 @@ final class ConvertCommand implements Callable<Integer> {
             }
         }
         if (!run.quiet) {
-            Runs.summary(err, read, written, reporter.repaired(), reporter.dataDropped(), rejected,
-                    System.nanoTime() - t0);
+            Runs.summary(err, read, regionsSkipped, bytesSkipped, written, reporter.repaired(),
+                    reporter.dataDropped(), rejected, System.nanoTime() - t0);
         }
-        return rejected > 0 || outOfRange || reporter.dataDropped() > 0 ? Marcring.PROBLEMS : Marcring.OK;
+        return rejected > 0 || regionsSkipped > 0 || outOfRange || reporter.dataDropped() > 0
+                ? Marcring.PROBLEMS : Marcring.OK;
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.marcring.codec.MarcException;
+import org.marcring.codec.SkippedBytesException;
 import org.marcring.codec.io.MarcFormat;
 import org.marcring.codec.io.ReadOptions;
 import org.marcring.codec.iso2709.RawRecord;
@@ -65,6 +66,7 @@ final class CountCommand implements Callable<Integer> {
             for (InputFile file : files) {
                 long count;
                 long rejected;
+                long skippedBefore = reporter.regionsSkipped();
                 try {
                     reporter.input(file.name());
                     if (!file.isStream() && formatOf(file, from) == MarcFormat.ISO2709) {
@@ -96,7 +98,8 @@ final class CountCommand implements Callable<Integer> {
                 if (json) {
                     js.append(js.charAt(js.length() - 1) == '[' ? "" : ",").append("{\"path\":")
                             .append(Json.quote(file.name())).append(",\"records\":").append(count)
-                            .append(",\"rejected\":").append(rejected).append('}');
+                            .append(",\"rejected\":").append(rejected).append(",\"regionsSkipped\":")
+                            .append(reporter.regionsSkipped() - skippedBefore).append('}');
                 } else {
                     lines.append(count).append('\t').append(file.name()).append('\n');
                 }
@@ -108,14 +111,15 @@ final class CountCommand implements Callable<Integer> {
         }
         if (json) {
             lines.append(js.append("],\"total\":").append(total).append(",\"rejected\":").append(reporter.count())
-                    .append("}\n"));
+                    .append(",\"regionsSkipped\":").append(reporter.regionsSkipped()).append("}\n"));
         } else if (inputs.names.size() > 1) {
             lines.append(total).append("\ttotal\n");
         }
         try (OutputStream out = StandardOutput.open()) {
             out.write(lines.toString().getBytes(StandardCharsets.UTF_8));
         }
-        return failed[0] > 0 ? Marcring.FAILED : reporter.count() > 0 ? Marcring.PROBLEMS : Marcring.OK;
+        return failed[0] > 0 ? Marcring.FAILED
+                : reporter.count() > 0 || reporter.regionsSkipped() > 0 ? Marcring.PROBLEMS : Marcring.OK;
     }
 
     /** The format of a file: {@code given}, or the one its first bytes show. */
@@ -140,8 +144,12 @@ final class CountCommand implements Callable<Integer> {
                 int defects = raw.defects();
                 if ((defects & refused) != 0 || (defects != 0 && options.isStrict())) {
                     byte[] bytes = java.util.Arrays.copyOfRange(raw.buffer(), raw.offset(), raw.offset() + raw.length());
+                    // garbage is not a record: it goes to the reporter as skipped bytes, counted apart
+                    Throwable cause = (defects & RawRecord.GARBAGE) == 0 ? null
+                            : new SkippedBytesException(raw.ordinal(), raw.byteOffset(), raw.spanLength(),
+                                    defectsOf(defects), bytes);
                     reporter.reject(new RejectedRecord(raw.ordinal(), raw.byteOffset(), bytes,
-                            RejectedRecord.Stage.DECODE, defectsOf(defects), null));
+                            RejectedRecord.Stage.DECODE, defectsOf(defects), cause));
                 } else {
                     count++;
                 }

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 
 import org.marcring.codec.MarcError;
 import org.marcring.codec.MarcRecord;
+import org.marcring.codec.SkippedBytesException;
 import org.marcring.codec.MarcException;
 import org.marcring.codec.io.ByteArrayBuilder;
 import org.marcring.codec.io.MarcFormats;
@@ -70,7 +71,11 @@ final class DumpCommand implements Callable<Integer> {
                     record = reader.next();
                 } catch (MarcException e) {
                     problems = true;
-                    if (ordinal >= from) {
+                    boolean skipped = e instanceof SkippedBytesException;
+                    if (skipped) {
+                        ordinal--; // bytes between records are not a record
+                    }
+                    if (ordinal >= from || skipped && ordinal >= from - 1) {
                         err.println(file + ": " + e.getMessage());
                     }
                     continue;

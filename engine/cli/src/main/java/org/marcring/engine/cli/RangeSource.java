@@ -1,5 +1,6 @@
 package org.marcring.engine.cli;
 
+import org.marcring.codec.iso2709.RawRecord;
 import org.marcring.engine.RecordParser;
 import org.marcring.engine.RecordSlot;
 import org.marcring.engine.RecordSource;
@@ -7,7 +8,9 @@ import org.marcring.engine.RecordSource;
 /**
  * A {@link RecordSource} that hands on only the records {@code first} to {@code last} (1-based, inclusive)
  * of another, counting every record it frames, and stops reading after {@code last}: what
- * {@code convert --records A-B} converts. Records before {@code first} are framed but never parsed.
+ * {@code convert --records A-B} converts. Records before {@code first} are framed but never parsed. Bytes
+ * between records that hold no record ({@link RawRecord#GARBAGE}) are not records: they are not counted, and
+ * are handed on (to be reported) where they lie between record {@code first - 1} and record {@code last}.
  */
 final class RangeSource implements RecordSource {
     private final RecordSource source;
@@ -27,6 +30,12 @@ final class RangeSource implements RecordSource {
             if (!source.next(slot)) {
                 return false;
             }
+            if ((slot.defects() & RawRecord.GARBAGE) != 0) {
+                if (met >= first - 1) {
+                    return true;
+                }
+                continue;
+            }
             met++;
             if (met >= first) {
                 return true;
@@ -35,7 +44,7 @@ final class RangeSource implements RecordSource {
         return false;
     }
 
-    /** How many records were framed, those skipped included. */
+    /** How many records were framed, those before {@code first} included (skipped bytes are not records). */
     long recordsMet() {
         return met;
     }

@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 import org.marcring.codec.MarcError;
+import org.marcring.codec.MarcFormatException;
 import org.marcring.engine.ErrorPolicy;
 import org.marcring.engine.RejectedRecord;
 import org.marcring.engine.RepairedRecord;
@@ -16,7 +17,10 @@ import org.marcring.engine.RepairedRecord;
  * one. A record written after a repair that dropped data is named on standard error too. Where there is a
  * report output, every rejected and every repaired record is listed in it, one line per problem, in
  * {@code validate}'s columns: input, record number, byte offset of the record, control number, severity,
- * message. Shared by the runs of several inputs; {@link #input(String)} names the current one.
+ * message. Bytes between records that hold no record ({@link RejectedRecord#isSkippedBytes()}) are treated
+ * alike (named, written to the rejects, listed with {@code -} for the record number) but counted apart.
+ * Records are numbered from 1 in every line, as in the library's messages. Shared by the runs of several
+ * inputs; {@link #input(String)} names the current one.
  */
 final class RejectReporter implements ErrorPolicy {
     static final int SHOWN = 100;
@@ -27,6 +31,7 @@ final class RejectReporter implements ErrorPolicy {
     private final boolean quiet;
     private String input = "";
     private long count;
+    private long regionsSkipped;
     private long repaired;
     private long dataDropped;
     private long shown;
@@ -49,13 +54,22 @@ final class RejectReporter implements ErrorPolicy {
 
     @Override
     public void reject(RejectedRecord record) throws IOException {
-        count++;
+        boolean skipped = record.isSkippedBytes();
+        if (skipped) {
+            regionsSkipped++;
+        } else {
+            count++;
+        }
         if (rejects != null) {
             rejects.write(record.rawBytes());
         }
         if (report != null) {
-            report(record.ordinal(), record.byteOffset(), null, MarcError.Severity.FATAL,
-                    record.reason() + " (rejected)");
+            if (skipped) {
+                report(-1, record.byteOffset(), null, MarcError.Severity.FATAL, record.message() + " (skipped)");
+            } else {
+                report(record.ordinal(), record.byteOffset(), null, MarcError.Severity.FATAL,
+                        record.reason() + " (rejected)");
+            }
         }
         show(line(input, record));
     }
@@ -78,10 +92,9 @@ final class RejectReporter implements ErrorPolicy {
             MarcError first = record.errors().stream()
                     .filter(e -> e.severity().compareTo(MarcError.Severity.ERROR) >= 0).findFirst()
                     .orElse(record.errors().get(0)); // cut short: the first repair says so
-            show(input + ": record " + (record.ordinal() + 1)
-                    + (record.byteOffset() >= 0 ? " at byte " + record.byteOffset() : "") + ": " + first
+            show(input + ": " + MarcFormatException.describe(record.ordinal(), record.byteOffset(), first
                     + (record.errors().size() > 1 ? " (and " + (record.errors().size() - 1) + " more)" : "")
-                    + " (written with data dropped)");
+                    + " (written with data dropped)"));
         }
     }
 
@@ -96,20 +109,29 @@ final class RejectReporter implements ErrorPolicy {
 
     private void report(long ordinal, long offset, String controlNumber, MarcError.Severity severity,
                         String message) throws IOException {
-        String line = input + "\t" + (ordinal + 1) + "\t" + offset + "\t" + (controlNumber == null ? "-"
+        String line = input + "\t" + (ordinal < 0 ? "-" : Long.toString(MarcFormatException.recordNumber(ordinal)))
+                + "\t" + offset + "\t" + (controlNumber == null ? "-"
                 : controlNumber) + "\t" + severity + "\t" + message.replace('\t', ' ').replace('\n', ' ') + "\n";
         report.write(line.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** {@code path: record N at byte M: reason}, N counted from 1. */
+    /**
+     * {@code path: record N at byte M: reason (rejected)}, N counted from 1 as in the library's messages; for
+     * skipped bytes {@code path: 66 bytes skipped at byte M, after record N: reason}.
+     */
     static String line(String input, RejectedRecord r) {
-        return input + ": record " + (r.ordinal() + 1) + (r.byteOffset() >= 0 ? " at byte " + r.byteOffset() : "")
-                + ": " + r.reason() + " (rejected)";
+        return input + ": " + (r.isSkippedBytes() ? r.message()
+                : MarcFormatException.describe(r.ordinal(), r.byteOffset(), r.reason() + " (rejected)"));
     }
 
-    /** Rejected records so far. */
+    /** Rejected records so far (skipped bytes between records are not records, and not counted here). */
     long count() {
         return count;
+    }
+
+    /** Runs of bytes between records that held no record, skipped so far. */
+    long regionsSkipped() {
+        return regionsSkipped;
     }
 
     /** Records written after a repair so far. */

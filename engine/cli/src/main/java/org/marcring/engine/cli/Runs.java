@@ -107,15 +107,19 @@ final class Runs {
     }
 
     /**
-     * {@code marcring: read N records, wrote N (N repaired, N with data dropped), rejected N in S s (R records/s)},
-     * the part in parentheses only where a record was repaired.
+     * {@code marcring: read N records (N damaged regions, N bytes skipped), wrote N (N repaired, N with data
+     * dropped), rejected N in S s (R records/s)}, each part in parentheses only where there is something to
+     * count: bytes between records that hold no record are not records, and are counted apart.
      */
-    static void summary(PrintStream err, long read, long written, long repaired, long dataDropped, long rejected,
-                        long nanos) {
+    static void summary(PrintStream err, long read, long regionsSkipped, long bytesSkipped, long written,
+                        long repaired, long dataDropped, long rejected, long nanos) {
         double s = nanos / 1e9;
+        String skipped = regionsSkipped == 0 ? "" : String.format(" (%,d damaged %s, %,d %s skipped)",
+                regionsSkipped, regionsSkipped == 1 ? "region" : "regions", bytesSkipped,
+                bytesSkipped == 1 ? "byte" : "bytes");
         String repairs = repaired == 0 ? "" : String.format(" (%,d repaired, %,d with data dropped)", repaired,
                 dataDropped);
-        err.printf("marcring: read %,d records, wrote %,d%s, rejected %,d in %.2f s (%,.0f records/s)%n",
-                read, written, repairs, rejected, s, s > 0 ? read / s : 0.0);
+        err.printf("marcring: read %,d records%s, wrote %,d%s, rejected %,d in %.2f s (%,.0f records/s)%n",
+                read, skipped, written, repairs, rejected, s, s > 0 ? read / s : 0.0);
     }
 }

@@ -84,15 +84,16 @@ final class StatsCommand implements Callable<Integer> {
         StringWriter text = new StringWriter();
         PrintWriter out = new PrintWriter(text);
         if (json) {
-            printJson(out, reporter.count());
+            printJson(out, reporter.count(), reporter.regionsSkipped());
         } else {
-            printText(out, reporter.count());
+            printText(out, reporter.count(), reporter.regionsSkipped());
         }
         out.flush();
         try (OutputStream stdout = StandardOutput.open()) {
             stdout.write(text.toString().getBytes(StandardCharsets.UTF_8));
         }
-        return failed[0] > 0 ? Marcring.FAILED : reporter.count() > 0 ? Marcring.PROBLEMS : Marcring.OK;
+        return failed[0] > 0 ? Marcring.FAILED
+                : reporter.count() > 0 || reporter.regionsSkipped() > 0 ? Marcring.PROBLEMS : Marcring.OK;
     }
 
     private void add(MarcRecord record) {
@@ -114,10 +115,14 @@ final class StatsCommand implements Callable<Integer> {
         }
     }
 
-    private void printText(PrintWriter out, long rejected) {
+    private void printText(PrintWriter out, long rejected, long regionsSkipped) {
         out.printf("records            %,d%n", records);
         out.printf("with errors        %,d (repaired while reading)%n", withErrors);
         out.printf("rejected           %,d (unreadable)%n", rejected);
+        if (regionsSkipped > 0) {
+            out.printf("damaged regions    %,d (bytes between records that hold no record, skipped)%n",
+                    regionsSkipped);
+        }
         section(out, "type (leader/06)", types);
         section(out, "bibliographic level (leader/07)", levels);
         section(out, "character coding (leader/09)", codings);
@@ -136,9 +141,10 @@ final class StatsCommand implements Callable<Integer> {
         }
     }
 
-    private void printJson(PrintWriter out, long rejected) {
+    private void printJson(PrintWriter out, long rejected, long regionsSkipped) {
         StringBuilder sb = new StringBuilder("{\"records\":").append(records).append(",\"withErrors\":")
-                .append(withErrors).append(",\"rejected\":").append(rejected);
+                .append(withErrors).append(",\"rejected\":").append(rejected).append(",\"regionsSkipped\":")
+                .append(regionsSkipped);
         sb.append(",\"type\":").append(json(types)).append(",\"level\":").append(json(levels))
                 .append(",\"coding\":").append(json(codings)).append(",\"tags\":{");
         boolean first = true;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.marcring.codec.MarcError;
+import org.marcring.codec.MarcFormatException;
 import org.marcring.codec.MarcRecord;
 import org.marcring.codec.io.MarcFormat;
 import org.marcring.codec.io.ReadOptions;
@@ -30,7 +31,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "validate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"List every structural or encoding problem, one per line: path, record number (from 1), "
                 + "byte offset, control number (001), severity, message; tab-separated. Unreadable records "
-                + "are FATAL. Exit code 1 when any problem was found.",
+                + "are FATAL; so are bytes between records that hold no record, with '-' for the record "
+                + "number (they are not records). Exit code 1 when any problem was found.",
                 "An input that cannot be read is named on standard error; the others are checked (exit code 2).",
                 "Example: marcring validate books.mrc"})
 final class ValidateCommand implements Callable<Integer> {
@@ -108,8 +110,14 @@ final class ValidateCommand implements Callable<Integer> {
         long[] ordinal = {0};
         ErrorPolicy policy = (RejectedRecord r) -> {
             source.takeOffset();
+            if (r.isSkippedBytes()) {
+                // not a record: no record number, and the records after it keep theirs
+                print(name, -1, r.byteOffset(), null, MarcError.Severity.FATAL, r.message());
+                return;
+            }
             ordinal[0]++;
-            print(name, r.ordinal() + 1, r.byteOffset(), null, MarcError.Severity.FATAL, r.reason());
+            print(name, MarcFormatException.recordNumber(r.ordinal()), r.byteOffset(), null,
+                    MarcError.Severity.FATAL, r.reason());
         };
         PipelineBuilder b = Pipeline.builder().source(source).parsers(threads).errorPolicy(policy)
                 .sink((MarcRecord rec) -> {
@@ -138,17 +146,18 @@ final class ValidateCommand implements Callable<Integer> {
         throw new IllegalArgumentException("unknown --fail-on '" + failOn + "'; known: error, warning, info");
     }
 
-    private void print(String path, long ordinal, long offset, String controlNumber, MarcError.Severity severity,
+    private void print(String path, long record, long offset, String controlNumber, MarcError.Severity severity,
                        String message) {
         if (severity.compareTo(threshold) >= 0) {
             failing++;
         }
         if (json) {
-            println("{\"path\":" + Json.quote(path) + ",\"record\":" + ordinal + ",\"offset\":" + offset
+            println("{\"path\":" + Json.quote(path) + ",\"record\":" + (record < 0 ? "null" : record)
+                    + ",\"offset\":" + offset
                     + ",\"controlNumber\":" + Json.quote(controlNumber) + ",\"severity\":\"" + severity
                     + "\",\"message\":" + Json.quote(message) + "}");
         } else {
-            println(path + "\t" + ordinal + "\t" + offset + "\t" + (controlNumber == null ? "-" : controlNumber)
+            println(path + "\t" + (record < 0 ? "-" : Long.toString(record)) + "\t" + offset + "\t" + (controlNumber == null ? "-" : controlNumber)
                     + "\t" + severity + "\t" + message.replace('\t', ' ').replace('\n', ' '));
         }
     }

@@ -42,8 +42,8 @@ import org.marcring.codec.iso2709.Iso2709Reader;
  */
 class ConvertFaultIT {
     private static final Pattern SUMMARY =
-            Pattern.compile("read ([0-9,]+) records, wrote ([0-9,]+)(?: \\(([0-9,]+) repaired, ([0-9,]+) with data "
-                    + "dropped\\))?, rejected ([0-9,]+)");
+            Pattern.compile("read ([0-9,]+) records(?: \\([0-9,]+ damaged regions?, [0-9,]+ bytes? skipped\\))?, "
+                    + "wrote ([0-9,]+)(?: \\(([0-9,]+) repaired, ([0-9,]+) with data dropped\\))?, rejected ([0-9,]+)");
 
     @TempDir
     static Path dir;

@@ -120,7 +120,8 @@ class InputStreamsIT {
 
         Jar.Result json = Jar.run(dir, "count", "--json", "gen.mrc", "missing.mrc");
         assertEquals(Marcring.FAILED, json.exitCode(), json.toString());
-        assertEquals("{\"files\":[{\"path\":\"gen.mrc\",\"records\":120,\"rejected\":0}],\"total\":120,\"rejected\":0}",
+        assertEquals("{\"files\":[{\"path\":\"gen.mrc\",\"records\":120,\"rejected\":0,\"regionsSkipped\":0}],"
+                + "\"total\":120,\"rejected\":0,\"regionsSkipped\":0}",
                 json.out().strip());
 
         Jar.Result stats = Jar.run(dir, "stats", "--json", "gen.mrc", "missing.mrc", "gen.xml");
