@@ -142,7 +142,12 @@ public final class RawRecord {
         }
         StringBuilder sb = new StringBuilder();
         if (has(GARBAGE)) {
-            sb.append(length).append(" bytes between records that hold no record");
+            if (spanLength > length) {
+                sb.append(spanLength).append(" bytes of padding (NUL or 0x1A among them) and no record")
+                        .append(" (the first ").append(length).append(" kept)");
+            } else {
+                sb.append(length).append(" bytes between records that hold no record");
+            }
         }
         if (has(LENGTH_NOT_NUMERIC)) {
             append(sb, "leader record length is not a number; record found by its terminator");

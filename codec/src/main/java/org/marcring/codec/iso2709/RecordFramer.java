@@ -57,6 +57,8 @@ public final class RecordFramer implements AutoCloseable {
     static final int MIN_RECORD = 26;
     /** Bytes kept of an oversized run: its start, for the report; the rest is skipped. */
     public static final int OVERSIZED_HEAD = 1 << 16;
+    /** The longest run of padding (filler with a NUL or 0x1A) skipped without a report. */
+    public static final int PADDING_LIMIT = 1 << 16;
     /** The longest record a leader can declare: a whole record ending a skipped run starts at most this far back. */
     private static final int LONGEST_DECLARED = 99_999;
 
@@ -270,7 +272,9 @@ public final class RecordFramer implements AutoCloseable {
      * @throws UncheckedIOException if reading fails
      */
     public boolean next(RawRecord into) {
-        skipFill();
+        if (skipPadding(into)) {
+            return true;
+        }
         if (pos >= limit && !fill(1)) {
             return false;
         }
@@ -283,6 +287,54 @@ public final class RecordFramer implements AutoCloseable {
             }
         }
         return frameByTerminator(into, declared);
+    }
+
+    /**
+     * Skips the filler before a record, as {@link #skipFill()} does; but a run of more than
+     * {@value #PADDING_LIMIT} filler bytes holding a NUL or 0x1A (a zero-filled or truncated download, a
+     * decompression bomb of zeros) is not skipped silently: it is handed out as one {@link RawRecord#GARBAGE}
+     * piece keeping its first {@value #OVERSIZED_HEAD} bytes, counted in {@link #bytesSkipped()} at its full
+     * length. Returns whether it handed out such a piece.
+     */
+    private boolean skipPadding(RawRecord into) {
+        long start = bufBase + pos;
+        byte[] head = null;
+        int kept = 0;
+        boolean padding = false;                           // a NUL or 0x1A in the run: not just blank lines
+        while (true) {
+            while (pos < limit) {
+                byte b = buf[pos];
+                if (!RecordStart.isFiller(b)) {
+                    return handOutPadding(into, start, head, kept, padding);
+                }
+                if (b == 0 || b == 0x1A) {
+                    padding = true;
+                }
+                if (kept < OVERSIZED_HEAD) {
+                    if (head == null) {
+                        head = new byte[256];
+                    } else if (kept == head.length) {
+                        head = Arrays.copyOf(head, Math.min(OVERSIZED_HEAD, head.length * 4));
+                    }
+                    head[kept++] = b;
+                }
+                pos++;
+            }
+            if (!fill(1)) {
+                return handOutPadding(into, start, head, kept, padding);
+            }
+        }
+    }
+
+    private boolean handOutPadding(RawRecord into, long start, byte[] head, int kept, boolean padding) {
+        long length = bufBase + pos - start;
+        if (!padding || length <= PADDING_LIMIT) {
+            return false;
+        }
+        regionsSkipped++;
+        bytesSkipped += length;
+        into.set(head, 0, kept, ordinal, start, RawRecord.GARBAGE, -1, length);
+        return true;
     }
 
     /** The slow path: find the record by its terminator and say what was wrong. */

@@ -66,6 +66,65 @@ class RecordFramerTest {
     }
 
     @Test
+    void aLongRunOfZerosIsOneSkippedRegionNotSilence() throws IOException {
+        byte[] zeros = new byte[200_000];
+        byte[] input = concat(A, zeros, B);
+        for (RecordFramer framer : List.of(RecordFramer.of(input),
+                RecordFramer.of(new java.io.ByteArrayInputStream(input), 4096))) {
+            RawRecord raw = new RawRecord();
+            List<String> got = new ArrayList<>();
+            while (framer.next(raw)) {
+                got.add(raw.ordinal() + "@" + raw.byteOffset() + (raw.has(RawRecord.GARBAGE)
+                        ? " garbage " + raw.spanLength() + " kept " + raw.length() : " record " + raw.length()));
+            }
+            assertEquals(List.of("0@0 record " + A.length,
+                    "1@" + A.length + " garbage 200000 kept " + RecordFramer.OVERSIZED_HEAD,
+                    "1@" + (A.length + 200_000) + " record " + B.length), got);
+            assertEquals(1, framer.regionsSkipped());
+            assertEquals(200_000, framer.bytesSkipped());
+            assertEquals(2, framer.recordsFramed());
+        }
+    }
+
+    @Test
+    void anInputOfNothingButZerosIsReportedAsSkippedBytesInBoundedMemory() {
+        long size = 50L << 20;
+        java.io.InputStream zeros = new java.io.InputStream() {
+            long left = size;
+
+            @Override
+            public int read() {
+                return left-- > 0 ? 0 : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (left <= 0) {
+                    return -1;
+                }
+                int n = (int) Math.min(len, left);
+                Arrays.fill(b, off, off + n, (byte) 0);
+                left -= n;
+                return n;
+            }
+        };
+        RecordFramer framer = RecordFramer.of(zeros);
+        RawRecord raw = new RawRecord();
+        assertTrue(framer.next(raw));
+        assertTrue(raw.has(RawRecord.GARBAGE));
+        assertEquals(size, raw.spanLength());
+        assertTrue(raw.describeDefects().startsWith(size + " bytes of padding"), raw.describeDefects());
+        assertFalse(framer.next(raw));
+        assertEquals(0, framer.recordsFramed());
+    }
+
+    @Test
+    void shortPaddingAndBlankLinesBetweenRecordsStaySilent() {
+        assertEquals(2, frames(concat(A, new byte[4096], B)).size(), "4 KiB of NUL padding");
+        assertEquals(2, frames(concat(A, ascii("\r\n".repeat(40_000)), B)).size(), "80 KB of blank lines");
+    }
+
+    @Test
     void lengthTooShortIsOverruledByTheTerminator() {
         byte[] lying = withDeclaredLength(A, A.length - 10);
         List<Frame> frames = frames(concat(lying, B));

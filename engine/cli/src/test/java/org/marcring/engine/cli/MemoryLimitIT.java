@@ -63,6 +63,23 @@ class MemoryLimitIT {
     }
 
     @Test
+    void aGzipBombOfZerosIsOneSkippedRegionNotSilence() throws IOException {
+        long size = 300L << 20; // zeros: filler between records, which a short run of is skipped silently
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(dir.resolve("zeros.mrc.gz")), 1 << 16)) {
+            byte[] zeros = new byte[1 << 16];
+            for (long n = 0; n < size; n += zeros.length) {
+                out.write(zeros);
+            }
+        }
+        Jar.Result r = run("convert", "--to", "marcxml", "-o", "out.xml", "--rejects", "rejects.mrc",
+                "zeros.mrc.gz");
+        assertEquals(1, r.exitCode(), r.toString());
+        assertTrue(r.stderr().contains("1 damaged region, " + String.format("%,d", size) + " bytes skipped"),
+                r.stderr());
+        assertEquals(RecordFramer.OVERSIZED_HEAD, Files.size(dir.resolve("rejects.mrc")), "the run's head kept");
+    }
+
+    @Test
     void aThreadThatRunsOutOfMemoryEndsTheRunWithAnErrorNamingIt() throws IOException {
         // with 16 MiB of heap, the I/O thread cannot grow its buffer to the 16 MiB record size limit
         try (OutputStream out = Files.newOutputStream(dir.resolve("digits.mrc"))) {
