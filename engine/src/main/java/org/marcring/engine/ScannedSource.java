@@ -23,14 +23,27 @@ abstract class ScannedSource implements RecordSource {
         this.parsers = Objects.requireNonNull(parsers, "parsers");
     }
 
+    /** Whether the last record handed out was the first piece of one longer than the size limit. */
+    private boolean inOversized;
+    /** Later pieces of oversized records skipped so far: each took an ordinal of the framer's. */
+    private long piecesSkipped;
+
     /** Where the format was detected from the first bytes rather than given: its name, else {@code null}. */
     private String detectedFormat;
 
     @Override
     public final boolean next(RecordSlot slot) {
         try {
-            if (!framer.next(view)) {
-                return false;
+            while (true) {
+                if (!framer.next(view)) {
+                    return false;
+                }
+                if (inOversized && framer.continuesPrevious()) {
+                    piecesSkipped++;                       // the rest of a record already refused as one
+                    continue;
+                }
+                inOversized = (view.defects() & RawRecord.OVERSIZED) != 0;
+                break;
             }
         } catch (MarcException e) {
             if (detectedFormat == null) {
@@ -53,7 +66,15 @@ abstract class ScannedSource implements RecordSource {
     /** Copies a framed record into {@code slot}: its bytes, ordinal, byte offset and defects. */
     void copy(RawRecord record, RecordSlot slot) {
         slot.copyRaw(record.buffer(), record.offset(), record.length());
-        slot.describe(record.ordinal(), record.byteOffset(), record.defects(), -1);
+        slot.describe(ordinalOf(record), record.byteOffset(), record.defects(), -1);
+    }
+
+    /**
+     * The record's ordinal in the input: the framer's, less the later pieces of oversized records skipped
+     * before it, so that an oversized record counts once, as the sequential readers count it.
+     */
+    final long ordinalOf(RawRecord record) {
+        return record.ordinal() - piecesSkipped;
     }
 
     /** A new parser of the format, from the supplier the source was given. */

@@ -74,7 +74,7 @@ public final class XmlRecordSource extends ScannedSource {
         byte[] raw = slot.rawBuffer(length + inherited.length);
         System.arraycopy(record.buffer(), record.offset(), raw, 0, length);
         System.arraycopy(inherited, 0, raw, length, inherited.length);
-        slot.setRaw(length, record.ordinal(), record.byteOffset(), record.defects(), inherited.length);
+        slot.setRaw(length, ordinalOf(record), record.byteOffset(), record.defects(), inherited.length);
         slot.trailing = inherited.length;
     }
 

@@ -45,6 +45,15 @@ public abstract class TextFramer implements AutoCloseable {
         return ordinal;
     }
 
+    /**
+     * Whether the piece last framed continues the one before it: a later piece of a record longer than the size
+     * limit (the first piece flagged {@link RawRecord#OVERSIZED}), so that a reader can count the record once.
+     * This base answers {@code false}: its format cuts no record into pieces.
+     */
+    public boolean continuesPrevious() {
+        return false;
+    }
+
     /** Number of {@link RawRecord#GARBAGE} pieces handed out so far. */
     public final long regionsSkipped() {
         return regionsSkipped;

@@ -58,6 +58,7 @@ public final class MarcJsonFramer extends TextFramer {
      * Whether the piece last framed continues the one before it: a later piece of a value longer than the size
      * limit, so that a reader can count the record once.
      */
+    @Override
     public boolean continuesPrevious() {
         return continuing;
     }

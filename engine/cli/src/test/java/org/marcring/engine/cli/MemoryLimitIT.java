@@ -63,6 +63,30 @@ class MemoryLimitIT {
     }
 
     @Test
+    void aMarcXmlTextNodeLargerThanTheHeapIsOneRejectedRecordAndTheNextIsWritten() throws IOException {
+        long size = 300L << 20; // larger than the heap, as a 500 MB node would be
+        try (OutputStream out = Files.newOutputStream(dir.resolve("big.xml"))) {
+            out.write(("<?xml version=\"1.0\"?><collection xmlns=\"http://www.loc.gov/MARC21/slim\">"
+                    + "<record><leader>00000nam a2200000 i 4500</leader><datafield tag=\"500\" ind1=\" \" ind2=\" \">"
+                    + "<subfield code=\"a\">").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            byte[] text = new byte[1 << 20];
+            Arrays.fill(text, (byte) 'x');
+            for (long n = 0; n < size; n += text.length) {
+                out.write(text);
+            }
+            out.write(("</subfield></datafield></record><record><leader>00000nam a2200000 i 4500</leader>"
+                    + "<controlfield tag=\"001\">after</controlfield></record></collection>")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        Jar.Result r = run("convert", "--to", "marcxml", "-o", "out.xml", "--rejects", "rejects.xml", "big.xml");
+        assertEquals(1, r.exitCode(), r.toString());
+        assertFalse(r.stderr().contains("OutOfMemoryError"), r.stderr());
+        assertTrue(r.stderr().contains("read 2 records, wrote 1, rejected 1"), r.stderr());
+        assertTrue(Files.readString(dir.resolve("out.xml")).contains(">after</controlfield>"), "the next record");
+        assertTrue(Files.size(dir.resolve("rejects.xml")) < 64L << 20, "the reject is not the whole node");
+    }
+
+    @Test
     void aGzipBombOfZerosIsOneSkippedRegionNotSilence() throws IOException {
         long size = 300L << 20; // zeros: filler between records, which a short run of is skipped silently
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(dir.resolve("zeros.mrc.gz")), 1 << 16)) {
