@@ -4,9 +4,11 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -57,6 +59,10 @@ import org.marcring.codec.iso2709.RawRecord;
  * as {@link MarcXmlFramer} does.
  */
 public final class MarcXmlReader extends SequentialReader {
+    /** Target of the processing instruction put after each piece in a batch, with the piece's number. */
+    private static final String MARKER = "marcring-piece";
+    private static final byte[] BATCH_START = "<marcring-pieces".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] BATCH_END = "</marcring-pieces>".getBytes(StandardCharsets.US_ASCII);
     /** Leader given to a record that has none: blanks, with the fixed parts of a MARC 21 leader. */
     static final String MISSING_LEADER = "          22        4500";
 
@@ -64,21 +70,36 @@ public final class MarcXmlReader extends SequentialReader {
     private final MarcXmlFramer framer;
     private final RawRecord raw = new RawRecord();
     private final PieceStream piece = new PieceStream();
+    /** Framed pieces not yet read, in input order: the one being read first, then those framed ahead of it. */
+    private final PieceQueue ahead = new PieceQueue();
     private final XMLInputFactory factory;
     private final String encoding;
     private final ReadOptions options;
     private final StringBuilder text = new StringBuilder(256);
     private final List<MarcError> problems = new ArrayList<>();
     private final SubfieldBuffer subfields = new SubfieldBuffer();
-    /** The parser of the record being read: each record is parsed as a document of its own. */
+    /** The parser the record being read comes from: the batch's, or one for its piece alone. */
     private XMLStreamReader xml;
+    /** The parser of the current batch of pieces; null between batches. */
+    private XMLStreamReader batch;
+    private BatchStream batchStream;
+    /** How many pieces at the head of {@link #ahead} the current batch's parser has been fed. */
+    private int fedAhead;
+    /** Whether the record being read comes from the batch's parser (its positions are not the input's). */
+    private boolean inBatch;
+    /** The piece being read alone, or refused. */
+    private Piece current;
+    /** Pieces framed so far: the number of each, written in the marker after it in a batch. */
+    private long pieces;
+    private boolean framerEnded;
+    /** Whether sound records are read with one parser for many (see {@link #readFromBatch()}). */
+    private boolean batching = true;
+    /** What the framer found wrong outside any record: thrown once the records framed before it are read. */
+    private RuntimeException pending;
     private boolean done;
     private long ordinal;
     private int recordChars;
     private boolean inOversized;
-    // where the record being read starts in the input, to give positions in the input, not in the record
-    private long pieceLine;
-    private long pieceColumn;
     /** Index of the first character after the record's element name, and length of the declarations put there. */
     private int insertedAt;
     private int insertedLength;
@@ -102,6 +123,16 @@ public final class MarcXmlReader extends SequentialReader {
     /** A reader over {@code in} (closing the reader closes it). */
     public static MarcXmlReader open(InputStream in, ReadOptions options) {
         return new MarcXmlReader(Objects.requireNonNull(in, "in"), options);
+    }
+
+    /**
+     * A reader that parses each record alone, never with one parser for many: what a reader gives must not
+     * differ from it in anything but speed (the tests compare the two).
+     */
+    static MarcXmlReader openRecordByRecord(InputStream in, ReadOptions options) {
+        MarcXmlReader r = open(in, options);
+        r.batching = false;
+        return r;
     }
 
     /** A permissive reader over {@code in}. */
@@ -184,11 +215,7 @@ public final class MarcXmlReader extends SequentialReader {
         done = true;
         end();
         try {
-            if (xml != null) {
-                xml.close();
-            }
-        } catch (XMLStreamException e) {
-            // closing never loses data; nothing to report
+            endBatch();
         } finally {
             framer.close();
         }
@@ -197,33 +224,42 @@ public final class MarcXmlReader extends SequentialReader {
     @Override
     protected MarcRecord readNext() {
         while (!done) {
-            boolean framed;
-            try {
-                framed = framer.next(raw);
-            } catch (MarcFormatException e) {
-                done = true;
-                throw e;
-            } catch (MarcException e) {
-                done = true;
-                String found = framer.foundInstead();
-                throw found == null ? e : new MarcException("no MARCXML record in the input: " + found);
+            if (batch != null) {
+                MarcRecord r = readFromBatch();
+                if (r != null) {
+                    return r;
+                }
+                continue;
             }
-            if (framer.doctypeAt() != null) {
-                throw refusedDtd(framer.doctypeAt());
+            Piece p = ahead.peekFirst();
+            if (p == null) {
+                p = frame();
             }
-            if (!framed) {
+            if (p != null && batching && p.fitsBatch()) {
+                inOversized = false;
+                startBatch(p);
+                continue;
+            }
+            takePiece();
+            if (p == null) {
                 done = true;
+                if (pending != null) {
+                    RuntimeException e = pending;
+                    pending = null;
+                    throw e;
+                }
                 return null;
             }
-            if (inOversized && framer.continuesPrevious()) {
+            if (inOversized && p.continuesPrevious) {
                 continue; // a later piece of the record already refused
             }
             inOversized = false;
-            locatePiece();
-            if ((raw.defects() & RawRecord.OVERSIZED) != 0) {
+            if ((p.defects & RawRecord.OVERSIZED) != 0) {
                 inOversized = true;
+                current = p;
                 throw oversized();
             }
+            current = p;
             MarcRecord r = decodePiece();
             if (r != null) {
                 return r;
@@ -232,14 +268,74 @@ public final class MarcXmlReader extends SequentialReader {
         return null;
     }
 
+    /** The next piece not yet read, framed now or ahead by the batch's parser; null at the end or a fault. */
+    private Piece takePiece() {
+        Piece p = ahead.peekFirst();
+        if (p == null) {
+            p = frame();
+        }
+        if (p != null) {
+            ahead.pollFirst();
+            fedAhead = Math.max(0, fedAhead - 1);
+        }
+        return p;
+    }
+
+    /**
+     * Frames the next record into {@link #ahead}, with its position in the input (counted now, in input order,
+     * as the window forgets what it has read); null at the end of the input or where the framer found a fault
+     * outside any record, kept in {@link #pending} to be thrown once the records before it are read.
+     */
+    private Piece frame() {
+        if (framerEnded) {
+            return null;
+        }
+        boolean framed;
+        try {
+            framed = framer.next(raw);
+        } catch (MarcFormatException e) {
+            framerEnded = true;
+            pending = e;
+            return null;
+        } catch (MarcException e) {
+            framerEnded = true;
+            String found = framer.foundInstead();
+            pending = found == null ? e : new MarcException("no MARCXML record in the input: " + found);
+            return null;
+        } catch (RuntimeException e) {
+            framerEnded = true; // an input that cannot be read: after the records framed before
+            pending = e;
+            return null;
+        }
+        if (framer.doctypeAt() != null) {
+            framerEnded = true;
+            pending = refusedDtd(framer.doctypeAt());
+            return null;
+        }
+        if (!framed) {
+            framerEnded = true;
+            return null;
+        }
+        boolean continues = framer.continuesPrevious();
+        long line = -1;
+        long column = -1;
+        if (!continues) {
+            line = window.lineOf(raw.byteOffset());
+            column = window.columnOf(raw.byteOffset(), true);
+        }
+        Piece p = new Piece(raw.copy(), raw.byteOffset(), raw.defects(), framer.inheritedNamespaces(), continues,
+                line, column, ++pieces);
+        ahead.addLast(p);
+        return p;
+    }
+
     /**
      * The refusal of a record longer than the size limit, from its first piece: what the XML parser finds wrong
      * in that piece before its end (elements nested too deep, too many fields), or else its size.
      */
     private MarcFormatException oversized() {
         long recordOrdinal = ordinal;
-        placePiece();
-        String fault = "line " + pieceLine + ", column " + pieceColumn + ": record longer than "
+        String fault = "line " + current.line + ", column " + current.column + ": record longer than "
                 + options.maxRecordBytes() + " bytes";
         try {
             decodePiece();
@@ -251,34 +347,110 @@ public final class MarcXmlReader extends SequentialReader {
             }
         }
         ordinal = recordOrdinal + 1;
-        return new MarcFormatException(recordOrdinal, raw.byteOffset(), fault, null);
+        return new MarcFormatException(recordOrdinal, current.byteOffset, fault, null);
     }
 
-    /** Notes where the record just framed starts; its line and column are counted when first needed. */
-    private void locatePiece() {
-        pieceLine = -1;
-    }
-
-    /** Finds the line and column in the input of the start of the record just framed. */
-    private void placePiece() {
-        if (pieceLine < 0) {
-            pieceLine = window.lineOf(raw.byteOffset());
-            pieceColumn = window.columnOf(raw.byteOffset(), true);
+    /**
+     * Starts one parser on the records from {@code first} on, fed to it one after the other in a document of
+     * their own (see {@link BatchStream}).
+     */
+    private void startBatch(Piece first) {
+        fedAhead = 0;
+        batchStream = new BatchStream(first.inherited);
+        try {
+            batch = encoding == null ? factory.createXMLStreamReader(batchStream)
+                    : factory.createXMLStreamReader(batchStream, encoding);
+            if (batch.next() != XMLStreamConstants.START_ELEMENT) {
+                throw new XMLStreamException("no batch root"); // cannot happen: the stream starts with it
+            }
+        } catch (XMLStreamException e) {
+            endBatch();
+            first.alone = true; // read alone by the caller's loop, as a piece that does not fit a batch
         }
     }
 
     /**
-     * Parses the record just framed as a document of its own, with the namespace declarations in scope for it;
+     * Reads the next record of the batch: null where it holds no MARC content or the batch has ended. A record
+     * is taken from the batch's parser only when it ends exactly where its piece does (the marker after it comes
+     * next) and has nothing to report; otherwise its piece is read again alone, as the only parser that can say
+     * where it is wrong in input positions, and, where the batch's parser lost its place, a new batch starts after
+     * it. So what comes out is what reading each piece alone gives.
+     */
+    private MarcRecord readFromBatch() {
+        xml = batch;
+        inBatch = true;
+        long before = ordinal;
+        Piece p = null;
+        boolean inStep = false;
+        boolean clean = false;
+        MarcRecord r = null;
+        try {
+            int event = batch.next();
+            if (event == XMLStreamConstants.END_ELEMENT && fedAhead == 0) {
+                endBatch(); // all pieces read; the one after (if any) does not fit a batch
+                return null;
+            }
+            p = fedAhead > 0 ? ahead.peekFirst() : null;
+            if (event == XMLStreamConstants.START_ELEMENT && p != null) {
+                problems.clear();
+                if (isRecord()) {
+                    r = record();
+                } else {
+                    skipRecord(1);
+                }
+                clean = problems.isEmpty();
+                event = batch.next();
+                inStep = event == XMLStreamConstants.PROCESSING_INSTRUCTION && MARKER.equals(batch.getPITarget())
+                        && Long.toString(p.number).equals(batch.getPIData());
+            }
+        } catch (XMLStreamException | RuntimeException e) {
+            inStep = false;
+        } finally {
+            inBatch = false;
+            xml = null;
+        }
+        if (p == null) {
+            endBatch(); // cannot happen: the parser reads no record but from a piece fed to it
+            return null;
+        }
+        takePiece();
+        if (inStep && clean) {
+            return r;
+        }
+        ordinal = before;
+        if (!inStep) {
+            endBatch(); // the records after this one are read by a new parser
+        }
+        current = p;
+        return decodePiece();
+    }
+
+    private void endBatch() {
+        if (batch != null) {
+            try {
+                batch.close();
+            } catch (XMLStreamException e) {
+                // closing never loses data; nothing to report
+            }
+            batch = null;
+            batchStream = null;
+            fedAhead = 0;
+        }
+    }
+
+    /**
+     * Parses the current piece as a document of its own, with the namespace declarations in scope for it;
      * null where it holds no MARC content. What is wrong with it refuses it alone, with its input bytes.
      */
     private MarcRecord decodePiece() {
-        byte[] inherited = framer.inheritedNamespaces();
+        Piece p = current;
+        byte[] inherited = p.inherited;
         if (inherited.length == 0) {
             insertedAt = Integer.MAX_VALUE;
             insertedLength = 0;
-            piece.point(raw.buffer(), raw.offset(), raw.length());
+            piece.point(p.bytes, 0, p.bytes.length);
         } else {
-            byte[] whole = MarcXmlFramer.withInheritedNamespaces(raw.buffer(), raw.offset(), raw.length(), inherited);
+            byte[] whole = MarcXmlFramer.withInheritedNamespaces(p.bytes, 0, p.bytes.length, inherited);
             int at = 1; // where withInheritedNamespaces puts them: after the element name
             while (at < whole.length && whole[at] != ' ' && whole[at] != '\t' && whole[at] != '\n'
                     && whole[at] != '\r' && whole[at] != '>' && whole[at] != '/') {
@@ -321,13 +493,14 @@ public final class MarcXmlReader extends SequentialReader {
         }
     }
 
-    /** The refusal of the record just framed, with its byte offset and its bytes exactly as in the input. */
+    /** The refusal of the current piece, with its byte offset and its bytes exactly as in the input. */
     private MarcFormatException withInputBytes(MarcFormatException e) {
         String fault = e.fault();
-        if ((raw.defects() & RawRecord.TRUNCATED) != 0 && !fault.contains("not well-formed")) {
-            fault = fault + " (" + MarcXmlFramer.describeDefects(raw.defects(), raw.length()) + ")";
+        if ((current.defects & RawRecord.TRUNCATED) != 0 && !fault.contains("not well-formed")) {
+            fault = fault + " (" + MarcXmlFramer.describeDefects(current.defects, current.bytes.length) + ")";
         }
-        MarcFormatException located = new MarcFormatException(e.ordinal(), raw.byteOffset(), fault, raw.copy());
+        MarcFormatException located = new MarcFormatException(e.ordinal(), current.byteOffset, fault,
+                current.bytes.clone());
         if (e.getCause() != null) {
             located.initCause(e.getCause());
         }
@@ -582,6 +755,9 @@ public final class MarcXmlReader extends SequentialReader {
     }
 
     private String at() {
+        if (inBatch) {
+            return ""; // a record with anything to report is read again alone, with its positions in the input
+        }
         return "line " + line() + ", column " + column() + ": ";
     }
 
@@ -597,8 +773,7 @@ public final class MarcXmlReader extends SequentialReader {
 
     /** The line in the input of a line of the record being parsed. */
     private long inputLine(int line) {
-        placePiece();
-        return line <= 0 ? line : pieceLine + line - 1;
+        return line <= 0 ? line : current.line + line - 1;
     }
 
     /** The column in the input of a column of the record being parsed (less the declarations put into it). */
@@ -606,8 +781,7 @@ public final class MarcXmlReader extends SequentialReader {
         if (line != 1 || column <= 0) {
             return column;
         }
-        placePiece();
-        return pieceColumn + column - 1 - (column > insertedAt ? Math.min(insertedLength, column - insertedAt) : 0);
+        return current.column + column - 1 - (column > insertedAt ? Math.min(insertedLength, column - insertedAt) : 0);
     }
 
     private MarcFormatException refuse(String message) {
@@ -615,7 +789,6 @@ public final class MarcXmlReader extends SequentialReader {
     }
 
     private MarcFormatException refusedDtd(String where) {
-        done = true;
         return new MarcFormatException(ordinal, -1, where + "a DOCTYPE is not accepted in MARCXML (DTDs and external entities are refused)", null);
     }
 
@@ -645,6 +818,151 @@ public final class MarcXmlReader extends SequentialReader {
             this.pos = offset;
             this.count = offset + length;
             this.mark = offset;
+        }
+    }
+
+    /** A framed record: a copy of its bytes, and where it is in the input. */
+    private static final class Piece {
+        final byte[] bytes;
+        final long byteOffset;
+        final int defects;
+        /** Namespace declarations in scope for it from enclosing elements. */
+        final byte[] inherited;
+        /** Whether it is a later piece of an oversized record. */
+        final boolean continuesPrevious;
+        /** The input line and column of its first byte (-1 for a later piece of an oversized record). */
+        final long line;
+        final long column;
+        final long number;
+        /** Whether it must be read alone even though it looks whole. */
+        boolean alone;
+
+        Piece(byte[] bytes, long byteOffset, int defects, byte[] inherited, boolean continuesPrevious, long line,
+                long column, long number) {
+            this.bytes = bytes;
+            this.byteOffset = byteOffset;
+            this.defects = defects;
+            this.inherited = inherited;
+            this.continuesPrevious = continuesPrevious;
+            this.line = line;
+            this.column = column;
+            this.number = number;
+        }
+
+        /** Whether it may be fed to a batch's parser: whole, not cut short, and not too long. */
+        boolean fitsBatch() {
+            return !alone && defects == 0 && !continuesPrevious;
+        }
+    }
+
+    /** Pieces in order, taken from the head, with the ones after it reachable by index. */
+    private static final class PieceQueue {
+        private final ArrayList<Piece> pieces = new ArrayList<>();
+        private int head;
+
+        void addLast(Piece p) {
+            pieces.add(p);
+        }
+
+        int size() {
+            return pieces.size() - head;
+        }
+
+        Piece get(int i) {
+            return pieces.get(head + i);
+        }
+
+        Piece peekFirst() {
+            return head < pieces.size() ? pieces.get(head) : null;
+        }
+
+        Piece pollFirst() {
+            if (head == pieces.size()) {
+                return null;
+            }
+            Piece p = pieces.get(head);
+            pieces.set(head++, null);
+            if (head == pieces.size()) {
+                pieces.clear();
+                head = 0;
+            } else if (head >= 64) {
+                pieces.subList(0, head).clear();
+                head = 0;
+            }
+            return p;
+        }
+    }
+
+    /**
+     * The document a batch's parser reads: a root element carrying the namespace declarations the framer
+     * reports as inherited, then the pieces in input order, each followed by a processing instruction with its
+     * number (so that the reader can tell that the parser ends each record exactly where its piece ends), then
+     * the root's end tag. Pieces are framed only as the parser asks for bytes, and none is kept once read; the
+     * batch ends before the first piece that does not fit one or whose inherited declarations differ.
+     */
+    private final class BatchStream extends InputStream {
+        private final byte[] inherited;
+        private byte[] segment;
+        private int pos;
+        /** The piece whose bytes are being fed: its marker comes next. */
+        private Piece feeding;
+        private boolean ended;
+
+        BatchStream(byte[] inherited) {
+            this.inherited = inherited;
+            byte[] start = Arrays.copyOf(BATCH_START, BATCH_START.length + inherited.length + 1);
+            System.arraycopy(inherited, 0, start, BATCH_START.length, inherited.length);
+            start[start.length - 1] = '>';
+            this.segment = start;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            Objects.checkFromIndexSize(off, len, b.length);
+            if (len == 0) {
+                return 0;
+            }
+            while (pos == segment.length) {
+                if (!advance()) {
+                    return -1;
+                }
+            }
+            int n = Math.min(len, segment.length - pos);
+            System.arraycopy(segment, pos, b, off, n);
+            pos += n;
+            return n;
+        }
+
+        @Override
+        public int read() {
+            while (pos == segment.length) {
+                if (!advance()) {
+                    return -1;
+                }
+            }
+            return segment[pos++] & 0xFF;
+        }
+
+        private boolean advance() {
+            if (ended) {
+                return false;
+            }
+            pos = 0;
+            if (feeding != null) {
+                segment = ("<?" + MARKER + " " + feeding.number + "?>").getBytes(StandardCharsets.US_ASCII);
+                feeding = null;
+                return true;
+            }
+            Piece next = fedAhead < ahead.size() ? ahead.get(fedAhead) : frame();
+            if (next == null || !next.fitsBatch() || !Arrays.equals(next.inherited, inherited)) {
+                segment = BATCH_END;
+                ended = true;
+                return true;
+            }
+            fedAhead++;
+            feeding = next;
+            segment = next.bytes;
+            return true;
         }
     }
 }
