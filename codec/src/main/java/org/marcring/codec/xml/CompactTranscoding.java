@@ -126,7 +126,7 @@ final class CompactTranscoding {
      * Escapes well-formed UTF-8 {@code b[i, end)} as element content at {@code a[p]}; the index after it, or -1
      * at a character XML 1.0 forbids (below 0x20 but tab, line feed and carriage return; U+FFFE, U+FFFF).
      */
-    private static int text(byte[] a, int p, byte[] b, int i, int end) {
+    static int text(byte[] a, int p, byte[] b, int i, int end) {
         while (i < end) {
             int left = end - i;
             if (left >= 8) {

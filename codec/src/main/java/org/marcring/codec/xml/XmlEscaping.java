@@ -20,11 +20,6 @@ public final class XmlEscaping {
     /** Longest escape or UTF-8 sequence one input char can become ({@code &quot;}). */
     private static final int MAX_BYTES_PER_CHAR = 6;
 
-    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
-            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
-
     private static final byte COPY = 0;
     private static final byte INVALID = -1;
 
@@ -182,58 +177,16 @@ public final class XmlEscaping {
     /**
      * Appends well-formed UTF-8 {@code src[off, off+len)} escaped as element content, where no character needs
      * replacing: {@code false} at the first one XML 1.0 forbids (the output then holds part of the text, which
-     * the caller cuts off). Eight bytes at a time: a word with nothing to escape is copied as it is.
+     * the caller cuts off). Eight bytes at a time ({@link CompactTranscoding}).
      */
     static boolean appendPlainText(ByteArrayBuilder out, byte[] src, int off, int len) {
-        out.ensureRoom(len * 5 + 8);                       // "&amp;" for '&', and room to store a whole word
-        byte[] a = out.array();
-        int p = out.length();
-        int i = off;
-        int end = off + len;
-        while (i < end) {
-            if (i + 8 <= end) {
-                long w = (long) LONGS.get(src, i);
-                if (!needsLook(w)) {
-                    LONGS.set(a, p, w);
-                    i += 8;
-                    p += 8;
-                    continue;
-                }
-            }
-            int stop = Math.min(i + 8, end);
-            for (; i < stop; i++) {
-                int v = src[i] & 0xFF;
-                if (v == 0xEF) {
-                    if (i + 2 < end && src[i + 1] == R2 && (src[i + 2] & 0xFE) == 0xBE) {
-                        out.setLength(p);
-                        return false;                      // U+FFFE or U+FFFF
-                    }
-                    a[p++] = (byte) v;
-                } else if (v >= 0x20 && v != '&' && v != '<' && v != '>' || v == '\t' || v == '\n') {
-                    a[p++] = (byte) v;
-                } else if (v >= 0x20 || v == '\r') {
-                    for (byte r : REPLACEMENTS[TEXT[v]]) {
-                        a[p++] = r;
-                    }
-                } else {
-                    out.setLength(p);
-                    return false;
-                }
-            }
+        out.ensureRoom(len * 5 + CompactTranscoding.SLACK);  // "&amp;" for '&', and room to store whole words
+        int end = CompactTranscoding.text(out.array(), out.length(), src, off, off + len);
+        if (end < 0) {
+            return false;
         }
-        out.setLength(p);
+        out.setLength(end);
         return true;
-    }
-
-    /** Whether any of the eight bytes of {@code w} is below 0x20, {@code & < >} or 0xEF (maybe U+FFFE/U+FFFF). */
-    private static boolean needsLook(long w) {
-        long amp = w ^ (ONES * '&');
-        long lt = w ^ (ONES * '<');
-        long gt = w ^ (ONES * '>');
-        long ef = w ^ (ONES * 0xEF);
-        long found = ((w - ONES * 0x20) & ~w)                 // a byte below 0x20 (0x80 and above never match)
-                | ((amp - ONES) & ~amp) | ((lt - ONES) & ~lt) | ((gt - ONES) & ~gt) | ((ef - ONES) & ~ef);
-        return (found & HIGHS) != 0;
     }
 
     private static int append(ByteArrayBuilder out, byte[] src, int off, int len, byte[] table,
