@@ -46,6 +46,7 @@ public final class Iso2709Fields {
     private int delimiterCount;
     private int terminatorCount;
     private int subfieldTotal;
+    private boolean ascii;
 
     /** A scanner for records read with {@code options}. */
     public Iso2709Fields(ReadOptions options) {
@@ -180,7 +181,8 @@ public final class Iso2709Fields {
         if ((bad & HIGHS) != 0) {
             return false;
         }
-        if ((high & HIGHS) != 0 && Utf8Text.firstMalformed(b, from, to - from) >= 0) {
+        ascii = (high & HIGHS) == 0;
+        if (!ascii && Utf8Text.firstMalformed(b, from, to - from) >= 0) {
             return false;
         }
         sds[nd] = Integer.MAX_VALUE;                       // a sentinel past the data
@@ -263,6 +265,11 @@ public final class Iso2709Fields {
     /** The record's length in bytes, its terminator included. */
     public int length() {
         return length;
+    }
+
+    /** Whether every byte of the record's data is ASCII (below 0x80). */
+    public boolean isAscii() {
+        return ascii;
     }
 
     /** The number of subfields of all data fields together. */
