@@ -405,12 +405,21 @@ public final class MarcXmlReader extends SequentialReader {
             }
         } catch (XMLStreamException | RuntimeException e) {
             inStep = false;
+            if (p == null && fedAhead > 0) {
+                p = ahead.peekFirst(); // the parser failed on the record's first event: its piece is the one
+            }
         } finally {
             inBatch = false;
             xml = null;
         }
         if (p == null) {
-            endBatch(); // cannot happen: the parser reads no record but from a piece fed to it
+            // no piece fed to the parser: never seen, but the front piece must not go into a batch again, or
+            // reading would start the same batch for ever
+            endBatch();
+            Piece front = ahead.peekFirst();
+            if (front != null) {
+                front.alone = true;
+            }
             return null;
         }
         takePiece();

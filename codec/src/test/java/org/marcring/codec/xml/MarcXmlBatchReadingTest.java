@@ -2,6 +2,7 @@ package org.marcring.codec.xml;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -36,7 +37,8 @@ class MarcXmlBatchReadingTest {
             r -> r.replace(" ind1=\"1\"", ""), // no indicator: a warning
             r -> r.replace("<controlfield tag=\"001\">", "<controlfield>"), // no tag: dropped, reported
             r -> r.replace("<!--c-->", "<!--c"), // comment never closed
-            r -> r.replace("</record>", "</recor>")); // wrong end tag
+            r -> r.replace("</record>", "</recor>"), // wrong end tag
+            r -> r.replace("<record xmlns", "<record x xmlns")); // the start tag itself broken
 
     private static String record(int i) {
         return "<record xmlns=\"" + NS + "\"><leader>00000nam a2200000 a 4500</leader>"
@@ -100,6 +102,21 @@ class MarcXmlBatchReadingTest {
             assertSameAsRecordByRecord(ReadOptions.defaults(), seed, "<collection>", "");
         }
         assertSameAsRecordByRecord(ReadOptions.defaults(), 5, "<marc:collection xmlns:marc=\"" + NS + "\">", "marc:");
+    }
+
+    @Test
+    void aRecordWhoseStartTagIsBrokenIsRefusedAloneAndTheReadingGoesOn() {
+        // the batch's parser fails on the record's first event, before it has taken the record's piece: the piece
+        // must still be read alone and refused, not handed to a new batch that fails the same way, for ever
+        assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () -> {
+            String doc = "<collection xmlns=\"" + NS + "\">" + record(1) + record(2).replace("<record xmlns",
+                    "<record x xmlns") + record(3) + "</collection>";
+            List<String> out = outcome(MarcXmlReader.open(new ByteArrayInputStream(doc.getBytes(StandardCharsets.UTF_8))));
+            assertEquals(3, out.size(), out.toString());
+            assertTrue(out.get(0).startsWith("record rec-1 "), out.get(0));
+            assertTrue(out.get(1).startsWith("refused 1 at "), out.get(1));
+            assertTrue(out.get(2).startsWith("record rec-3 "), out.get(2));
+        });
     }
 
     @Test
