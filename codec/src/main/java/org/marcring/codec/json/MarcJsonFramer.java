@@ -130,14 +130,28 @@ public final class MarcJsonFramer extends TextFramer {
     private boolean scanValue(RawRecord into, int from, int defects) {
         int i = from;
         while (true) {
-            // the bytes in the window, looked at directly up to a brace that may open a record
+            // the bytes in the window, looked at directly; more read once they run out
             byte[] window = input.buffer();
             int mark = input.start();
             int limit = Math.min(input.available(), maxRecordBytes);
             while (i < limit) {
                 byte c = window[mark + i];
-                if (c == '{') {
-                    break;
+                if (c == '{' && (i > 0 || (defects & RawRecord.OVERSIZED) != 0)) {
+                    if (isRecordStart(i)) {
+                        inValue = false;
+                        if (i == 0) {
+                            return next(into); // the pieces of an oversized value ended right before a record
+                        }
+                        int end = i;
+                        while (end > 1 && (isFiller(input.at(end - 1)) || input.at(end - 1) == ',')) {
+                            end--;
+                        }
+                        emit(into, end, defects | RawRecord.TRUNCATED);
+                        return true;
+                    }
+                    window = input.buffer(); // the look ahead may have read more, moving the window
+                    mark = input.start();
+                    limit = Math.min(input.available(), maxRecordBytes);
                 }
                 i++;
                 if (inString) {
@@ -150,7 +164,7 @@ public final class MarcJsonFramer extends TextFramer {
                     }
                 } else if (c == '"') {
                     inString = true;
-                } else if (c == '[') {
+                } else if (c == '{' || c == '[') {
                     depth++;
                 } else if ((c == '}' || c == ']') && --depth == 0) {
                     inValue = false;
@@ -162,7 +176,7 @@ public final class MarcJsonFramer extends TextFramer {
                 emit(into, i, defects | RawRecord.OVERSIZED);
                 return true; // inValue stays: the rest follows as further pieces
             }
-            if (i >= input.available() && !input.ensure(i + 1)) {
+            if (!input.ensure(i + 1)) {
                 inValue = false;
                 finished = true;
                 if (i == 0) {
@@ -170,39 +184,6 @@ public final class MarcJsonFramer extends TextFramer {
                 }
                 emit(into, i, defects | RawRecord.TRUNCATED);
                 return true;
-            }
-            byte b = input.at(i);
-            if (b == '{' && (i > 0 || (defects & RawRecord.OVERSIZED) != 0) && isRecordStart(i)) {
-                inValue = false;
-                if (i == 0) {
-                    return next(into); // the pieces of an oversized value ended right before a record
-                }
-                int end = i;
-                while (end > 1 && (isFiller(input.at(end - 1)) || input.at(end - 1) == ',')) {
-                    end--;
-                }
-                emit(into, end, defects | RawRecord.TRUNCATED);
-                return true;
-            }
-            i++;
-            if (inString) {
-                if (escaped) {
-                    escaped = false;
-                } else if (b == '\\') {
-                    escaped = true;
-                } else if (b == '"') {
-                    inString = false;
-                }
-            } else if (b == '"') {
-                inString = true;
-            } else if (b == '{' || b == '[') {
-                depth++;
-            } else if (b == '}' || b == ']') {
-                if (--depth == 0) {
-                    inValue = false;
-                    emit(into, i, defects);
-                    return true;
-                }
             }
         }
     }

@@ -463,45 +463,32 @@ public final class MarcXmlFramer extends TextFramer {
     private int tagEnd(int from) {
         int i = from;
         byte quote = 0;
-        // the bytes in the window, looked at directly; the checks below once they run out
-        byte[] window = input.buffer();
-        int mark = input.start();
-        int end = Math.min(input.available(), maxRecordBytes);
-        while (i < end) {
-            byte c = window[mark + i];
-            if (c == '<' && i > from) {
-                return i;
-            }
-            i++;
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-            } else if (c == '>') {
-                return i;
-            }
-        }
         while (true) {
+            // the bytes in the window, looked at directly; more read once they run out
+            byte[] window = input.buffer();
+            int mark = input.start();
+            int end = Math.min(input.available(), maxRecordBytes);
+            while (i < end) {
+                byte c = window[mark + i];
+                if (c == '<' && i > from) {
+                    return i;
+                }
+                i++;
+                if (quote != 0) {
+                    if (c == quote) {
+                        quote = 0;
+                    }
+                } else if (c == '"' || c == '\'') {
+                    quote = c;
+                } else if (c == '>') {
+                    return i;
+                }
+            }
             if (i >= maxRecordBytes) {
                 return TOO_LONG;
             }
-            if (i >= input.available() && !input.ensure(i + 1)) {
+            if (!input.ensure(i + 1)) {
                 return -1;
-            }
-            if (i > from && input.at(i) == '<') {
-                return i;
-            }
-            byte b = input.at(i++);
-            if (quote != 0) {
-                if (b == quote) {
-                    quote = 0;
-                }
-            } else if (b == '"' || b == '\'') {
-                quote = b;
-            } else if (b == '>') {
-                return i;
             }
         }
     }
