@@ -41,6 +41,30 @@ public final class Fixtures {
         return new Iso2709Encoder().encode(record);
     }
 
+    /**
+     * An ISO 2709 record of the given tag/value pairs, built byte by byte (a field terminator after each value,
+     * leader {@code nam a22 ... a 4500} in UTF-8): no encoder repairs or checks anything on the way.
+     */
+    public static byte[] isoRecord(String... tagsAndValues) {
+        java.io.ByteArrayOutputStream directory = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream data = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < tagsAndValues.length; i += 2) {
+            byte[] value = (tagsAndValues[i + 1] + "\u001e").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            directory.writeBytes(String.format("%s%04d%05d", tagsAndValues[i], value.length, data.size())
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            data.writeBytes(value);
+        }
+        int base = 24 + directory.size() + 1;
+        java.io.ByteArrayOutputStream record = new java.io.ByteArrayOutputStream();
+        record.writeBytes(String.format("%05dnam a22%05d a 4500", base + data.size() + 1, base)
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        record.writeBytes(directory.toByteArray());
+        record.write(0x1e);
+        record.writeBytes(data.toByteArray());
+        record.write(0x1d);
+        return record.toByteArray();
+    }
+
     /** ASCII bytes. */
     public static byte[] ascii(String s) {
         return s.getBytes(StandardCharsets.ISO_8859_1);

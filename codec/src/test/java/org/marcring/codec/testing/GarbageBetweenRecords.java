@@ -121,23 +121,6 @@ public final class GarbageBetweenRecords {
 
     /** A clean record with a 001 and a 245. */
     private static byte[] record(String controlNumber, String title) {
-        String[] tagsAndValues = {"001", controlNumber, "245", "10\u001fa" + title};
-        ByteArrayOutputStream directory = new ByteArrayOutputStream();
-        ByteArrayOutputStream data = new ByteArrayOutputStream();
-        for (int i = 0; i < tagsAndValues.length; i += 2) {
-            byte[] value = (tagsAndValues[i + 1] + "\u001e").getBytes(StandardCharsets.UTF_8);
-            directory.writeBytes(String.format("%s%04d%05d", tagsAndValues[i], value.length, data.size())
-                    .getBytes(StandardCharsets.US_ASCII));
-            data.writeBytes(value);
-        }
-        int base = 24 + directory.size() + 1;
-        ByteArrayOutputStream record = new ByteArrayOutputStream();
-        record.writeBytes(String.format("%05dnam a22%05d a 4500", base + data.size() + 1, base)
-                .getBytes(StandardCharsets.US_ASCII));
-        record.writeBytes(directory.toByteArray());
-        record.write(0x1e);
-        record.writeBytes(data.toByteArray());
-        record.write(0x1d);
-        return record.toByteArray();
+        return Fixtures.isoRecord("001", controlNumber, "245", "10\u001fa" + title);
     }
 }
