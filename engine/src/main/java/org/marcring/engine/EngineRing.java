@@ -27,6 +27,7 @@ final class EngineRing {
     final Backoff backoff;
     final ByteBudget budget;
     private final RunControl control;
+    private final SignalWaitStrategy signal;
     private BatchEventProcessor<RecordBatch> writer;
     private Thread io;
 
@@ -41,18 +42,22 @@ final class EngineRing {
         WaitStrategy wait = settings.newWaitStrategy();
         this.backoff = wait instanceof IdleWaitStrategy ? ((IdleWaitStrategy) wait).backoff()
                 : new IdleWaitStrategy().backoff();
+        this.signal = wait instanceof SignalWaitStrategy ? (SignalWaitStrategy) wait : null;
         this.control = control;
         this.budget = new ByteBudget(settings.byteBudget());
         int batchBytes = settings.batchBytes();
         this.ring = RingBuffer.createSingleProducer(() -> new RecordBatch(batchBytes), settings.ringSize(), wait);
         this.parsers = new ParserStage(ring, settings.parsers(), settings.stripe(), parserSupplier, transform,
-                encoders, budget, control, wait instanceof SignalWaitStrategy ? (SignalWaitStrategy) wait : null);
+                encoders, budget, control, signal);
         this.threads = new EngineThreads(measureCpu);
         parsers.addThreads(threads);
     }
 
     /** Ends the ring with the ordered writer, on a thread of its own. */
     BatchEventProcessor<RecordBatch> endWith(OrderedWriter handler) {
+        if (signal != null) {
+            handler.signalling(signal);
+        }
         writer = new BatchEventProcessorBuilder().setMaxBatchSize(1)
                 .build(ring, ring.newBarrier(parsers.sequences()), handler);
         writer.setExceptionHandler(new StopOnException(control));
@@ -71,7 +76,7 @@ final class EngineRing {
     /** Feeds the ring from {@code source} on the I/O thread; returns the producer. */
     Producer feedFrom(RecordSource source, RingSettings settings, double offeredRate) {
         Producer producer = new Producer(ring, source, control, backoff, budget, settings.batchRecords(),
-                offeredRate);
+                offeredRate, signal, writer != null && signal != null ? writer.getSequence() : null);
         io = threads.add(EngineThreads.IO, producer);
         return producer;
     }

@@ -4,6 +4,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.Sequence;
 
 import org.HdrHistogram.Recorder;
 import org.marcring.codec.MarcFormatException;
@@ -58,6 +59,8 @@ final class OrderedWriter implements EventHandler<RecordBatch> {
     private long lastProgress;
     private long emitNanos;
     private boolean unflushed;
+    private SignalWaitStrategy signal;
+    private Sequence own;
 
     /**
      * @param out      where encoded bytes go ({@code null} with a callback)
@@ -83,8 +86,29 @@ final class OrderedWriter implements EventHandler<RecordBatch> {
         this.lastProgress = startNanos;
     }
 
+    /**
+     * Sets this writer's sequence itself after each batch and wakes the I/O thread if it waits for room in the
+     * ring (the processor would set it only after {@code onEvent} returns, too late for a signal).
+     */
+    void signalling(SignalWaitStrategy signal) {
+        this.signal = signal;
+    }
+
+    @Override
+    public void setSequenceCallback(Sequence sequenceCallback) {
+        this.own = sequenceCallback;
+    }
+
     @Override
     public void onEvent(RecordBatch batch, long sequence, boolean endOfBatch) {
+        handle(batch);
+        if (signal != null && own != null) {
+            own.setVolatile(sequence);
+            signal.signalConsumerMoved();
+        }
+    }
+
+    private void handle(RecordBatch batch) {
         if (control.isStopped() || committed) {
             return;
         }
@@ -124,11 +148,20 @@ final class OrderedWriter implements EventHandler<RecordBatch> {
     private void emit(RecordBatch batch) throws Exception {
         emitNanos = System.nanoTime();
         int n = batch.fatal != null ? batch.fatalIndex : batch.count;
-        for (int i = 0; i < n; i++) {
-            long nanos = Math.max(0, emitNanos - batch.startNanos(i));
-            latency.recordValue(nanos);
+        if (!batch.isStamped() && n > 0) {
+            // every record of the batch was published at once: one latency, counted n times
+            long nanos = Math.max(0, emitNanos - batch.publishNanos);
+            latency.recordValueWithCount(nanos, n);
             if (alsoLatency != null) {
-                alsoLatency.recordValue(nanos);
+                alsoLatency.recordValueWithCount(nanos, n);
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                long nanos = Math.max(0, emitNanos - batch.startNanos(i));
+                latency.recordValue(nanos);
+                if (alsoLatency != null) {
+                    alsoLatency.recordValue(nanos);
+                }
             }
         }
         if (n > 0) {

@@ -5,6 +5,7 @@ import java.util.concurrent.locks.LockSupport;
 
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.Sequence;
 
 /**
  * The I/O thread's work: takes records from a {@link RecordSource} into batches, one ring entry each, and
@@ -42,6 +43,9 @@ final class Producer implements Runnable {
     private final RecordSlot slot = new RecordSlot();
     private final RunControl control;
     private final Backoff backoff;
+    /** With a consumer that signals its moves: how the producer waits for room in the ring; else it polls. */
+    private final SignalWaitStrategy signal;
+    private final Sequence consumer;
     private final ByteBudget budget;
     private final int maxRecords;
     private final boolean mayBlock;
@@ -58,8 +62,10 @@ final class Producer implements Runnable {
      * @param offeredRate records per second to pace the input at, or 0 for as fast as the ring takes them
      */
     Producer(RingBuffer<RecordBatch> ring, RecordSource source, RunControl control, Backoff backoff, ByteBudget budget,
-             int maxRecords, double offeredRate) {
+             int maxRecords, double offeredRate, SignalWaitStrategy signal, Sequence consumer) {
         this.ring = ring;
+        this.signal = consumer != null ? signal : null;
+        this.consumer = consumer;
         this.source = source;
         this.iso = source instanceof Iso2709Source ? (Iso2709Source) source : null;
         this.control = control;
@@ -236,9 +242,16 @@ final class Producer implements Runnable {
             try {
                 return ring.tryNext();
             } catch (InsufficientCapacityException e) {
-                idle = backoff.idle(idle);
                 // The ring is full: wait until a part of it is free, then refill that in one go, rather than
                 // wake for every entry the writer frees (on a small machine each wake-up takes a parser's core).
+                if (signal != null) {
+                    long wanted = ring.getCursor() + refill - ring.getBufferSize();
+                    while (!ring.hasAvailableCapacity(refill) && !control.isStopped()) {
+                        signal.awaitConsumer(consumer, wanted);
+                    }
+                    continue;
+                }
+                idle = backoff.idle(idle);
                 while (!ring.hasAvailableCapacity(refill) && !control.isStopped()) {
                     idle = backoff.idle(idle);
                 }

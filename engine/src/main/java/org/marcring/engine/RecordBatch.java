@@ -235,6 +235,11 @@ final class RecordBatch {
         return Arrays.copyOfRange(data, starts[i], starts[i] + lengths[i]);
     }
 
+    /** Whether records carry times of their own (paced runs); else each starts at {@link #publishNanos}. */
+    boolean isStamped() {
+        return nanos != null;
+    }
+
     /** The latency start of record {@code i}: its scheduled time in a paced run, else the publish time. */
     long startNanos(int i) {
         return nanos != null && i < nanos.length && nanos[i] != 0 ? nanos[i] : publishNanos;

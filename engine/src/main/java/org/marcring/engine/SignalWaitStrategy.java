@@ -2,6 +2,7 @@ package org.marcring.engine;
 
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.LockSupport;
 
@@ -32,6 +33,11 @@ public final class SignalWaitStrategy implements WaitStrategy {
     public static final int DEFAULT_SPINS = 100;
     /** Default longest park. */
     public static final long DEFAULT_MAX_PARK_NANOS = 1_000_000;
+    /**
+     * With a backlog, the writer is woken once this many batches are done rather than after each: the threads
+     * then hand over fewer times, and the writer still writes as soon as those batches are done.
+     */
+    static final int WAKE_AFTER_BATCHES = 8;
     /** Idle time after which a waiting handler is told it is idle: 1 ms. */
     static final long IDLE_TIMEOUT_NANOS = 1_000_000;
 
@@ -39,6 +45,7 @@ public final class SignalWaitStrategy implements WaitStrategy {
     private final long maxParkNanos;
     private final Waiters onCursor = new Waiters();
     private final Waiters onHandlers = new Waiters();
+    private final Waiters onConsumer = new Waiters();
 
     /** The default: 100 spins, then parks of up to 1 ms, ended by a signal. */
     public SignalWaitStrategy() {
@@ -63,7 +70,8 @@ public final class SignalWaitStrategy implements WaitStrategy {
         long available;
         int counter = 0;
         long parkingSince = 0;
-        Waiters waiters = dependentSequence == cursor ? onCursor : onHandlers;
+        boolean onParsers = dependentSequence != cursor;
+        Waiters waiters = onParsers ? onHandlers : onCursor;
         while ((available = dependentSequence.get()) < sequence) {
             barrier.checkAlert();
             if (counter < spins) {
@@ -77,7 +85,13 @@ public final class SignalWaitStrategy implements WaitStrategy {
             } else if (now - parkingSince >= IDLE_TIMEOUT_NANOS) {
                 throw TimeoutException.INSTANCE;
             }
-            waiters.park(dependentSequence, sequence, maxParkNanos);
+            long wanted = sequence;
+            if (onParsers) {
+                // a backlog of published batches: be woken once when several are done, not once per batch
+                // (each wake-up takes a parser's core on a small machine); they are published, so they come
+                wanted = Math.max(sequence, Math.min(cursor.get(), sequence + WAKE_AFTER_BATCHES - 1));
+            }
+            waiters.park(dependentSequence, wanted, maxParkNanos);
         }
         return available;
     }
@@ -93,6 +107,19 @@ public final class SignalWaitStrategy implements WaitStrategy {
         onHandlers.wake();
     }
 
+    /**
+     * Waits (at most the longest park) until {@code consumer} reaches {@code wanted}: how the I/O thread waits for
+     * room in a full ring, woken by {@link #signalConsumerMoved()} instead of polling.
+     */
+    void awaitConsumer(Sequence consumer, long wanted) {
+        onConsumer.park(consumer, wanted, maxParkNanos);
+    }
+
+    /** Wakes a thread in {@link #awaitConsumer} whose wait is over: the last stage calls it after each batch. */
+    void signalConsumerMoved() {
+        onConsumer.wake();
+    }
+
     @Override
     public String toString() {
         return "SignalWaitStrategy[spin " + spins + ", park up to " + maxParkNanos + " ns]";
@@ -100,7 +127,8 @@ public final class SignalWaitStrategy implements WaitStrategy {
 
     /**
      * The threads parked waiting for one kind of sequence, each in a cell of its own (claimed for the park and
-     * given back after it), so that waking them allocates nothing.
+     * given back after it) with the sequence it waits for and the value it wants, so that a wake-up unparks
+     * only the threads whose wait is over, and allocates nothing.
      */
     private static final class Waiters {
         private static final int CELLS = 512; // more than the threads of any ring (256 parsers, a writer, a caller)
@@ -109,18 +137,25 @@ public final class SignalWaitStrategy implements WaitStrategy {
         /** One past the highest cell ever used: how far a wake-up looks. */
         private final AtomicInteger used = new AtomicInteger();
         private final AtomicReferenceArray<Thread> cells = new AtomicReferenceArray<>(CELLS);
+        private final AtomicReferenceArray<Sequence> awaited = new AtomicReferenceArray<>(CELLS);
+        private final AtomicLongArray wanted = new AtomicLongArray(CELLS);
 
-        void park(Sequence awaited, long sequence, long nanos) {
+        void park(Sequence sequence, long value, long nanos) {
             Thread me = Thread.currentThread();
             int cell = claim(me);
+            if (cell >= 0) {
+                wanted.set(cell, value);
+                awaited.set(cell, sequence); // after the value: whoever sees the sequence sees the value
+            }
             count.incrementAndGet();
             try {
-                if (awaited.get() < sequence) { // checked again after registering: a signal now is not lost
+                if (sequence.get() < value) { // checked again after registering: a signal now is not lost
                     LockSupport.parkNanos(this, nanos);
                 }
             } finally {
                 count.decrementAndGet();
                 if (cell >= 0) {
+                    awaited.set(cell, null);
                     cells.set(cell, null);
                 }
             }
@@ -137,6 +172,7 @@ public final class SignalWaitStrategy implements WaitStrategy {
             return -1;
         }
 
+        /** Unparks each parked thread whose sequence has reached the value it wants (or not yet said which). */
         void wake() {
             VarHandle.fullFence(); // the caller's store of its sequence before this read: no lost wake-up
             if (count.get() > 0) {
@@ -144,7 +180,10 @@ public final class SignalWaitStrategy implements WaitStrategy {
                 for (int i = 0; i < n; i++) {
                     Thread t = cells.get(i);
                     if (t != null) {
-                        LockSupport.unpark(t);
+                        Sequence s = awaited.get(i);
+                        if (s == null || s.get() >= wanted.get(i)) {
+                            LockSupport.unpark(t);
+                        }
                     }
                 }
             }
