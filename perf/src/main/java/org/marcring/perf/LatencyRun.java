@@ -41,6 +41,7 @@ public final class LatencyRun {
             "  --input NAME      ISO 2709 input by BenchFiles name (default synthetic-20mb.mrc), repeated as needed",
             "  --rates LIST      offered rates in percent of the measured maximum (default 10,50,90)",
             "  --seconds S       length of each paced run (default 20)",
+            "  --warmup S        paced run at the same rate before each measured one, not recorded (default 2)",
             "  --parsers N       parser threads (default: available processors)",
             "  --interval MS     interval of the histogram log (default 1000)",
             "  --out DIR         output folder (default perf/results/latency)",
@@ -53,6 +54,7 @@ public final class LatencyRun {
         String input = BenchFiles.SYNTHETIC_20MB;
         List<Integer> rates = List.of(10, 50, 90);
         double seconds = 20;
+        double warmup = 2;
         int parsers = Runtime.getRuntime().availableProcessors();
         long intervalMs = 1000;
         Path out = BenchFiles.perfDir().resolve("results").resolve("latency");
@@ -67,12 +69,14 @@ public final class LatencyRun {
                     }
                     break;
                 case "--seconds": seconds = Double.parseDouble(value(args, ++i, a)); break;
+                case "--warmup": warmup = Double.parseDouble(value(args, ++i, a)); break;
                 case "--parsers": parsers = Integer.parseInt(value(args, ++i, a)); break;
                 case "--interval": intervalMs = Long.parseLong(value(args, ++i, a)); break;
                 case "--out": out = Path.of(value(args, ++i, a)); break;
                 case "--smoke":
                     input = "synthetic-2mb.mrc";
                     seconds = 1;
+                    warmup = 0.2;
                     intervalMs = 250;
                     break;
                 case "--help": case "-h":
@@ -84,7 +88,7 @@ public final class LatencyRun {
             }
         }
         BenchInput in = BenchFiles.load(input);
-        run(in, Math.max(in.records(), 50_000), rates, seconds, parsers, intervalMs, out);
+        run(in, Math.max(in.records(), 50_000), rates, seconds, warmup, parsers, intervalMs, out);
     }
 
     /**
@@ -94,6 +98,17 @@ public final class LatencyRun {
      */
     static String run(BenchInput in, long probe, List<Integer> rates, double seconds, int parsers, long intervalMs,
                       Path out) throws IOException, InterruptedException {
+        return run(in, probe, rates, seconds, 0, parsers, intervalMs, out);
+    }
+
+    /**
+     * As {@link #run(BenchInput, long, List, double, int, long, Path)}, with a paced run of {@code warmup}
+     * seconds at each rate before the measured one, its latencies not recorded: the paced path (the producer's
+     * schedule, per-record times) is compiled by then, as in a service that has been running a while; without
+     * it, the first second of each run holds the compiler's and the first collections' pauses.
+     */
+    static String run(BenchInput in, long probe, List<Integer> rates, double seconds, double warmup, int parsers,
+                      long intervalMs, Path out) throws IOException, InterruptedException {
         Files.createDirectories(out);
         System.out.println("# input " + in.describe() + ", " + parsers + " parsers");
         // highest throughput, after a warm-up run: the same work, unpaced
@@ -107,7 +122,8 @@ public final class LatencyRun {
         List<PercentilePlot.Series> series = new ArrayList<>();
         StringBuilder summary = new StringBuilder();
         summary.append(String.format(Locale.ROOT, "input %s; maximum %,.0f records/s; %d parsers; latency in µs "
-                + "from each record's scheduled time to its emission%n", in.describe(), max, parsers));
+                + "from each record's scheduled time to its emission; %s s paced warm-up before each rate%n",
+                in.describe(), max, parsers, warmup));
         summary.append(String.format(Locale.ROOT, "%6s %12s %12s %10s %10s %10s %10s %10s%n", "rate", "offered/s",
                 "achieved/s", "p50", "p90", "p99", "p99.9", "max"));
         for (int percent : rates) {
@@ -115,6 +131,9 @@ public final class LatencyRun {
             long records = Math.max(1, (long) (rate * seconds));
             String name = "rate-" + percent;
             Histogram total = new Histogram(3);
+            if (warmup > 0) {
+                run(in, Math.max(1, (long) (rate * warmup)), parsers, rate, null);
+            }
             PipelineResult result;
             try (PrintStream log = new PrintStream(Files.newOutputStream(out.resolve(name + ".hlog")), false,
                     StandardCharsets.UTF_8)) {

@@ -45,4 +45,21 @@ class LatencyRunTest {
         assertEquals(2, svg.getElementsByTagName("polyline").getLength());
         assertEquals(summary, Files.readString(out.resolve("summary.txt")));
     }
+
+    @Test
+    void aWarmUpRunIsNotRecorded(@TempDir Path out) throws Exception {
+        BenchInput in = BenchFiles.load("synthetic-1mb.mrc");
+        double seconds = 0.5;
+        String summary = LatencyRun.run(in, in.records(), List.of(20), seconds, 0.4, 2, 100, out);
+        assertTrue(summary.contains("0.4 s paced warm-up"), summary);
+        Matcher row = Pattern.compile("\\s+20%\\s+(\\d+)").matcher(summary);
+        assertTrue(row.find(), summary);
+        double offered = Double.parseDouble(row.group(1));
+        String hgrm = Files.readString(out.resolve("rate-20.hgrm"));
+        Matcher total = Pattern.compile("Total count\\s*=\\s*(\\d+)").matcher(hgrm);
+        assertTrue(total.find(), hgrm);
+        long count = Long.parseLong(total.group(1));
+        // the measured run's records only: a recorded warm-up would add 0.4 s worth of them
+        assertEquals(offered * seconds, count, 1.0 + offered * seconds * 0.001, summary);
+    }
 }
