@@ -1,7 +1,8 @@
 package org.marcring.engine;
 
 import org.marcring.codec.MarcRecord;
-import org.marcring.codec.iso2709.Iso2709Fields;
+import org.marcring.codec.io.ByteArrayBuilder;
+import org.marcring.codec.iso2709.Iso2709Transcoder;
 
 /**
  * A {@link RecordParser} that also decodes a record where it lies in a {@link RecordBatch}, without first
@@ -13,11 +14,11 @@ interface BatchParser {
     MarcRecord parse(RecordBatch batch, int i);
 
     /**
-     * The fields of record {@code i} of {@code batch} found in its ISO 2709 bytes, where it is a record the
-     * decoder reads without remark and an {@link org.marcring.codec.iso2709.Iso2709Transcoder} may write it
-     * without decoding; {@code null} otherwise (and always, for a parser of another format).
+     * Appends record {@code i} of {@code batch}, written by {@code transcoder} straight from its ISO 2709 bytes,
+     * to {@code out} where it is a clean frame the decoder reads without remark; {@code false}, with {@code out}
+     * as it was, where it must be decoded (and always, for a parser of another format).
      */
-    default Iso2709Fields plainFields(RecordBatch batch, int i) {
-        return null;
+    default boolean transcode(RecordBatch batch, int i, Iso2709Transcoder transcoder, ByteArrayBuilder out) {
+        return false;
     }
 }

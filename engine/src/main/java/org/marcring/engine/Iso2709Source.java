@@ -10,7 +10,9 @@ import java.util.Objects;
 
 import org.marcring.codec.MarcRecord;
 import org.marcring.codec.iso2709.Iso2709Decoder;
+import org.marcring.codec.io.ByteArrayBuilder;
 import org.marcring.codec.iso2709.Iso2709Fields;
+import org.marcring.codec.iso2709.Iso2709Transcoder;
 import org.marcring.codec.iso2709.RawRecord;
 import org.marcring.codec.iso2709.RecordFramer;
 import org.marcring.codec.io.ReadOptions;
@@ -153,8 +155,9 @@ public final class Iso2709Source implements RecordSource {
         }
 
         @Override
-        public Iso2709Fields plainFields(RecordBatch batch, int i) {
-            return batch.defects[i] == 0 && fields.scan(batch.data, batch.starts[i], batch.lengths[i]) ? fields : null;
+        public boolean transcode(RecordBatch batch, int i, Iso2709Transcoder transcoder, ByteArrayBuilder out) {
+            return batch.defects[i] == 0
+                    && transcoder.transcode(batch.data, batch.starts[i], batch.lengths[i], fields, out);
         }
     }
 }

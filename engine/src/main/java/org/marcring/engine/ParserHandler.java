@@ -9,7 +9,6 @@ import com.lmax.disruptor.Sequence;
 import org.marcring.codec.MarcError;
 import org.marcring.codec.MarcRecord;
 import org.marcring.codec.io.RecordEncoder;
-import org.marcring.codec.iso2709.Iso2709Fields;
 import org.marcring.codec.iso2709.Iso2709Transcoder;
 import org.marcring.codec.iso2709.RawRecord;
 
@@ -175,14 +174,10 @@ final class ParserHandler implements EventHandler<RecordBatch> {
     private boolean transcoded(RecordBatch batch, int i) {
         int mark = batch.output.length();
         try {
-            Iso2709Fields fields = inPlace.plainFields(batch, i);
-            if (fields == null) {
-                return false;
-            }
             if (batch.written > 0) {
                 batch.output.append(separator);
             }
-            if (direct.transcode(fields, batch.output)) {
+            if (inPlace.transcode(batch, i, direct, batch.output)) {
                 batch.outcomes[i] = RecordBatch.WRITTEN;
                 batch.written++;
                 return true;

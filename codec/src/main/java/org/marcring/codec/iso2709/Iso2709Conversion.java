@@ -45,8 +45,7 @@ public final class Iso2709Conversion {
      * @throws org.marcring.codec.MarcException       where the encoder cannot write the record (nothing written)
      */
     public void encode(RawRecord raw, ByteArrayBuilder out) {
-        if (direct != null && raw.isClean() && fields.scan(raw.buffer(), raw.offset(), raw.length())
-                && direct.transcode(fields, out)) {
+        if (direct != null && raw.isClean() && direct.transcode(raw.buffer(), raw.offset(), raw.length(), fields, out)) {
             return;
         }
         MarcRecord record = decoder.decode(raw);

@@ -3,6 +3,7 @@ package org.marcring.codec.iso2709;
 import java.util.Arrays;
 import java.util.Objects;
 
+import org.marcring.codec.io.ByteArrayBuilder;
 import org.marcring.codec.io.CharacterCoding;
 import org.marcring.codec.io.ReadOptions;
 import org.marcring.codec.text.Utf8Text;
@@ -132,6 +133,89 @@ public final class Iso2709Fields {
         fieldCount = entries;
         subfieldTotal = total;
         return true;
+    }
+
+    /**
+     * The leader and directory checks of {@link #scan} alone, for an encoder that walks the data itself
+     * (validating it as it writes, see {@link Iso2709Transcoder#transcode(byte[], int, int, Iso2709Fields,
+     * ByteArrayBuilder)}): the fields must also lie one after the other, the first at the data's start and the
+     * last ending just before the record terminator, so that walking them covers every byte of the data. Sets
+     * the fields' tags, starts and ends; the subfield positions ({@link #subfieldAt}, {@link #subfieldCount},
+     * {@link #subfieldEnd}, {@link #subfieldTotal}) and {@link #isAscii()} are not known after it. What the walk
+     * must still check is what the data holds: no NUL, record terminator or field terminator inside a field,
+     * plain indicators and subfield codes ({@link #isPlainIndicator}, {@link #isPlainCode}), a data field's
+     * first subfield right after its indicators, and UTF-8 well-formed ({@link #isWellFormedData()}).
+     */
+    public boolean scanDirectory(byte[] b, int off, int len) {
+        bytes = null;
+        if (!leaderDecides || len < LEADER + 2 || b[off + len - 1] != RecordFramer.RT || b[off + 9] != 'a'
+                || !plainLeader(b, off)) {
+            return false;
+        }
+        int base = ByteScan.digits5(b, off + 12);
+        if (base < LEADER + 1 || base > len || b[off + base - 1] != RecordFramer.FT
+                || (base - 1 - LEADER) % ENTRY != 0) {
+            return false;
+        }
+        int entries = (base - 1 - LEADER) / ENTRY;
+        if (entries > maxFields) {
+            return false;
+        }
+        if (tags.length < entries) {
+            int n = Math.max(entries, tags.length * 2);
+            tags = new int[n];
+            starts = new int[n];
+            ends = new int[n];
+            subfieldsFrom = new int[n];
+            subfieldsTo = new int[n];
+        }
+        int dataStart = off + base;
+        int dataEnd = off + len - 1;
+        int expected = dataStart;
+        for (int e = 0, p = off + LEADER; e < entries; e++, p += ENTRY) {
+            if (Tags.hasUnprintable(b, p)) {
+                return false;
+            }
+            long numbers = ByteScan.lengthAndStart(b, p + 3);
+            if (numbers < 0) {
+                return false;
+            }
+            int length = (int) (numbers >>> 32);
+            int s = dataStart + (int) numbers;
+            int declaredEnd = s + length;
+            if (length == 0 || s != expected || declaredEnd > dataEnd || b[declaredEnd - 1] != RecordFramer.FT) {
+                return false;
+            }
+            tags[e] = p;
+            starts[e] = s;
+            ends[e] = declaredEnd - 1;
+            expected = declaredEnd;
+        }
+        if (expected != dataEnd) {
+            return false;
+        }
+        bytes = b;
+        offset = off;
+        length = len;
+        fieldCount = entries;
+        subfieldTotal = -1;
+        return true;
+    }
+
+    /** Whether the data of the record last accepted by {@link #scanDirectory} is well-formed UTF-8. */
+    public boolean isWellFormedData() {
+        int dataStart = offset + ByteScan.digits5(bytes, offset + 12);
+        return Utf8Text.firstMalformed(bytes, dataStart, offset + length - 1 - dataStart) < 0;
+    }
+
+    /** Whether the decoder takes {@code v} as an indicator without remark (blank, 0-9, a-z, {@code |}). */
+    public static boolean isPlainIndicator(byte v) {
+        return plainIndicator(v);
+    }
+
+    /** Whether the decoder takes {@code v} as a subfield code without remark (a-z, 0-9). */
+    public static boolean isPlainCode(byte v) {
+        return plainCode(v);
     }
 
     /**

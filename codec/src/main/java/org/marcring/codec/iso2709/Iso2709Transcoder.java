@@ -20,4 +20,14 @@ public interface Iso2709Transcoder {
      * the record instead.
      */
     boolean transcode(Iso2709Fields fields, ByteArrayBuilder out);
+
+    /**
+     * Appends the record in {@code bytes[offset, offset + length)}, a frame without defects, to {@code out}
+     * where {@link Iso2709Fields#scan} accepts it; {@code false}, with {@code out} as it was, where the caller
+     * must decode the record instead. {@code fields} is the caller's scratch scanner (one per thread). An
+     * encoder may check and write in one pass here, which this default does in two.
+     */
+    default boolean transcode(byte[] bytes, int offset, int length, Iso2709Fields fields, ByteArrayBuilder out) {
+        return fields.scan(bytes, offset, length) && transcode(fields, out);
+    }
 }

@@ -108,6 +108,172 @@ final class CompactTranscoding {
         return p < 0 ? -1 : RECORD_CLOSE.put(a, p);
     }
 
+    /** An upper bound of the bytes {@link #walk} writes for a record of {@code length} bytes, slack included. */
+    static long walkRoom(Iso2709Fields fields) {
+        // a delimiter and its code (2 bytes) open a subfield in at most 31; an escaped byte takes at most 5
+        return 16L * fields.length() + 64L * fields.fieldCount() + 256 + SLACK;
+    }
+
+    /**
+     * Writes the record whose leader and directory {@link Iso2709Fields#scanDirectory} accepted, checking its
+     * data as it goes, in one pass over it: what {@link Iso2709Fields#scan} and {@link #record} together check
+     * and write in two. The index after it, or -1 where the record is not one this writes (the caller then
+     * tries the two passes, which accept more, and else decodes it): a NUL, record or field terminator inside a
+     * field, an indicator or subfield code that is not plain, data before a data field's first subfield, a
+     * character XML 1.0 forbids, UTF-8 that is not well-formed.
+     */
+    static int walk(Iso2709Fields fields, byte[] a, int p) {
+        byte[] b = fields.bytes();
+        p = RECORD_LEADER.put(a, p);
+        p = text(a, p, b, fields.leaderOffset(), fields.leaderOffset() + 24, true); // printable ASCII
+        p = LEADER_CLOSE.put(a, p);
+        long high = 0;
+        for (int f = 0, n = fields.fieldCount(); f < n; f++) {
+            int t = fields.tagAt(f);
+            if (!plainTag(b, t)) {
+                return -1;
+            }
+            int s = fields.start(f);
+            int end = fields.end(f);
+            long walked;
+            if (fields.isControl(f)) {
+                p = CONTROL_OPEN.put(a, p);
+                p = tag(a, p, b, t);
+                a[p++] = '"';
+                a[p++] = '>';
+                walked = textUntil(a, p, b, s, end);
+                if (walked < 0 || (int) (walked >>> 32) != end) {
+                    return -1;                             // a delimiter inside: the two passes decide
+                }
+                p = (int) walked;
+                p = CONTROL_CLOSE.put(a, p);
+            } else {
+                if (end - s < 2 || !Iso2709Fields.isPlainIndicator(b[s])
+                        || !Iso2709Fields.isPlainIndicator(b[s + 1])) {
+                    return -1;
+                }
+                p = DATA_OPEN.put(a, p);
+                p = tag(a, p, b, t);
+                p = IND1.put(a, p);
+                a[p++] = b[s];
+                p = IND2.put(a, p);
+                a[p++] = b[s + 1];
+                a[p++] = '"';
+                a[p++] = '>';
+                int i = s + 2;
+                if (i < end) {
+                    Markup[] open = SUBFIELD_OPEN;
+                    while (i < end) {                      // at a delimiter
+                        if (b[i] != 0x1F || i + 1 >= end || !Iso2709Fields.isPlainCode(b[i + 1])) {
+                            return -1;                     // data before the first subfield, or no code
+                        }
+                        p = open[b[i + 1]].put(a, p);
+                        open = SUBFIELD_NEXT;
+                        walked = textUntil(a, p, b, i + 2, end);
+                        if (walked < 0) {
+                            return -1;
+                        }
+                        p = (int) walked;
+                        i = (int) (walked >>> 32);
+                    }
+                    p = SUBFIELD_CLOSE.put(a, p);
+                }
+                p = DATA_CLOSE.put(a, p);
+            }
+            high |= highBits(b, s, end);
+        }
+        if (high != 0 && !fields.isWellFormedData()) {
+            return -1;
+        }
+        return RECORD_CLOSE.put(a, p);
+    }
+
+    /** The high bits of the bytes {@code b[from, to)} or'ed together: 0 where all are ASCII. */
+    private static long highBits(byte[] b, int from, int to) {
+        long high = 0;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            high |= (long) LONGS.get(b, i);
+        }
+        for (; i < to; i++) {
+            high |= b[i];
+        }
+        return high & HIGHS;
+    }
+
+    /**
+     * Escapes {@code b[i, end)} up to its first subfield delimiter (or to {@code end}) as element content at
+     * {@code a[p]}; returns the index reached in {@code b} (the delimiter's, or {@code end}) in the high half and
+     * the index after the text in {@code a} in the low half, or -1 at a byte XML 1.0 forbids or a terminator.
+     */
+    static long textUntil(byte[] a, int p, byte[] b, int i, int end) {
+        while (true) {
+            int left = end - i;
+            if (left <= 0) {
+                return (long) i << 32 | p;
+            }
+            long look;
+            if (left >= 8) {
+                long w = (long) LONGS.get(b, i);
+                look = lookMask(w);
+                LONGS.set(a, p, w);                        // the plain bytes before the first look, and more
+                if (look == 0) {
+                    i += 8;
+                    p += 8;
+                    continue;
+                }
+            } else if (i + 8 <= b.length) {
+                long keep = -1L >>> ((8 - left) << 3);     // the lanes of the text's last bytes
+                long w = ((long) LONGS.get(b, i) & keep) | (FILLER & ~keep);
+                look = lookMask(w);
+                LONGS.set(a, p, w);
+                if (look == 0) {
+                    return (long) end << 32 | (p + left);
+                }
+            } else {
+                look = 1L << 7;                           // no word to read: byte by byte from here
+            }
+            int k = Long.numberOfTrailingZeros(look) >>> 3; // the first byte that needs a look: exact
+            i += k;
+            p += k;
+            int v = b[i] & 0xFF;
+            if (v >= 0x20 && v != '&' && v != '<' && v != '>' && v != 0xEF || v == '\t' || v == '\n') {
+                a[p++] = (byte) v;
+            } else if (v == 0x1F) {
+                return (long) i << 32 | p;
+            } else if (v == 0xEF) {
+                if (i + 2 < end && b[i + 1] == (byte) 0xBF && (b[i + 2] & 0xFE) == 0xBE) {
+                    return -1;                             // U+FFFE or U+FFFF
+                }
+                a[p++] = (byte) v;
+            } else if (v == '&' || v == '<' || v == '>' || v == '\r') {
+                byte[] r = v == '&' ? AMP : v == '<' ? LT : v == '>' ? GT : CR;
+                for (byte x : r) {
+                    a[p++] = x;
+                }
+            } else {
+                return -1;                                 // NUL, a terminator, another control
+            }
+            i++;
+        }
+    }
+
+    /**
+     * A high bit on the bytes of {@code w} that need a look: below 0x20, {@code & < >}, or 0xEF (maybe U+FFFE
+     * or U+FFFF). The lowest one marked is exact (the borrows of the tests only mark bytes above a true one).
+     */
+    private static long lookMask(long w) {
+        long amp = w ^ (ONES * '&');
+        long angle = (w | (ONES * 0x02)) ^ (ONES * '>');      // '<' (0x3C) and '>' (0x3E) alike
+        long found = ((w - ONES * 0x20) & ~w)                 // a byte below 0x20 (0x80 and above never match)
+                | ((amp - ONES) & ~amp) | ((angle - ONES) & ~angle);
+        if ((w & HIGHS) != 0) {
+            long ef = w ^ (ONES * 0xEF);
+            found |= (ef - ONES) & ~ef;
+        }
+        return found & HIGHS;
+    }
+
     private static boolean plainTag(byte[] b, int t) {
         return alphanumeric(b[t]) && alphanumeric(b[t + 1]) && alphanumeric(b[t + 2]);
     }

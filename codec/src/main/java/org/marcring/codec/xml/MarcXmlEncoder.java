@@ -173,6 +173,26 @@ public final class MarcXmlEncoder implements RecordEncoder, Iso2709Transcoder {
         out.append(recordClose);
     }
 
+    /**
+     * Compact MARCXML checks and writes a record in one pass over its data where it can (its fields one after
+     * the other, as nearly all are), and in two otherwise; the bytes are the same either way.
+     */
+    @Override
+    public boolean transcode(byte[] bytes, int offset, int length, Iso2709Fields fields, ByteArrayBuilder out) {
+        if (!indent && fields.scanDirectory(bytes, offset, length)) {
+            long room = CompactTranscoding.walkRoom(fields);
+            if (room <= Integer.MAX_VALUE / 2) {
+                out.ensureRoom((int) room);
+                int end = CompactTranscoding.walk(fields, out.array(), out.length());
+                if (end >= 0) {
+                    out.setLength(end);
+                    return true;
+                }
+            }
+        }
+        return Iso2709Transcoder.super.transcode(bytes, offset, length, fields, out);
+    }
+
     @Override
     public boolean transcode(Iso2709Fields fields, ByteArrayBuilder out) {
         if (!indent) {

@@ -56,6 +56,22 @@ final class FramedEncoder implements RecordEncoder, Iso2709Transcoder {
     }
 
     @Override
+    public boolean transcode(byte[] bytes, int offset, int length, Iso2709Fields fields, ByteArrayBuilder out) {
+        if (!(encoder instanceof Iso2709Transcoder)) {
+            return false;
+        }
+        int mark = out.length();
+        if (afterEarlierRecords) {
+            out.append(separator);
+        }
+        if (((Iso2709Transcoder) encoder).transcode(bytes, offset, length, fields, out)) {
+            return true;
+        }
+        out.truncate(mark);
+        return false;
+    }
+
+    @Override
     public byte[] separator() {
         return afterEarlierRecords ? new byte[0] : separator;
     }
