@@ -63,9 +63,8 @@ final class CompactTranscoding {
      */
     static int record(Iso2709Fields fields, byte[] a, int p) {
         byte[] b = fields.bytes();
-        boolean ascii = fields.isAscii();
         p = RECORD_LEADER.put(a, p);
-        p = text(a, p, b, fields.leaderOffset(), fields.leaderOffset() + 24, true); // printable ASCII
+        p = text(a, p, b, fields.leaderOffset(), fields.leaderOffset() + 24); // printable ASCII
         p = LEADER_CLOSE.put(a, p);
         for (int f = 0, n = fields.fieldCount(); f < n && p >= 0; f++) {
             int t = fields.tagAt(f);
@@ -77,7 +76,7 @@ final class CompactTranscoding {
                 p = tag(a, p, b, t);
                 a[p++] = '"';
                 a[p++] = '>';
-                p = text(a, p, b, fields.start(f), fields.end(f), ascii);
+                p = text(a, p, b, fields.start(f), fields.end(f));
                 if (p >= 0) {
                     p = CONTROL_CLOSE.put(a, p);
                 }
@@ -95,7 +94,7 @@ final class CompactTranscoding {
                 for (int k = 0; k < m && p >= 0; k++) {
                     int at = fields.subfieldAt(f, k);
                     p = (k == 0 ? SUBFIELD_OPEN : SUBFIELD_NEXT)[b[at + 1]].put(a, p);
-                    p = text(a, p, b, at + 2, fields.subfieldEnd(f, k), ascii);
+                    p = text(a, p, b, at + 2, fields.subfieldEnd(f, k));
                 }
                 if (p >= 0) {
                     if (m > 0) {
@@ -125,7 +124,7 @@ final class CompactTranscoding {
     static int walk(Iso2709Fields fields, byte[] a, int p) {
         byte[] b = fields.bytes();
         p = RECORD_LEADER.put(a, p);
-        p = text(a, p, b, fields.leaderOffset(), fields.leaderOffset() + 24, true); // printable ASCII
+        p = text(a, p, b, fields.leaderOffset(), fields.leaderOffset() + 24); // printable ASCII
         p = LEADER_CLOSE.put(a, p);
         long high = 0;
         for (int f = 0, n = fields.fieldCount(); f < n; f++) {
@@ -292,62 +291,10 @@ final class CompactTranscoding {
     /**
      * Escapes well-formed UTF-8 {@code b[i, end)} as element content at {@code a[p]}; the index after it, or -1
      * at a character XML 1.0 forbids (below 0x20 but tab, line feed and carriage return; U+FFFE, U+FFFF).
-     * {@code ascii} says that no byte is 0x80 or above, so that no word needs a look for U+FFFE or U+FFFF.
      */
-    static int text(byte[] a, int p, byte[] b, int i, int end, boolean ascii) {
-        while (i < end) {
-            int left = end - i;
-            if (left >= 8) {
-                long w = (long) LONGS.get(b, i);
-                if (ascii ? !asciiNeedsLook(w) : !needsLook(w)) {
-                    LONGS.set(a, p, w);
-                    i += 8;
-                    p += 8;
-                    continue;
-                }
-            } else if (i + 8 <= b.length) {
-                long keep = -1L >>> ((8 - left) << 3);     // the lanes of the value's last bytes
-                long w = ((long) LONGS.get(b, i) & keep) | (FILLER & ~keep);
-                if (ascii ? !asciiNeedsLook(w) : !needsLook(w)) {
-                    LONGS.set(a, p, w);
-                    return p + left;
-                }
-            }
-            for (int stop = Math.min(i + 8, end); i < stop; i++) {
-                int v = b[i] & 0xFF;
-                if (v >= 0x20 && v != '&' && v != '<' && v != '>' && v != 0xEF || v == '\t' || v == '\n') {
-                    a[p++] = (byte) v;
-                } else if (v == 0xEF) {
-                    if (i + 2 < end && b[i + 1] == (byte) 0xBF && (b[i + 2] & 0xFE) == 0xBE) {
-                        return -1;                         // U+FFFE or U+FFFF
-                    }
-                    a[p++] = (byte) v;
-                } else if (v == '&' || v == '<' || v == '>' || v == '\r') {
-                    byte[] r = v == '&' ? AMP : v == '<' ? LT : v == '>' ? GT : CR;
-                    for (byte x : r) {
-                        a[p++] = x;
-                    }
-                } else {
-                    return -1;
-                }
-            }
-        }
-        return p;
-    }
-
-    /** Whether any of the eight bytes of {@code w} is below 0x20, {@code & < >} or 0xEF (maybe U+FFFE/U+FFFF). */
-    private static boolean needsLook(long w) {
-        long ef = w ^ (ONES * 0xEF);
-        return asciiNeedsLook(w) || (((ef - ONES) & ~ef) & HIGHS) != 0;
-    }
-
-    /** Whether any of the eight ASCII bytes of {@code w} is below 0x20 or {@code & < >}. */
-    private static boolean asciiNeedsLook(long w) {
-        long amp = w ^ (ONES * '&');
-        long angle = (w | (ONES * 0x02)) ^ (ONES * '>');      // '<' (0x3C) and '>' (0x3E) alike
-        long found = ((w - ONES * 0x20) & ~w)                 // a byte below 0x20 (0x80 and above never match)
-                | ((amp - ONES) & ~amp) | ((angle - ONES) & ~angle);
-        return (found & HIGHS) != 0;
+    static int text(byte[] a, int p, byte[] b, int i, int end) {
+        long walked = textUntil(a, p, b, i, end);          // a delimiter (0x1F) is forbidden here too
+        return walked < 0 || (int) (walked >>> 32) != end ? -1 : (int) walked;
     }
 
     private static byte[] bytes(String s) {

@@ -181,7 +181,7 @@ public final class XmlEscaping {
      */
     static boolean appendPlainText(ByteArrayBuilder out, byte[] src, int off, int len) {
         out.ensureRoom(len * 5 + CompactTranscoding.SLACK);  // "&amp;" for '&', and room to store whole words
-        int end = CompactTranscoding.text(out.array(), out.length(), src, off, off + len, false);
+        int end = CompactTranscoding.text(out.array(), out.length(), src, off, off + len);
         if (end < 0) {
             return false;
         }
