@@ -63,52 +63,28 @@ public final class Iso2709Fields {
      */
     public boolean scan(byte[] b, int off, int len) {
         bytes = null;
-        if (!leaderDecides || len < LEADER + 2 || b[off + len - 1] != RecordFramer.RT || b[off + 9] != 'a'
-                || !plainLeader(b, off)) {
+        int entries = directoryEntries(b, off, len);
+        if (entries < 0) {
             return false;
         }
-        int base = ByteScan.digits5(b, off + 12);
-        if (base < LEADER + 1 || base > len || b[off + base - 1] != RecordFramer.FT
-                || (base - 1 - LEADER) % ENTRY != 0) {
-            return false;
-        }
-        int entries = (base - 1 - LEADER) / ENTRY;
-        if (entries > maxFields) {
-            return false;
-        }
-        int dataStart = off + base;
+        int dataStart = off + LEADER + entries * ENTRY + 1;
         int dataEnd = off + len - 1;
         if (!separators(b, dataStart, dataEnd)) {
             return false;
         }
-        if (tags.length < entries) {
-            int n = Math.max(entries, tags.length * 2);
-            tags = new int[n];
-            starts = new int[n];
-            ends = new int[n];
-            subfieldsFrom = new int[n];
-            subfieldsTo = new int[n];
-        }
+        roomFor(entries);
         int[] fts = terminators;
         int[] sds = delimiters;
         int t = 0;                                         // cursors into the terminators and delimiters found
         int d = 0;
         int total = 0;
         for (int e = 0, p = off + LEADER; e < entries; e++, p += ENTRY) {
-            if (Tags.hasUnprintable(b, p)) {
+            long field = field(b, p, dataStart, dataEnd);
+            if (field < 0) {
                 return false;
             }
-            long numbers = ByteScan.lengthAndStart(b, p + 3);
-            if (numbers < 0) {
-                return false;
-            }
-            int length = (int) (numbers >>> 32);
-            int s = dataStart + (int) numbers;
-            int declaredEnd = s + length;
-            if (length == 0 || s >= dataEnd || declaredEnd > dataEnd || b[declaredEnd - 1] != RecordFramer.FT) {
-                return false;
-            }
-            int end = declaredEnd - 1;
+            int s = (int) (field >>> 32);
+            int end = (int) field;
             t = atOrAfter(fts, terminatorCount, s, t);
             if (fts[t] != end) {
                 return false;                              // a terminator inside: the decoder keeps it as data
@@ -148,48 +124,23 @@ public final class Iso2709Fields {
      */
     public boolean scanDirectory(byte[] b, int off, int len) {
         bytes = null;
-        if (!leaderDecides || len < LEADER + 2 || b[off + len - 1] != RecordFramer.RT || b[off + 9] != 'a'
-                || !plainLeader(b, off)) {
+        int entries = directoryEntries(b, off, len);
+        if (entries < 0) {
             return false;
         }
-        int base = ByteScan.digits5(b, off + 12);
-        if (base < LEADER + 1 || base > len || b[off + base - 1] != RecordFramer.FT
-                || (base - 1 - LEADER) % ENTRY != 0) {
-            return false;
-        }
-        int entries = (base - 1 - LEADER) / ENTRY;
-        if (entries > maxFields) {
-            return false;
-        }
-        if (tags.length < entries) {
-            int n = Math.max(entries, tags.length * 2);
-            tags = new int[n];
-            starts = new int[n];
-            ends = new int[n];
-            subfieldsFrom = new int[n];
-            subfieldsTo = new int[n];
-        }
-        int dataStart = off + base;
+        roomFor(entries);
+        int dataStart = off + LEADER + entries * ENTRY + 1;
         int dataEnd = off + len - 1;
         int expected = dataStart;
         for (int e = 0, p = off + LEADER; e < entries; e++, p += ENTRY) {
-            if (Tags.hasUnprintable(b, p)) {
-                return false;
-            }
-            long numbers = ByteScan.lengthAndStart(b, p + 3);
-            if (numbers < 0) {
-                return false;
-            }
-            int length = (int) (numbers >>> 32);
-            int s = dataStart + (int) numbers;
-            int declaredEnd = s + length;
-            if (length == 0 || s != expected || declaredEnd > dataEnd || b[declaredEnd - 1] != RecordFramer.FT) {
+            long field = field(b, p, dataStart, dataEnd);
+            if (field < 0 || (int) (field >>> 32) != expected) {
                 return false;
             }
             tags[e] = p;
-            starts[e] = s;
-            ends[e] = declaredEnd - 1;
-            expected = declaredEnd;
+            starts[e] = expected;
+            ends[e] = (int) field;
+            expected = (int) field + 1;
         }
         if (expected != dataEnd) {
             return false;
@@ -202,20 +153,61 @@ public final class Iso2709Fields {
         return true;
     }
 
+    /**
+     * The number of directory entries of the record in {@code b[off, off + len)}, or -1 where its leader or the
+     * directory's frame is not one the decoder reads without remark, or the entries are more than allowed.
+     */
+    private int directoryEntries(byte[] b, int off, int len) {
+        if (!leaderDecides || len < LEADER + 2 || b[off + len - 1] != RecordFramer.RT || b[off + 9] != 'a'
+                || !plainLeader(b, off)) {
+            return -1;
+        }
+        int base = ByteScan.digits5(b, off + 12);
+        if (base < LEADER + 1 || base > len || b[off + base - 1] != RecordFramer.FT
+                || (base - 1 - LEADER) % ENTRY != 0) {
+            return -1;
+        }
+        int entries = (base - 1 - LEADER) / ENTRY;
+        return entries > maxFields ? -1 : entries;
+    }
+
+    /**
+     * The field of the directory entry at {@code p}: its start in the high half, its terminator's index in the
+     * low half; -1 where the tag is not printable, the numbers are not digits, or the field is empty, outside the
+     * data {@code [dataStart, dataEnd)} or does not end on a field terminator.
+     */
+    private static long field(byte[] b, int p, int dataStart, int dataEnd) {
+        if (Tags.hasUnprintable(b, p)) {
+            return -1;
+        }
+        long numbers = ByteScan.lengthAndStart(b, p + 3);
+        if (numbers < 0) {
+            return -1;
+        }
+        int length = (int) (numbers >>> 32);
+        int s = dataStart + (int) numbers;
+        int declaredEnd = s + length;
+        if (length == 0 || s >= dataEnd || declaredEnd > dataEnd || b[declaredEnd - 1] != RecordFramer.FT) {
+            return -1;
+        }
+        return (long) s << 32 | (declaredEnd - 1);
+    }
+
+    private void roomFor(int entries) {
+        if (tags.length < entries) {
+            int n = Math.max(entries, tags.length * 2);
+            tags = new int[n];
+            starts = new int[n];
+            ends = new int[n];
+            subfieldsFrom = new int[n];
+            subfieldsTo = new int[n];
+        }
+    }
+
     /** Whether the data of the record last accepted by {@link #scanDirectory} is well-formed UTF-8. */
     public boolean isWellFormedData() {
         int dataStart = offset + ByteScan.digits5(bytes, offset + 12);
         return Utf8Text.firstMalformed(bytes, dataStart, offset + length - 1 - dataStart) < 0;
-    }
-
-    /** Whether the decoder takes {@code v} as an indicator without remark (blank, 0-9, a-z, {@code |}). */
-    public static boolean isPlainIndicator(byte v) {
-        return plainIndicator(v);
-    }
-
-    /** Whether the decoder takes {@code v} as a subfield code without remark (a-z, 0-9). */
-    public static boolean isPlainCode(byte v) {
-        return plainCode(v);
     }
 
     /**
@@ -297,7 +289,7 @@ public final class Iso2709Fields {
      * one the decoder reads without remark.
      */
     private boolean plainDataField(byte[] b, int s, int end, int from, int to) {
-        if (end - s < 2 || !plainIndicator(b[s]) || !plainIndicator(b[s + 1])) {
+        if (end - s < 2 || !isPlainIndicator(b[s]) || !isPlainIndicator(b[s + 1])) {
             return false;
         }
         if (from == to) {
@@ -309,7 +301,7 @@ public final class Iso2709Fields {
         }
         for (int k = from; k < to; k++) {
             int code = at[k] + 1;
-            if (code >= end || !plainCode(b[code])) {
+            if (code >= end || !isPlainCode(b[code])) {
                 return false;                              // also a delimiter right after a delimiter
             }
         }
@@ -327,12 +319,12 @@ public final class Iso2709Fields {
     }
 
     /** The indicators the decoder takes without remark. */
-    private static boolean plainIndicator(byte v) {
+    public static boolean isPlainIndicator(byte v) {
         return v == ' ' || (v >= '0' && v <= '9') || (v >= 'a' && v <= 'z') || v == '|';
     }
 
     /** The subfield codes the decoder takes without remark. */
-    private static boolean plainCode(byte v) {
+    public static boolean isPlainCode(byte v) {
         return (v >= 'a' && v <= 'z') || (v >= '0' && v <= '9');
     }
 

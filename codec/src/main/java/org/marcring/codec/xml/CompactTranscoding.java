@@ -63,33 +63,21 @@ final class CompactTranscoding {
      */
     static int record(Iso2709Fields fields, byte[] a, int p) {
         byte[] b = fields.bytes();
-        p = RECORD_LEADER.put(a, p);
-        p = text(a, p, b, fields.leaderOffset(), fields.leaderOffset() + 24); // printable ASCII
-        p = LEADER_CLOSE.put(a, p);
+        p = leader(fields, a, p);
         for (int f = 0, n = fields.fieldCount(); f < n && p >= 0; f++) {
             int t = fields.tagAt(f);
             if (!plainTag(b, t)) {
                 return -1;                                 // a tag to escape: the rare path
             }
             if (fields.isControl(f)) {
-                p = CONTROL_OPEN.put(a, p);
-                p = tag(a, p, b, t);
-                a[p++] = '"';
-                a[p++] = '>';
+                p = controlOpen(a, p, b, t);
                 p = text(a, p, b, fields.start(f), fields.end(f));
                 if (p >= 0) {
                     p = CONTROL_CLOSE.put(a, p);
                 }
             } else {
                 int s = fields.start(f);
-                p = DATA_OPEN.put(a, p);
-                p = tag(a, p, b, t);
-                p = IND1.put(a, p);
-                a[p++] = b[s];
-                p = IND2.put(a, p);
-                a[p++] = b[s + 1];
-                a[p++] = '"';
-                a[p++] = '>';
+                p = dataOpen(a, p, b, t, s);
                 int m = fields.subfieldCount(f);
                 for (int k = 0; k < m && p >= 0; k++) {
                     int at = fields.subfieldAt(f, k);
@@ -123,10 +111,7 @@ final class CompactTranscoding {
      */
     static int walk(Iso2709Fields fields, byte[] a, int p) {
         byte[] b = fields.bytes();
-        p = RECORD_LEADER.put(a, p);
-        p = text(a, p, b, fields.leaderOffset(), fields.leaderOffset() + 24); // printable ASCII
-        p = LEADER_CLOSE.put(a, p);
-        long high = 0;
+        p = leader(fields, a, p);
         for (int f = 0, n = fields.fieldCount(); f < n; f++) {
             int t = fields.tagAt(f);
             if (!plainTag(b, t)) {
@@ -136,10 +121,7 @@ final class CompactTranscoding {
             int end = fields.end(f);
             long walked;
             if (fields.isControl(f)) {
-                p = CONTROL_OPEN.put(a, p);
-                p = tag(a, p, b, t);
-                a[p++] = '"';
-                a[p++] = '>';
+                p = controlOpen(a, p, b, t);
                 walked = textUntil(a, p, b, s, end);
                 if (walked < 0 || (int) (walked >>> 32) != end) {
                     return -1;                             // a delimiter inside: the two passes decide
@@ -151,14 +133,7 @@ final class CompactTranscoding {
                         || !Iso2709Fields.isPlainIndicator(b[s + 1])) {
                     return -1;
                 }
-                p = DATA_OPEN.put(a, p);
-                p = tag(a, p, b, t);
-                p = IND1.put(a, p);
-                a[p++] = b[s];
-                p = IND2.put(a, p);
-                a[p++] = b[s + 1];
-                a[p++] = '"';
-                a[p++] = '>';
+                p = dataOpen(a, p, b, t, s);
                 int i = s + 2;
                 if (i < end) {
                     Markup[] open = SUBFIELD_OPEN;
@@ -179,25 +154,11 @@ final class CompactTranscoding {
                 }
                 p = DATA_CLOSE.put(a, p);
             }
-            high |= highBits(b, s, end);
         }
-        if (high != 0 && !fields.isWellFormedData()) {
+        if (!fields.isWellFormedData()) {                  // ASCII passes eight bytes at a time
             return -1;
         }
         return RECORD_CLOSE.put(a, p);
-    }
-
-    /** The high bits of the bytes {@code b[from, to)} or'ed together: 0 where all are ASCII. */
-    private static long highBits(byte[] b, int from, int to) {
-        long high = 0;
-        int i = from;
-        for (; i + 8 <= to; i += 8) {
-            high |= (long) LONGS.get(b, i);
-        }
-        for (; i < to; i++) {
-            high |= b[i];
-        }
-        return high & HIGHS;
     }
 
     /**
@@ -271,6 +232,35 @@ final class CompactTranscoding {
             found |= (ef - ONES) & ~ef;
         }
         return found & HIGHS;
+    }
+
+    /** The record's start tag and its leader (printable ASCII, checked by the scans). */
+    private static int leader(Iso2709Fields fields, byte[] a, int p) {
+        p = RECORD_LEADER.put(a, p);
+        p = text(a, p, fields.bytes(), fields.leaderOffset(), fields.leaderOffset() + 24);
+        return LEADER_CLOSE.put(a, p);
+    }
+
+    /** A control field's start tag for the tag at {@code b[t]}. */
+    private static int controlOpen(byte[] a, int p, byte[] b, int t) {
+        p = CONTROL_OPEN.put(a, p);
+        p = tag(a, p, b, t);
+        a[p++] = '"';
+        a[p++] = '>';
+        return p;
+    }
+
+    /** A data field's start tag for the tag at {@code b[t]} and the indicators at {@code b[s]}. */
+    private static int dataOpen(byte[] a, int p, byte[] b, int t, int s) {
+        p = DATA_OPEN.put(a, p);
+        p = tag(a, p, b, t);
+        p = IND1.put(a, p);
+        a[p++] = b[s];
+        p = IND2.put(a, p);
+        a[p++] = b[s + 1];
+        a[p++] = '"';
+        a[p++] = '>';
+        return p;
     }
 
     private static boolean plainTag(byte[] b, int t) {
