@@ -76,7 +76,7 @@ final class EngineRing {
     /** Feeds the ring from {@code source} on the I/O thread; returns the producer. */
     Producer feedFrom(RecordSource source, RingSettings settings, double offeredRate) {
         Producer producer = new Producer(ring, source, control, backoff, budget, settings.batchRecords(),
-                offeredRate, signal, writer != null && signal != null ? writer.getSequence() : null);
+                offeredRate, signal, writer != null ? writer.getSequence() : null);
         io = threads.add(EngineThreads.IO, producer);
         return producer;
     }

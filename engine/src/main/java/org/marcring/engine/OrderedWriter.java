@@ -150,18 +150,10 @@ final class OrderedWriter implements EventHandler<RecordBatch> {
         int n = batch.fatal != null ? batch.fatalIndex : batch.count;
         if (!batch.isStamped() && n > 0) {
             // every record of the batch was published at once: one latency, counted n times
-            long nanos = Math.max(0, emitNanos - batch.publishNanos);
-            latency.recordValueWithCount(nanos, n);
-            if (alsoLatency != null) {
-                alsoLatency.recordValueWithCount(nanos, n);
-            }
+            recordLatency(Math.max(0, emitNanos - batch.publishNanos), n);
         } else {
             for (int i = 0; i < n; i++) {
-                long nanos = Math.max(0, emitNanos - batch.startNanos(i));
-                latency.recordValue(nanos);
-                if (alsoLatency != null) {
-                    alsoLatency.recordValue(nanos);
-                }
+                recordLatency(Math.max(0, emitNanos - batch.startNanos(i)), 1);
             }
         }
         if (n > 0) {
@@ -183,6 +175,13 @@ final class OrderedWriter implements EventHandler<RecordBatch> {
             int i = batch.fatalIndex;
             throw new IllegalStateException(MarcFormatException.describe(batch.ordinals[i], batch.offsets[i],
                     "error in thread " + batch.fatalThread + ": " + batch.fatal), batch.fatal);
+        }
+    }
+
+    private void recordLatency(long nanos, int records) {
+        latency.recordValueWithCount(nanos, records);
+        if (alsoLatency != null) {
+            alsoLatency.recordValueWithCount(nanos, records);
         }
     }
 
