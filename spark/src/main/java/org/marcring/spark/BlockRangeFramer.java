@@ -82,16 +82,22 @@ final class BlockRangeFramer implements AutoCloseable {
                     : prefix + blocks.pastEnd() + next);
             return new BlockRangeFramer(range, decompressor, first, empty);
         } catch (IOException | RuntimeException e) {
-            try {
-                if (framer != null) {
-                    framer.close();
-                } else {
-                    in.close();
-                }
-            } finally {
-                CodecPool.returnDecompressor(decompressor);
-            }
+            release(framer, in, decompressor);
             throw e;
+        }
+    }
+
+    /** Closes the framer (and with it the stream) or, before there is one, the stream; returns the decompressor. */
+    private static void release(RecordFramer framer, InputStream in, Decompressor decompressor)
+            throws IOException {
+        try {
+            if (framer != null) {
+                framer.close();
+            } else {
+                in.close();
+            }
+        } finally {
+            CodecPool.returnDecompressor(decompressor);
         }
     }
 
@@ -110,15 +116,7 @@ final class BlockRangeFramer implements AutoCloseable {
             framer = RecordFramer.of(afterUnknownBytes(new BlockStream(split, Long.MAX_VALUE)));
             return framer.skipToRecordStart() ? framer.position() - 1 : -1;
         } finally {
-            try {
-                if (framer != null) {
-                    framer.close();
-                } else {
-                    in.close();
-                }
-            } finally {
-                CodecPool.returnDecompressor(decompressor);
-            }
+            release(framer, in, decompressor);
         }
     }
 
