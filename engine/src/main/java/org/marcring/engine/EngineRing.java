@@ -18,7 +18,8 @@ import org.marcring.codec.io.RecordEncoder;
  * producer's cursor, and one consumer gated on all of them (the ordered writer's processor, or a poller for a
  * reader's calling thread) that gates the producer in turn; every processor stops the whole run on an
  * exception, and the threads are named and started together. What feeds the ring (the I/O thread's
- * {@link Producer}, or a writer's caller) is the user's business.
+ * {@link Producer}, or a writer's caller) is the user's business. (A pipeline with one parser has no ring: its
+ * stages take turns on one thread, see {@link SingleThreadRun}.)
  */
 final class EngineRing {
     final RingBuffer<RecordBatch> ring;
@@ -79,6 +80,11 @@ final class EngineRing {
                 offeredRate, signal, writer != null ? writer.getSequence() : null);
         io = threads.add(EngineThreads.IO, producer);
         return producer;
+    }
+
+    /** The I/O thread, once {@link #feedFrom} made it; {@code null} before. */
+    Thread io() {
+        return io;
     }
 
     /** Interrupts the I/O thread, if there is one and it runs: for a read that closing the input does not end. */

@@ -11,7 +11,7 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The threads of one run: daemon threads named {@code marcring-io}, {@code marcring-parser-N} and
- * {@code marcring-writer}, started together and joined with a deadline, so that a run never leaves a
+ * {@code marcring-writer} (or the one {@code marcring-worker} of a {@link SingleThreadRun}), started together and joined with a deadline, so that a run never leaves a
  * thread behind and never waits forever for one. When asked to, each thread notes the CPU time it used when
  * it ends, for {@link #cpuTime()}.
  */
@@ -22,6 +22,8 @@ final class EngineThreads {
     static final String PARSER = "marcring-parser-";
     /** The name of the writer thread. */
     static final String WRITER = "marcring-writer";
+    /** The name of the one thread of a run with one parser, which runs all three stages. */
+    static final String WORKER = "marcring-worker";
 
     /** How long a stopping run waits for each of its threads before interrupting it. */
     static final long JOIN_NANOS = TimeUnit.SECONDS.toNanos(5);
@@ -108,15 +110,19 @@ final class EngineThreads {
     }
 
     /**
-     * The CPU time each stage's threads used, by their names ({@link #IO}, {@link #PARSER}, {@link #WRITER}): 0
-     * for a stage without a thread, {@link PipelineResult.CpuTime#UNKNOWN} if this run does not measure CPU
-     * time. Call after {@link #joinAll()}.
+     * The CPU time each stage's threads used, by their names ({@link #IO}, {@link #PARSER}, {@link #WRITER}; a
+     * {@link #WORKER}'s counts as the parsers'): 0 for a stage without a thread,
+     * {@link PipelineResult.CpuTime#UNKNOWN} if this run does not measure CPU time. Call after
+     * {@link #joinAll()}.
      */
     PipelineResult.CpuTime cpuTime() {
         if (!measureCpu) {
             return PipelineResult.CpuTime.UNKNOWN;
         }
-        return new PipelineResult.CpuTime(cpuNanos(IO), cpuNanos(PARSER), cpuNanos(WRITER));
+        long parsers = cpuNanos(PARSER);
+        long worker = cpuNanos(WORKER);
+        return new PipelineResult.CpuTime(cpuNanos(IO), parsers < 0 || worker < 0 ? -1 : parsers + worker,
+                cpuNanos(WRITER));
     }
 
     /**

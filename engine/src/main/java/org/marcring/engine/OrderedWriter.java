@@ -249,7 +249,7 @@ final class OrderedWriter implements EventHandler<RecordBatch> {
         long records = end.recordCount;
         if (end.failure != null) {
             throw new EngineException("reading the input failed after " + records + " records: "
-                    + Producer.describe(end.failure), end.failure, null);
+                    + BatchFiller.describe(end.failure, end.fatalThread), end.failure, null);
         }
         // the source's pieces: records, and runs of bytes skipped between them
         read = records - regionsSkipped;

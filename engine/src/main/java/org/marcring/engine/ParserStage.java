@@ -35,22 +35,32 @@ final class ParserStage {
         processors = new BatchEventProcessor[count];
         var barrier = ring.newBarrier();
         for (int i = 0; i < count; i++) {
-            RecordEncoder encoder = null;
-            if (encoders != null) {
-                encoder = encoders.get();
-                if (encoder == null) {
-                    throw new IllegalArgumentException("the encoder supplier returned null");
-                }
-            }
-            RecordParser parser = parsers.get();
-            if (parser == null) {
-                throw new IllegalArgumentException("the source made no parser (null)");
-            }
-            ParserHandler handler = new ParserHandler(i, count, shift, parser, transform, encoder, budget, control,
-                    signal);
+            ParserHandler handler = handler(i, count, shift, parsers, transform, encoders, budget, control, signal);
             processors[i] = new BatchEventProcessorBuilder().setMaxBatchSize(1).build(ring, barrier, handler);
             processors[i].setExceptionHandler(new StopOnException(control));
         }
+    }
+
+    /**
+     * Handler {@code index} of {@code count}, with a new parser and encoder of its own.
+     *
+     * @throws IllegalArgumentException if a supplier gives {@code null}
+     */
+    static ParserHandler handler(int index, int count, int blockShift, Supplier<RecordParser> parsers,
+                                 Function<MarcRecord, MarcRecord> transform, Supplier<? extends RecordEncoder> encoders,
+                                 ByteBudget budget, RunControl control, SignalWaitStrategy signal) {
+        RecordEncoder encoder = null;
+        if (encoders != null) {
+            encoder = encoders.get();
+            if (encoder == null) {
+                throw new IllegalArgumentException("the encoder supplier returned null");
+            }
+        }
+        RecordParser parser = parsers.get();
+        if (parser == null) {
+            throw new IllegalArgumentException("the source made no parser (null)");
+        }
+        return new ParserHandler(index, count, blockShift, parser, transform, encoder, budget, control, signal);
     }
 
     /** The handlers' sequences, for gating the next stage on them. */

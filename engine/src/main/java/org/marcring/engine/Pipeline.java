@@ -34,7 +34,9 @@ import org.marcring.codec.io.RecordEncoder;
  * the input, the policy, {@link #close()} from another thread, interruption of the thread in {@link #run()})
  * stops all threads promptly and throws an {@link EngineException} carrying the counts so far. Output files
  * appear under their name only on success. A pipeline runs once; several pipelines may run at the same time.
- * Threads are daemons named {@code marcring-io}, {@code marcring-parser-N} and {@code marcring-writer}.
+ * Threads are daemons named {@code marcring-io}, {@code marcring-parser-N} and {@code marcring-writer}. With
+ * one parser ({@link PipelineBuilder#parsers(int)}) the three stages run one after another on a single thread,
+ * {@code marcring-worker}, a batch at a time: a run asked for one thread uses one core.
  *
  * <p><b>Batches and waiting.</b> Each ring entry carries a batch of whole records (64 KiB of input by default,
  * {@link PipelineBuilder#batchBytes(int)}), so the threads hand work to each other a few thousand times a second
@@ -102,15 +104,25 @@ public final class Pipeline implements AutoCloseable {
         Supplier<? extends RecordEncoder> encoders = config.encoders();
         ErrorPolicy policy = config.errorPolicy() != null ? config.errorPolicy() : ErrorPolicy.failFast();
         RingSettings settings = config.ring();
-        EngineRing ring;
+        boolean alone = settings.parsers() == 1;
+        EngineRing ring = null;
+        SingleThreadRun single = null;
         OrderedWriter writer;
         try {
-            ring = new EngineRing(settings, src::newParser, config.transform(), encoders, control, true);
+            if (!alone) {
+                ring = new EngineRing(settings, src::newParser, config.transform(), encoders, control, true);
+            }
             RecordEncoder frame = encoders != null ? encoders.get() : null;
             writer = new OrderedWriter(out, config.sinkCallback(),
                     frame != null ? frame.header() : new byte[0], frame != null ? frame.separator() : new byte[0],
                     frame != null ? frame.footer() : new byte[0],
-                    policy, config.progress(), new Recorder(3), config.latencyRecorder(), control, ring.budget, t0);
+                    policy, config.progress(), new Recorder(3), config.latencyRecorder(), control,
+                    ring != null ? ring.budget : null, t0);
+            if (alone) {
+                single = new SingleThreadRun(new BatchFiller(src, control, settings.batchRecords(),
+                        config.offeredRate()), ParserStage.handler(0, 1, 0, src::newParser, config.transform(),
+                        encoders, null, control, null), writer, control, settings.batchBytes());
+            }
         } catch (RuntimeException e) {
             closeQuietly(src);
             if (out != null) {
@@ -119,11 +131,20 @@ public final class Pipeline implements AutoCloseable {
             throw new EngineException("cannot set up the pipeline: " + e.getMessage(), e, emptyResult(t0));
         }
         Recorder latency = writer.latency();
-        ring.endWith(writer);
-        Producer producer = ring.feedFrom(src, settings, config.offeredRate());
-        EngineThreads t = ring.threads;
+        Producer producer = null;
+        EngineThreads t;
+        Thread reading;
+        if (alone) {
+            t = new EngineThreads(true);
+            reading = t.add(EngineThreads.WORKER, single);
+        } else {
+            ring.endWith(writer);
+            producer = ring.feedFrom(src, settings, config.offeredRate());
+            t = ring.threads;
+            reading = ring.io();
+        }
         threads = t;
-        ring.start();
+        t.startAll();
         t.prepareCpuClock(); // while the threads work, so that they do not wait for it when they end
 
         boolean interrupted = false;
@@ -134,12 +155,14 @@ public final class Pipeline implements AutoCloseable {
             control.fail(new CancellationException("the thread running the pipeline was interrupted"));
         }
         // stop everyone: after success they are idle; after a failure they must not wait for each other
-        ring.halt();
+        if (ring != null) {
+            ring.halt();
+        }
         if (control.failure() != null) {
-            // unblock a read the I/O thread may be stuck in: closing works for most inputs, interrupting
+            // unblock a read the reading thread may be stuck in: closing works for most inputs, interrupting
             // for the rest (a pipe, a FileChannel)
             closeQuietly(src);
-            ring.interruptIo();
+            EngineThreads.interrupt(reading);
         }
         boolean allEnded = t.joinAll();
         closeQuietly(src);
@@ -148,7 +171,8 @@ public final class Pipeline implements AutoCloseable {
         }
 
         Throwable failure = control.failure();
-        long read = writer.read() >= 0 ? writer.read() : producer.recordsPublished() - writer.regionsSkipped();
+        long taken = producer != null ? producer.recordsPublished() : single.recordsRead();
+        long read = writer.read() >= 0 ? writer.read() : taken - writer.regionsSkipped();
         PipelineResult result = new PipelineResult(read, writer.written(), writer.filtered(), writer.rejected(),
                 writer.bytesIn(), writer.bytesOut(), System.nanoTime() - t0, latencyOf(latency),
                 t.cpuTime(),

@@ -88,7 +88,10 @@ final class RecordBatch {
     /** An {@link Error} that escaped the parser at record {@link #fatalIndex}: the run stops with it. */
     Throwable fatal;
     int fatalIndex = -1;
-    /** The name of the parser thread the {@link #fatal} error happened in. */
+    /**
+     * The name of the parser thread the {@link #fatal} error happened in; in an {@link #END} entry, of the
+     * thread that read the input.
+     */
     String fatalThread;
 
     /** @param capacity the byte capacity of the batch */

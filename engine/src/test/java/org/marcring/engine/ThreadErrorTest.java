@@ -30,7 +30,7 @@ import org.marcring.codec.iso2709.Iso2709Reader;
 
 /**
  * An {@link Error} ({@link OutOfMemoryError}, {@link StackOverflowError}) thrown in any engine thread - the I/O
- * thread, a parser, the writer - stops the run of a {@link Pipeline}, a {@link ParallelReader} and a
+ * thread, a parser, the writer, the one thread of a one-parser run - stops the run of a {@link Pipeline}, a {@link ParallelReader} and a
  * {@link ParallelWriter}: the caller gets an exception that carries the error and names the thread, no
  * engine thread is left, and no caller waits forever. Each case runs many times, to catch races between the
  * dying thread and the others.
@@ -105,6 +105,49 @@ class ThreadErrorTest {
                     .source(new ByteArrayInputStream(input)).parsers(2).ringSize(8).batchBytes(4096)
                     .sink(dyingSink(input.length / 3, e), Iso2709Encoder::new).build().run());
             assertCarries(thrown, e, EngineThreads.WRITER);
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("errors")
+    void anErrorWhileReadingInAOneParserRunStopsItNamingItsThread(String kind) {
+        repeat(() -> {
+            Error e = error(kind);
+            EngineException thrown = assertThrows(EngineException.class, () -> Pipeline.builder()
+                    .source(dyingStream(input.length / 3, e)).parsers(1).batchBytes(4096)
+                    .sink(new ByteArrayOutputStream(), Iso2709Encoder::new).build().run());
+            assertCarries(thrown, e, EngineThreads.WORKER);
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("errors")
+    void anErrorWhileParsingInAOneParserRunStopsItNamingItsThread(String kind) {
+        repeat(() -> {
+            Error e = error(kind);
+            Function<MarcRecord, MarcRecord> dies = r -> {
+                if (Integer.parseInt(r.controlNumber()) == FATAL_RECORD) {
+                    throw e;
+                }
+                return r;
+            };
+            EngineException thrown = assertThrows(EngineException.class, () -> Pipeline.builder()
+                    .source(new ByteArrayInputStream(input)).parsers(1).batchBytes(4096).transform(dies)
+                    .sink(new ByteArrayOutputStream(), Iso2709Encoder::new).build().run());
+            assertCarries(thrown, e, EngineThreads.WORKER);
+            assertEquals(FATAL_RECORD, thrown.partialResult().recordsWritten(), "the records before it were written");
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("errors")
+    void anErrorWhileWritingInAOneParserRunStopsItNamingItsThread(String kind) {
+        repeat(() -> {
+            Error e = error(kind);
+            EngineException thrown = assertThrows(EngineException.class, () -> Pipeline.builder()
+                    .source(new ByteArrayInputStream(input)).parsers(1).batchBytes(4096)
+                    .sink(dyingSink(input.length / 3, e), Iso2709Encoder::new).build().run());
+            assertCarries(thrown, e, EngineThreads.WORKER);
         });
     }
 

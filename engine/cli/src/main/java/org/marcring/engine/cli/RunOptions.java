@@ -23,7 +23,8 @@ final class RunOptions {
     String inputEncoding = "auto";
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "parser threads (default: available processors)")
+            description = "parser threads (default: available processors); with 1, reading, parsing and writing "
+                    + "share one thread")
     int threads = Runtime.getRuntime().availableProcessors();
 
     @Option(names = "--strict", description = "reject every record with a structural or encoding fault")
