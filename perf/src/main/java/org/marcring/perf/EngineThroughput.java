@@ -50,7 +50,8 @@ import org.marcring.engine.SignalWaitStrategy;
  * or more); a file of the corpus can be replicated with {@code --replicate N OUT} first.
  *
  * <p>With {@code --forks N} first, each case runs in JVMs of its own instead: N rounds, in each round every
- * case in a new child JVM (two warm-ups, then {@code reps} runs), the cases of a round one after the other.
+ * case in a new child JVM with this JVM's options (two warm-ups, then {@code reps} runs), the cases of a round
+ * one after the other.
  * In one JVM the cases share the JIT's profiles and compiled code, and how well a hot method happens to be
  * compiled moves a case by 10–30% from one launch to the next; a program runs either the engine or the
  * sequential loop, not both, and its speed is that of a launch like any other. The table then gives the
@@ -216,10 +217,15 @@ public final class EngineThroughput {
         }
     }
 
-    /** Runs case {@code index} in a new JVM with this one's class path; returns its runs (wall, cpu). */
+    /**
+     * Runs case {@code index} in a new JVM with this one's options and class path; returns its runs (wall,
+     * cpu).
+     */
     private static List<double[]> fork(int index, String[] args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), EngineThroughput.class.getName(), CHILD,
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        // the same JVM options (a collector, a heap size), so that a forked case runs as this JVM would
+        cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), EngineThroughput.class.getName(), CHILD,
                 Integer.toString(index)));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
