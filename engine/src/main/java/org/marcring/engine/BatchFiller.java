@@ -36,6 +36,8 @@ final class BatchFiller {
     private final double intervalNanos;
     private long start;
     private long records;
+    /** What ended the input early, once {@link #refill} met it. */
+    private Throwable failure;
 
     /**
      * @param maxRecords  most records per batch
@@ -63,6 +65,20 @@ final class BatchFiller {
     /** Whether the source's next read may block and it has nothing ready now. */
     boolean isWaiting() {
         return mayBlock && !source.ready();
+    }
+
+    /**
+     * Empties {@code batch} and {@link #fill}s it; a failure of the reading ends the input (kept for
+     * {@link #markEnd}). {@code false} at the end of the input.
+     */
+    boolean refill(RecordBatch batch) {
+        batch.clear();
+        try {
+            return fill(batch);
+        } catch (Throwable t) {
+            failure = t;
+            return false;
+        }
     }
 
     /**
@@ -118,7 +134,7 @@ final class BatchFiller {
      * Makes {@code batch} the end entry: the records taken, where the input ended, and the read error,
      * if reading failed.
      */
-    void markEnd(RecordBatch batch, Throwable failure) {
+    void markEnd(RecordBatch batch) {
         long position;
         try {
             position = source.position();

@@ -73,15 +73,7 @@ final class Producer implements Runnable {
                     return; // stopped
                 }
                 RecordBatch batch = ring.get(seq);
-                batch.clear();
-                boolean more;
-                Throwable failure = null;
-                try {
-                    more = filler.fill(batch);
-                } catch (Throwable t) {
-                    more = false;
-                    failure = t;
-                }
+                boolean more = filler.refill(batch);
                 if (batch.count > 0) {
                     publish(seq, batch);
                     if (more) {
@@ -96,7 +88,7 @@ final class Producer implements Runnable {
                 } else if (more) {
                     return; // a paced wait that was stopped
                 }
-                end(seq, batch, failure);
+                end(seq, batch);
                 return;
             }
         } catch (Throwable t) {
@@ -123,8 +115,8 @@ final class Producer implements Runnable {
         recordsPublished = filler.records();
     }
 
-    private void end(long seq, RecordBatch batch, Throwable failure) {
-        filler.markEnd(batch, failure);
+    private void end(long seq, RecordBatch batch) {
+        filler.markEnd(batch);
         ring.publish(seq);
     }
 

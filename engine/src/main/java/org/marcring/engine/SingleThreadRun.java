@@ -39,15 +39,7 @@ final class SingleThreadRun implements Runnable {
             filler.start();
             long sequence = 0;
             while (!control.isStopped()) {
-                batch.clear();
-                boolean more;
-                Throwable failure = null;
-                try {
-                    more = filler.fill(batch);
-                } catch (Throwable t) {
-                    more = false;
-                    failure = t;
-                }
+                boolean more = filler.refill(batch);
                 if (batch.count > 0) {
                     batch.publishNanos = System.nanoTime();
                     parser.onEvent(batch, sequence, true);
@@ -62,7 +54,7 @@ final class SingleThreadRun implements Runnable {
                 } else if (more) {
                     continue; // a paced wait that was stopped
                 }
-                filler.markEnd(batch, failure);
+                filler.markEnd(batch);
                 writer.onEvent(batch, sequence, true);
                 return;
             }

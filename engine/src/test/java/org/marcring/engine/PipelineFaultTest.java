@@ -25,6 +25,8 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.marcring.codec.MarcFormatException;
 import org.marcring.codec.MarcRecord;
@@ -32,7 +34,10 @@ import org.marcring.codec.io.ReadOptions;
 import org.marcring.codec.iso2709.Iso2709Encoder;
 import org.marcring.codec.iso2709.RawRecord;
 
-/** Faults injected at every stage: counts, output, rejects and termination are all checked. */
+/**
+ * Faults injected at every stage: counts, output, rejects and termination are all checked; where a fault
+ * meets the threads differently, with two parsers (the ring) and with one (one thread runs the stages).
+ */
 class PipelineFaultTest {
     private static final Duration LIMIT = Duration.ofSeconds(20);
 
@@ -110,15 +115,17 @@ class PipelineFaultTest {
         });
     }
 
-    @Test
-    void failFastStopsAtTheFirstRejectAndLeavesNoOutputFile(@TempDir Path dir) {
+    @ParameterizedTest(name = "{0} parsers")
+    @ValueSource(ints = {1, 2})
+    void failFastStopsAtTheFirstRejectAndLeavesNoOutputFile(int parsers, @TempDir Path dir) {
         assertTimeoutPreemptively(LIMIT, () -> {
             Path in = dir.resolve("in.mrc");
             Files.write(in, Fixtures.numberedWithUndecodable(2000, 1000));
             Path out = dir.resolve("out.mrc");
             int baseline = Thread.activeCount();
-            EngineException e = assertThrows(EngineException.class, () -> Pipeline.builder().source(in).parsers(2)
-                    .ringSize(16).sink(out, Iso2709Encoder::new).errorPolicy(ErrorPolicy.failFast()).build().run());
+            EngineException e = assertThrows(EngineException.class, () -> Pipeline.builder().source(in)
+                    .parsers(parsers).ringSize(16).sink(out, Iso2709Encoder::new).errorPolicy(ErrorPolicy.failFast())
+                    .build().run());
             EngineException.Rejected cause = assertInstanceOf(EngineException.Rejected.class, e.getCause());
             assertEquals(1000, cause.record().ordinal());
             PipelineResult partial = e.partialResult();
@@ -135,15 +142,16 @@ class PipelineFaultTest {
         });
     }
 
-    @Test
-    void sinkThatFailsAfterKBytesStopsEverythingWithThePartialCounts() {
+    @ParameterizedTest(name = "{0} parsers")
+    @ValueSource(ints = {1, 2})
+    void sinkThatFailsAfterKBytesStopsEverythingWithThePartialCounts(int parsers) {
         assertTimeoutPreemptively(LIMIT, () -> {
             byte[] input = Fixtures.concat(Fixtures.numberedRecords(3000));
             int baseline = Thread.activeCount();
             int k = 200_000;
             FailingStream sink = new FailingStream(k);
             EngineException e = assertThrows(EngineException.class, () -> Pipeline.builder()
-                    .source(new ByteArrayInputStream(input)).parsers(2).ringSize(128)
+                    .source(new ByteArrayInputStream(input)).parsers(parsers).ringSize(128)
                     .sink(sink, Iso2709Encoder::new).build().run());
             assertInstanceOf(IOException.class, e.getCause());
             assertTrue(e.getMessage().contains("disk full"), e.getMessage());
@@ -250,14 +258,15 @@ class PipelineFaultTest {
         });
     }
 
-    @Test
-    void closeFromAnotherThreadCancelsTheRun() {
+    @ParameterizedTest(name = "{0} parsers")
+    @ValueSource(ints = {1, 2})
+    void closeFromAnotherThreadCancelsTheRun(int parsers) {
         assertTimeoutPreemptively(LIMIT, () -> {
             byte[] input = Fixtures.concat(Fixtures.numberedRecords(5000));
             int baseline = Thread.activeCount();
             CountDownLatch someWritten = new CountDownLatch(100);
-            Pipeline pipeline = Pipeline.builder().source(new ByteArrayInputStream(input)).parsers(2).ringSize(64)
-                    .sink(rec -> {
+            Pipeline pipeline = Pipeline.builder().source(new ByteArrayInputStream(input)).parsers(parsers)
+                    .ringSize(64).sink(rec -> {
                         someWritten.countDown();
                         sleep(1);
                     }).build();
@@ -280,14 +289,15 @@ class PipelineFaultTest {
         });
     }
 
-    @Test
-    void interruptingTheRunningThreadCancelsTheRun() {
+    @ParameterizedTest(name = "{0} parsers")
+    @ValueSource(ints = {1, 2})
+    void interruptingTheRunningThreadCancelsTheRun(int parsers) {
         assertTimeoutPreemptively(LIMIT, () -> {
             byte[] input = Fixtures.concat(Fixtures.numberedRecords(5000));
             CountDownLatch someWritten = new CountDownLatch(50);
             Thread runner = Thread.currentThread();
-            Pipeline pipeline = Pipeline.builder().source(new ByteArrayInputStream(input)).parsers(2).ringSize(64)
-                    .sink(rec -> {
+            Pipeline pipeline = Pipeline.builder().source(new ByteArrayInputStream(input)).parsers(parsers)
+                    .ringSize(64).sink(rec -> {
                         someWritten.countDown();
                         if (someWritten.getCount() == 0) {
                             runner.interrupt();
@@ -358,15 +368,16 @@ class PipelineFaultTest {
         });
     }
 
-    @Test
-    void closeUnblocksAnInputThatNeverDelivers() {
+    @ParameterizedTest(name = "{0} parsers")
+    @ValueSource(ints = {1, 2})
+    void closeUnblocksAnInputThatNeverDelivers(int parsers) {
         assertTimeoutPreemptively(LIMIT, () -> {
             java.io.PipedOutputStream feeder = new java.io.PipedOutputStream();
             java.io.PipedInputStream in = new java.io.PipedInputStream(feeder, 1 << 16);
             byte[] one = Fixtures.numberedRecords(1).get(0);
             feeder.write(one); // one record, then silence: the I/O thread blocks in read()
             List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
-            Pipeline pipeline = Pipeline.builder().source(in).parsers(2).ringSize(8).publishBatch(1)
+            Pipeline pipeline = Pipeline.builder().source(in).parsers(parsers).ringSize(8).publishBatch(1)
                     .sink(r -> seen.add(r.controlNumber())).build();
             Thread closer = new Thread(() -> {
                 sleep(300);
@@ -384,8 +395,9 @@ class PipelineFaultTest {
         });
     }
 
-    @Test
-    void bytesArePushedOutAsSoonAsTheWriterRunsOutOfWork() {
+    @ParameterizedTest(name = "{0} parsers")
+    @ValueSource(ints = {1, 2})
+    void bytesArePushedOutAsSoonAsTheWriterRunsOutOfWork(int parsers) {
         assertTimeoutPreemptively(LIMIT, () -> {
             java.io.PipedOutputStream feeder = new java.io.PipedOutputStream();
             java.io.PipedInputStream in = new java.io.PipedInputStream(feeder, 1 << 16);
@@ -394,7 +406,7 @@ class PipelineFaultTest {
             List<Throwable> errors = java.util.Collections.synchronizedList(new ArrayList<>());
             Thread runner = new Thread(() -> {
                 try {
-                    Pipeline.builder().source(in).parsers(2).sink(out, Iso2709Encoder::new).build().run();
+                    Pipeline.builder().source(in).parsers(parsers).sink(out, Iso2709Encoder::new).build().run();
                 } catch (Throwable e) {
                     errors.add(e);
                 }

@@ -2,25 +2,18 @@ package org.marcring.engine;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -32,7 +25,8 @@ import org.marcring.codec.iso2709.Iso2709Encoder;
 
 /**
  * A pipeline with one parser runs its three stages on one thread ({@link SingleThreadRun}): the same output,
- * counts and rejects as the ring's, in the same order, every failure stopping it, no thread left behind.
+ * counts and rejects as the ring's, in the same order. (Its faults are injected with the ring's, in
+ * {@link PipelineFaultTest} and {@link ThreadErrorTest}.)
  */
 class SingleThreadRunTest {
     private static final Duration LIMIT = Duration.ofSeconds(30);
@@ -107,100 +101,6 @@ class SingleThreadRunTest {
             assertEquals(0, cpu.writer(), cpu.toString());
             assertTrue(cpu.parsers() > 0 && cpu.parsers() <= r.elapsedNanos() + 20_000_000L, cpu + " in "
                     + r.elapsedNanos() + " ns");
-        });
-    }
-
-    @Test
-    void aFailingSinkStopsTheRunWithThePartialCountsAndNoThreadLeft() {
-        assertTimeoutPreemptively(LIMIT, () -> {
-            byte[] input = Fixtures.concat(Fixtures.numberedRecords(3000));
-            int baseline = Thread.activeCount();
-            PipelineFaultTest.FailingStream sink = new PipelineFaultTest.FailingStream(200_000);
-            EngineException e = assertThrows(EngineException.class, () -> Pipeline.builder()
-                    .source(new ByteArrayInputStream(input)).parsers(1).sink(sink, Iso2709Encoder::new).build().run());
-            assertInstanceOf(IOException.class, e.getCause());
-            assertTrue(e.getMessage().contains("disk full") && e.getMessage().contains(EngineThreads.WORKER),
-                    e.getMessage());
-            PipelineResult partial = e.partialResult();
-            assertFalse(partial.complete());
-            assertTrue(partial.recordsWritten() > 0 && partial.recordsWritten() < 3000, partial.toString());
-            Fixtures.assertNoEngineThreads();
-            Fixtures.assertThreadCount(baseline);
-        });
-    }
-
-    @Test
-    void failFastStopsAtTheFirstRejectAndLeavesNoOutputFile(@TempDir Path dir) {
-        assertTimeoutPreemptively(LIMIT, () -> {
-            Path in = dir.resolve("in.mrc");
-            Files.write(in, Fixtures.numberedWithUndecodable(2000, 1000));
-            Path out = dir.resolve("out.mrc");
-            EngineException e = assertThrows(EngineException.class, () -> Pipeline.builder().source(in).parsers(1)
-                    .sink(out, Iso2709Encoder::new).errorPolicy(ErrorPolicy.failFast()).build().run());
-            EngineException.Rejected cause = assertInstanceOf(EngineException.Rejected.class, e.getCause());
-            assertEquals(1000, cause.record().ordinal());
-            assertEquals(1000, e.partialResult().recordsWritten());
-            try (var files = Files.list(dir)) {
-                assertEquals(List.of(in), files.toList(), "no output file, no temporary file");
-            }
-            Fixtures.assertNoEngineThreads();
-        });
-    }
-
-    @Test
-    void closeUnblocksAnInputThatNeverDelivers() {
-        assertTimeoutPreemptively(LIMIT, () -> {
-            PipedOutputStream feeder = new PipedOutputStream();
-            PipedInputStream in = new PipedInputStream(feeder, 1 << 16);
-            feeder.write(Fixtures.numberedRecords(1).get(0)); // one record, then silence: the read blocks
-            List<String> seen = Collections.synchronizedList(new ArrayList<>());
-            Pipeline pipeline = Pipeline.builder().source(in).parsers(1).sink(r -> seen.add(r.controlNumber()))
-                    .build();
-            Thread closer = new Thread(() -> {
-                PipelineFaultTest.sleep(300);
-                pipeline.close();
-            });
-            closer.start();
-            long t0 = System.nanoTime();
-            EngineException e = assertThrows(EngineException.class, pipeline::run);
-            closer.join();
-            assertInstanceOf(CancellationException.class, e.getCause());
-            assertTrue(System.nanoTime() - t0 < 5_000_000_000L, "stopped promptly");
-            assertEquals(List.of("0"), seen, "the record before the silence was delivered");
-            Fixtures.assertNoEngineThreads();
-            feeder.close();
-        });
-    }
-
-    @Test
-    void bytesArePushedOutWhileTheInputHasNothingReady() {
-        assertTimeoutPreemptively(LIMIT, () -> {
-            PipedOutputStream feeder = new PipedOutputStream();
-            PipedInputStream in = new PipedInputStream(feeder, 1 << 16);
-            List<byte[]> records = Fixtures.numberedRecords(3);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(); // synchronized
-            List<Throwable> errors = Collections.synchronizedList(new ArrayList<>());
-            Thread runner = new Thread(() -> {
-                try {
-                    Pipeline.builder().source(in).parsers(1).sink(out, Iso2709Encoder::new).build().run();
-                } catch (Throwable e) {
-                    errors.add(e);
-                }
-            });
-            runner.start();
-            for (int i = 0; i < records.size(); i++) {
-                feeder.write(records.get(i));
-                feeder.flush();
-                byte[] expected = Fixtures.concat(records.subList(0, i + 1));
-                while (out.size() < expected.length) {
-                    PipelineFaultTest.sleep(5); // the input is still open: only a flush can deliver the bytes
-                }
-                assertArrayEquals(expected, out.toByteArray());
-            }
-            feeder.close();
-            runner.join();
-            assertEquals(List.of(), errors);
-            Fixtures.assertNoEngineThreads();
         });
     }
 }

@@ -59,27 +59,37 @@ class ThreadErrorTest {
         return Stream.of(Arguments.of("OutOfMemoryError"), Arguments.of("StackOverflowError"));
     }
 
+    /** Each error with two parsers (the ring's threads) and with one (one thread runs the stages). */
+    static Stream<Arguments> errorsAndParsers() {
+        return errors().flatMap(e -> Stream.of(Arguments.of(e.get()[0], 2), Arguments.of(e.get()[0], 1)));
+    }
+
+    /** The thread a pipeline with {@code parsers} parsers runs stage {@code thread} on. */
+    private static String stage(String thread, int parsers) {
+        return parsers == 1 ? EngineThreads.WORKER : thread;
+    }
+
     private static Error error(String kind) {
         return kind.equals("OutOfMemoryError") ? new OutOfMemoryError("injected") : new StackOverflowError("injected");
     }
 
     // ---------------------------------------------------------------- Pipeline
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("errors")
-    void anErrorInThePipelinesIoThreadStopsTheRunNamingIt(String kind) {
+    @ParameterizedTest(name = "{0}, {1} parsers")
+    @MethodSource("errorsAndParsers")
+    void anErrorInThePipelinesIoThreadStopsTheRunNamingIt(String kind, int parsers) {
         repeat(() -> {
             Error e = error(kind);
             EngineException thrown = assertThrows(EngineException.class, () -> Pipeline.builder()
-                    .source(dyingStream(input.length / 3, e)).parsers(2).ringSize(8).batchBytes(4096)
+                    .source(dyingStream(input.length / 3, e)).parsers(parsers).ringSize(8).batchBytes(4096)
                     .sink(new ByteArrayOutputStream(), Iso2709Encoder::new).build().run());
-            assertCarries(thrown, e, EngineThreads.IO);
+            assertCarries(thrown, e, stage(EngineThreads.IO, parsers));
         });
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("errors")
-    void anErrorInAPipelineParserStopsTheRunNamingIt(String kind) {
+    @ParameterizedTest(name = "{0}, {1} parsers")
+    @MethodSource("errorsAndParsers")
+    void anErrorInAPipelineParserStopsTheRunNamingIt(String kind, int parsers) {
         repeat(() -> {
             Error e = error(kind);
             Function<MarcRecord, MarcRecord> dies = r -> {
@@ -89,65 +99,22 @@ class ThreadErrorTest {
                 return r;
             };
             EngineException thrown = assertThrows(EngineException.class, () -> Pipeline.builder()
-                    .source(new ByteArrayInputStream(input)).parsers(2).ringSize(8).batchBytes(4096).transform(dies)
-                    .sink(new ByteArrayOutputStream(), Iso2709Encoder::new).build().run());
-            assertCarries(thrown, e, EngineThreads.PARSER);
+                    .source(new ByteArrayInputStream(input)).parsers(parsers).ringSize(8).batchBytes(4096)
+                    .transform(dies).sink(new ByteArrayOutputStream(), Iso2709Encoder::new).build().run());
+            assertCarries(thrown, e, stage(EngineThreads.PARSER, parsers));
             assertEquals(FATAL_RECORD, thrown.partialResult().recordsWritten(), "the records before it were written");
         });
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("errors")
-    void anErrorInThePipelinesWriterStopsTheRunNamingIt(String kind) {
+    @ParameterizedTest(name = "{0}, {1} parsers")
+    @MethodSource("errorsAndParsers")
+    void anErrorInThePipelinesWriterStopsTheRunNamingIt(String kind, int parsers) {
         repeat(() -> {
             Error e = error(kind);
             EngineException thrown = assertThrows(EngineException.class, () -> Pipeline.builder()
-                    .source(new ByteArrayInputStream(input)).parsers(2).ringSize(8).batchBytes(4096)
+                    .source(new ByteArrayInputStream(input)).parsers(parsers).ringSize(8).batchBytes(4096)
                     .sink(dyingSink(input.length / 3, e), Iso2709Encoder::new).build().run());
-            assertCarries(thrown, e, EngineThreads.WRITER);
-        });
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("errors")
-    void anErrorWhileReadingInAOneParserRunStopsItNamingItsThread(String kind) {
-        repeat(() -> {
-            Error e = error(kind);
-            EngineException thrown = assertThrows(EngineException.class, () -> Pipeline.builder()
-                    .source(dyingStream(input.length / 3, e)).parsers(1).batchBytes(4096)
-                    .sink(new ByteArrayOutputStream(), Iso2709Encoder::new).build().run());
-            assertCarries(thrown, e, EngineThreads.WORKER);
-        });
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("errors")
-    void anErrorWhileParsingInAOneParserRunStopsItNamingItsThread(String kind) {
-        repeat(() -> {
-            Error e = error(kind);
-            Function<MarcRecord, MarcRecord> dies = r -> {
-                if (Integer.parseInt(r.controlNumber()) == FATAL_RECORD) {
-                    throw e;
-                }
-                return r;
-            };
-            EngineException thrown = assertThrows(EngineException.class, () -> Pipeline.builder()
-                    .source(new ByteArrayInputStream(input)).parsers(1).batchBytes(4096).transform(dies)
-                    .sink(new ByteArrayOutputStream(), Iso2709Encoder::new).build().run());
-            assertCarries(thrown, e, EngineThreads.WORKER);
-            assertEquals(FATAL_RECORD, thrown.partialResult().recordsWritten(), "the records before it were written");
-        });
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("errors")
-    void anErrorWhileWritingInAOneParserRunStopsItNamingItsThread(String kind) {
-        repeat(() -> {
-            Error e = error(kind);
-            EngineException thrown = assertThrows(EngineException.class, () -> Pipeline.builder()
-                    .source(new ByteArrayInputStream(input)).parsers(1).batchBytes(4096)
-                    .sink(dyingSink(input.length / 3, e), Iso2709Encoder::new).build().run());
-            assertCarries(thrown, e, EngineThreads.WORKER);
+            assertCarries(thrown, e, stage(EngineThreads.WRITER, parsers));
         });
     }
 
