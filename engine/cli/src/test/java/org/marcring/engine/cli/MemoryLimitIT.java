@@ -15,6 +15,8 @@ import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.marcring.codec.iso2709.RecordFramer;
 
 /**
@@ -22,7 +24,8 @@ import org.marcring.codec.iso2709.RecordFramer;
  * a record terminator larger than the heap, and a gzip bomb that inflates to many times the heap, each end as
  * <em>one</em> rejected record whose report says how many bytes it covered, with exit code 1 - never an
  * {@link OutOfMemoryError}, never a hang. And a thread that does die of an {@code OutOfMemoryError} (a heap too
- * small for the record size limit) ends the run with an error naming it.
+ * small for the record size limit) ends the run with an error naming it. The digits, the text node and the
+ * dying thread are tried with two threads and with one (one thread then runs reading, parsing and writing).
  */
 class MemoryLimitIT {
     private static final List<String> HEAP_256M = List.of("-Xmx256m");
@@ -32,8 +35,9 @@ class MemoryLimitIT {
     @TempDir
     Path dir;
 
-    @Test
-    void aRunOfDigitsLargerThanTheHeapIsOneRejectedRecord() throws IOException {
+    @ParameterizedTest(name = "--threads {0}")
+    @ValueSource(strings = {"1", "2"})
+    void aRunOfDigitsLargerThanTheHeapIsOneRejectedRecord(String threads) throws IOException {
         // 300 MiB proves what 500 MB would (the file is larger than the heap) in less time and disk
         long size = 300L << 20;
         try (OutputStream out = Files.newOutputStream(dir.resolve("digits.mrc"))) {
@@ -41,7 +45,8 @@ class MemoryLimitIT {
                 out.write(NINES);
             }
         }
-        Jar.Result r = run("convert", "--to", "marcxml", "-o", "out.xml", "--rejects", "rejects.mrc", "digits.mrc");
+        Jar.Result r = run("convert", "--threads", threads, "--to", "marcxml", "-o", "out.xml", "--rejects",
+                "rejects.mrc", "digits.mrc");
         assertOneRejectOf(r, size);
     }
 
@@ -62,8 +67,10 @@ class MemoryLimitIT {
         assertOneRejectOf(r, size);
     }
 
-    @Test
-    void aMarcXmlTextNodeLargerThanTheHeapIsOneRejectedRecordAndTheNextIsWritten() throws IOException {
+    @ParameterizedTest(name = "--threads {0}")
+    @ValueSource(strings = {"1", "2"})
+    void aMarcXmlTextNodeLargerThanTheHeapIsOneRejectedRecordAndTheNextIsWritten(String threads)
+            throws IOException {
         long size = 300L << 20; // larger than the heap, as a 500 MB node would be
         try (OutputStream out = Files.newOutputStream(dir.resolve("big.xml"))) {
             out.write(("<?xml version=\"1.0\"?><collection xmlns=\"http://www.loc.gov/MARC21/slim\">"
@@ -78,7 +85,8 @@ class MemoryLimitIT {
                     + "<controlfield tag=\"001\">after</controlfield></record></collection>")
                     .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         }
-        Jar.Result r = run("convert", "--to", "marcxml", "-o", "out.xml", "--rejects", "rejects.xml", "big.xml");
+        Jar.Result r = run("convert", "--threads", threads, "--to", "marcxml", "-o", "out.xml", "--rejects",
+                "rejects.xml", "big.xml");
         assertEquals(1, r.exitCode(), r.toString());
         assertFalse(r.stderr().contains("OutOfMemoryError"), r.stderr());
         assertTrue(r.stderr().contains("read 2 records, wrote 1, rejected 1"), r.stderr());
@@ -103,18 +111,20 @@ class MemoryLimitIT {
         assertEquals(RecordFramer.OVERSIZED_HEAD, Files.size(dir.resolve("rejects.mrc")), "the run's head kept");
     }
 
-    @Test
-    void aThreadThatRunsOutOfMemoryEndsTheRunWithAnErrorNamingIt() throws IOException {
+    @ParameterizedTest(name = "--threads {0}")
+    @ValueSource(strings = {"1", "2"})
+    void aThreadThatRunsOutOfMemoryEndsTheRunWithAnErrorNamingIt(String threads) throws IOException {
         // with 16 MiB of heap, the I/O thread cannot grow its buffer to the 16 MiB record size limit
         try (OutputStream out = Files.newOutputStream(dir.resolve("digits.mrc"))) {
             for (int i = 0; i < 40; i++) {
                 out.write(NINES);
             }
         }
-        Jar.Result r = Jar.run(new ProcessBuilder(Jar.command(List.of("-Xmx16m"), "convert", "--to", "marcxml",
-                "-o", "out.xml", "digits.mrc")).directory(dir.toFile()), null);
+        Jar.Result r = Jar.run(new ProcessBuilder(Jar.command(List.of("-Xmx16m"), "convert", "--threads", threads,
+                "--to", "marcxml", "-o", "out.xml", "digits.mrc")).directory(dir.toFile()), null);
         assertEquals(2, r.exitCode(), r.toString());
-        assertTrue(r.stderr().contains("java.lang.OutOfMemoryError") && r.stderr().contains("in thread marcring-io"),
+        String thread = threads.equals("1") ? "marcring-worker" : "marcring-io"; // one thread does all with one
+        assertTrue(r.stderr().contains("java.lang.OutOfMemoryError") && r.stderr().contains("in thread " + thread),
                 r.stderr());
         assertFalse(Files.exists(dir.resolve("out.xml")), "no output under its name after a failed run");
     }
