@@ -11,9 +11,9 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The threads of one run: daemon threads named {@code marcring-io}, {@code marcring-parser-N} and
- * {@code marcring-writer} (or the one {@code marcring-worker} of a {@link SingleThreadRun}), started together and joined with a deadline, so that a run never leaves a
- * thread behind and never waits forever for one. When asked to, each thread notes the CPU time it used when
- * it ends, for {@link #cpuTime()}.
+ * {@code marcring-writer} (or the one {@code marcring-worker} of a {@link SingleThreadRun}), started together
+ * and joined with a deadline, so that a run never leaves a thread behind and never waits forever for one. When
+ * asked to, each thread notes the CPU time it used when it ends, for {@link #cpuTime()}.
  */
 final class EngineThreads {
     /** The name of the I/O thread. */

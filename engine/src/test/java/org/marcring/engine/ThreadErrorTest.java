@@ -30,10 +30,10 @@ import org.marcring.codec.iso2709.Iso2709Reader;
 
 /**
  * An {@link Error} ({@link OutOfMemoryError}, {@link StackOverflowError}) thrown in any engine thread - the I/O
- * thread, a parser, the writer, the one thread of a one-parser run - stops the run of a {@link Pipeline}, a {@link ParallelReader} and a
- * {@link ParallelWriter}: the caller gets an exception that carries the error and names the thread, no
- * engine thread is left, and no caller waits forever. Each case runs many times, to catch races between the
- * dying thread and the others.
+ * thread, a parser, the writer, the one thread of a one-parser run - stops the run of a {@link Pipeline}, a
+ * {@link ParallelReader} and a {@link ParallelWriter}: the caller gets an exception that carries the error and
+ * names the thread, no engine thread is left, and no caller waits forever. Each case runs many times, to catch
+ * races between the dying thread and the others.
  */
 class ThreadErrorTest {
     private static final int REPEAT = 50;
