@@ -6,7 +6,9 @@
  * input has nothing more ready); N parser threads ({@code marcring-parser-N}) each decode, transform and encode
  * the batches of their stripe; one writer thread ({@code marcring-writer}) writes each batch's output in one
  * call, strictly in input order, reports rejects in order to the {@link org.marcring.engine.ErrorPolicy} and
- * keeps the counts. A byte budget bounds the bytes in flight in the ring, whatever the records' sizes.
+ * keeps the counts. A byte budget bounds the bytes in flight in the ring, whatever the records' sizes. A
+ * pipeline with one parser has no ring: one thread ({@code marcring-worker}) fills a batch, parses it and writes
+ * it, then the next, so that a run asked for one thread uses one core.
  *
  * <ul>
  * <li>{@link org.marcring.engine.Pipeline} (built by {@link org.marcring.engine.PipelineBuilder}): a whole
