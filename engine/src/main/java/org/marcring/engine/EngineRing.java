@@ -82,14 +82,12 @@ final class EngineRing {
         return producer;
     }
 
-    /** The I/O thread, once {@link #feedFrom} made it; {@code null} before. */
+    /**
+     * The I/O thread, once {@link #feedFrom} made it; {@code null} before. A stopping run interrupts it
+     * ({@link EngineThreads#interrupt}) for a read that closing the input does not end.
+     */
     Thread io() {
         return io;
-    }
-
-    /** Interrupts the I/O thread, if there is one and it runs: for a read that closing the input does not end. */
-    void interruptIo() {
-        EngineThreads.interrupt(io);
     }
 
     /** Starts every thread. */

@@ -230,7 +230,7 @@ public final class ParallelReader extends SequentialReader {
         try {
             source.close();
         } finally {
-            ring.interruptIo(); // in case it is stuck in a read that closing does not end
+            EngineThreads.interrupt(ring.io()); // in case it is stuck in a read that closing does not end
             ring.threads.joinAll();
         }
     }
